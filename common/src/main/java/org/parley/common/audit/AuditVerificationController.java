@@ -1,0 +1,23 @@
+package org.parley.common.audit;
+
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/admin/audit/{service}/verification}: an admin checks this service's chain. */
+@RestController
+public class AuditVerificationController {
+
+    private final AuditChain chain;
+
+    public AuditVerificationController(AuditChain chain) {
+        this.chain = chain;
+    }
+
+    @GetMapping("/api/v1/admin/audit/${parley.audit.chain}/verification")
+    public AuditChain.Verification verify(Caller caller) {
+        caller.require(Role.ADMIN);
+        return chain.verify();
+    }
+}

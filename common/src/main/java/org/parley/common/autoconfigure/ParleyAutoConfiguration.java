@@ -1,0 +1,131 @@
+package org.parley.common.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.parley.common.audit.AuditChain;
+import org.parley.common.audit.AuditLog;
+import org.parley.common.audit.AuditVerificationController;
+import org.parley.common.grpc.BearerTokenServerInterceptor;
+import org.parley.common.grpc.CallerForwardingClientInterceptor;
+import org.parley.common.grpc.GrpcErrors;
+import org.parley.common.grpc.ParleyGrpcProperties;
+import org.parley.common.grpc.ServiceTokens;
+import org.parley.common.idempotency.IdempotencyFilter;
+import org.parley.common.idempotency.IdempotencyKeyPurge;
+import org.parley.common.security.CallerArgumentResolver;
+import org.parley.common.security.HttpSecurityConfiguration;
+import org.parley.common.security.ParleySecurityProperties;
+import org.parley.common.web.BodySizeLimitFilter;
+import org.parley.common.web.CorrelationIdFilter;
+import org.parley.common.web.ProblemDetailsAdvice;
+import org.parley.common.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.client.GlobalClientInterceptor;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every Parley service shares: security, errors, audit, idempotency, gRPC plumbing. */
+@AutoConfiguration
+@EnableScheduling
+@EnableConfigurationProperties({ParleySecurityProperties.class, ParleyGrpcProperties.class})
+@Import({HttpSecurityConfiguration.class, ProblemDetailsAdvice.class, AuditVerificationController.class})
+public class ParleyAutoConfiguration implements WebMvcConfigurer {
+
+    /** Just after Spring Security's filter chain (order -100), so the caller is known. */
+    private static final int AFTER_SECURITY = -90;
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Problems problems(JsonMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${parley.web.max-body-size:1MB}") DataSize max, Problems problems) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(max, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions,
+            Problems problems) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, transactions, problems));
+        registration.setOrder(AFTER_SECURITY);
+        return registration;
+    }
+
+    @Bean
+    IdempotencyKeyPurge idempotencyKeyPurge(JdbcClient jdbc) {
+        return new IdempotencyKeyPurge(jdbc);
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc, Clock clock) {
+        return new AuditLog(jdbc, clock);
+    }
+
+    @Bean
+    AuditChain auditChain(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new AuditChain(jdbc, transactions);
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    BearerTokenServerInterceptor bearerTokenServerInterceptor(JwtDecoder decoder) {
+        return new BearerTokenServerInterceptor(decoder);
+    }
+
+    @Bean
+    @GlobalClientInterceptor
+    CallerForwardingClientInterceptor callerForwardingClientInterceptor(ParleyGrpcProperties grpc,
+            ParleySecurityProperties security) {
+        if (grpc.serviceClientId() == null || grpc.serviceClientId().isBlank()) {
+            return new CallerForwardingClientInterceptor(grpc.deadline(), Optional::empty);
+        }
+        ServiceTokens tokens = new ServiceTokens(security.issuerUri(), grpc.serviceClientId(), grpc.serviceClientSecret());
+        return new CallerForwardingClientInterceptor(grpc.deadline(), tokens);
+    }
+
+    @Bean
+    GrpcErrors grpcErrors(@Value("${spring.application.name}") String service) {
+        return new GrpcErrors(service);
+    }
+}

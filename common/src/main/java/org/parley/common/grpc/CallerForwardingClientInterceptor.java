@@ -1,0 +1,50 @@
+package org.parley.common.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.parley.common.security.CurrentCaller;
+import org.slf4j.MDC;
+
+/**
+ * Every outgoing call carries a deadline, the correlation id, and a bearer token: the caller's own
+ * (so the callee decides with the caller's rights) or, for background work with no caller, the
+ * service's own client-credentials token.
+ */
+public final class CallerForwardingClientInterceptor implements ClientInterceptor {
+
+    private final Duration defaultDeadline;
+    private final Supplier<Optional<String>> serviceToken;
+
+    public CallerForwardingClientInterceptor(Duration defaultDeadline, Supplier<Optional<String>> serviceToken) {
+        this.defaultDeadline = defaultDeadline;
+        this.serviceToken = serviceToken;
+    }
+
+    @Override
+    public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+        CallOptions withDeadline = options.getDeadline() == null
+                ? options.withDeadlineAfter(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                : options;
+        Optional<String> token = CurrentCaller.token().or(serviceToken);
+        String correlationId = MDC.get("correlationId");
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, withDeadline)) {
+            @Override
+            public void start(Listener<R> listener, Metadata headers) {
+                token.ifPresent(value -> headers.put(BearerTokenServerInterceptor.AUTHORIZATION, "Bearer " + value));
+                if (correlationId != null) {
+                    headers.put(BearerTokenServerInterceptor.CORRELATION_ID, correlationId);
+                }
+                super.start(listener, headers);
+            }
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package org.parley.common.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Role;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Parley's Keycloak adapter: which tokens are accepted (issuer, signature, expiry <em>and</em>
+ * audience) and what they say about the caller ({@code realm_access.roles} → {@code ROLE_*},
+ * {@code stakeholder_id} → tenant). HTTP and gRPC both go through here.
+ */
+public final class KeycloakTokens implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    public static final String TENANT_CLAIM = "stakeholder_id";
+
+    private KeycloakTokens() {}
+
+    public static KeycloakTokens converter() {
+        return new KeycloakTokens();
+    }
+
+    /**
+     * A decoder that checks issuer, signature, expiry and audience. The realm's keys are fetched on
+     * first use from Keycloak's certificate endpoint, so a service may start before Keycloak is up.
+     */
+    public static JwtDecoder decoder(ParleySecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withJwkSetUri(properties.issuerUri() + "/protocol/openid-connect/certs")
+                .build();
+        decoder.setJwtValidator(validator(properties.issuerUri(), properties.audience()));
+        return decoder;
+    }
+
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        OAuth2TokenValidator<Jwt> audienceCheck = new JwtClaimValidator<List<String>>(
+                "aud", aud -> aud != null && aud.contains(audience));
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceCheck);
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Set<Role> roles = roles(jwt);
+        List<GrantedAuthority> authorities = roles.stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.realmName()))
+                .toList();
+        return new JwtAuthenticationToken(jwt, authorities, username(jwt));
+    }
+
+    /** The caller a token speaks for. */
+    public static Caller caller(Jwt jwt) {
+        return new Caller(jwt.getSubject(), username(jwt), roles(jwt),
+                Optional.ofNullable(jwt.getClaimAsString(TENANT_CLAIM)));
+    }
+
+    static Set<Role> roles(Jwt jwt) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+        if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> names) {
+            for (Object name : names) {
+                Role.fromRealmName(String.valueOf(name)).ifPresent(roles::add);
+            }
+        }
+        return roles;
+    }
+
+    private static String username(Jwt jwt) {
+        String preferred = jwt.getClaimAsString("preferred_username");
+        return preferred != null ? preferred : jwt.getSubject();
+    }
+}

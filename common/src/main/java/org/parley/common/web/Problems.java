@@ -1,0 +1,60 @@
+package org.parley.common.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds RFC 9457 problem details the same way everywhere, filters included. */
+public final class Problems {
+
+    private static final String TYPE_PREFIX = "urn:parley:problem:";
+
+    private final JsonMapper json;
+
+    public Problems(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** A problem whose type names the HTTP status, e.g. {@code urn:parley:problem:not-found}. */
+    public static ProblemDetail of(HttpStatusCode status, String detail) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String name = known == null ? String.valueOf(status.value()) : known.name();
+        return of(status, name, detail);
+    }
+
+    /** A problem whose type names a reason, e.g. {@code urn:parley:problem:illegal-transition}. */
+    public static ProblemDetail of(HttpStatusCode status, String reason, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + reason.toLowerCase(Locale.ROOT).replace('_', '-')));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        return problem;
+    }
+
+    /** Writes a problem from a servlet filter, where no message converter is at hand. */
+    public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        write(response, of(status, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(body));
+    }
+}
