@@ -21,6 +21,13 @@ import org.slf4j.MDC;
  */
 public final class CallerForwardingClientInterceptor implements ClientInterceptor {
 
+    /**
+     * Set on a stub ({@code stub.withOption(AS_SERVICE, true)}) for a call the service makes on its
+     * own behalf, with its own token, even while serving a caller: e.g. a lookup the caller may not
+     * make themselves.
+     */
+    public static final CallOptions.Key<Boolean> AS_SERVICE = CallOptions.Key.createWithDefault("parley-as-service", false);
+
     private final Duration defaultDeadline;
     private final Supplier<Optional<String>> serviceToken;
 
@@ -34,7 +41,9 @@ public final class CallerForwardingClientInterceptor implements ClientIntercepto
         CallOptions withDeadline = options.getDeadline() == null
                 ? options.withDeadlineAfter(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 : options;
-        Optional<String> token = CurrentCaller.token().or(serviceToken);
+        Optional<String> token = Boolean.TRUE.equals(options.getOption(AS_SERVICE))
+                ? serviceToken.get()
+                : CurrentCaller.token().or(serviceToken);
         String correlationId = MDC.get("correlationId");
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, withDeadline)) {
             @Override

@@ -8,7 +8,9 @@ public enum Role {
     COMPANY_RESPONDER("company-responder"),
     APPELLANT("appellant"),
     REVIEWER("reviewer"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** A Parley service acting on its own behalf, never a person. */
+    SERVICE("service");
 
     private final String realmName;
 
