@@ -67,7 +67,6 @@ public class AuditLog {
     }
 
     static AuditRecord map(ResultSet rs, int row) throws SQLException {
-        long position = rs.getLong("chain_pos");
         return new AuditRecord(
                 rs.getObject("record_id", UUID.class),
                 rs.getTimestamp("occurred_at").toInstant(),
@@ -81,7 +80,7 @@ public class AuditLog {
                 rs.getString("before_state"),
                 rs.getString("after_state"),
                 rs.getString("details"),
-                rs.wasNull() ? null : position,
+                rs.getObject("chain_pos", Long.class),
                 rs.getString("hash"));
     }
 }

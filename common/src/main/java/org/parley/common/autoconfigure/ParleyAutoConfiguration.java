@@ -1,6 +1,7 @@
 package org.parley.common.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.parley.common.audit.AuditChain;
@@ -20,7 +21,9 @@ import org.parley.common.web.BodySizeLimitFilter;
 import org.parley.common.web.CorrelationIdFilter;
 import org.parley.common.web.ProblemDetailsAdvice;
 import org.parley.common.web.Problems;
+import org.flywaydb.core.api.Location;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,6 +62,16 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Every service's database also holds the audit trail and the idempotency keys. */
+    @Bean
+    FlywayConfigurationCustomizer parleyCommonMigrations() {
+        return flyway -> {
+            List<Location> locations = new ArrayList<>(List.of(flyway.getLocations()));
+            locations.add(new Location("classpath:db/parley-common"));
+            flyway.locations(locations.toArray(Location[]::new));
+        };
     }
 
     @Bean

@@ -12,6 +12,10 @@ public class TestSecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder() {
+        return decoder();
+    }
+
+    public static JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
         decoder.setJwtValidator(KeycloakTokens.validator(TestTokens.ISSUER, TestTokens.AUDIENCE));
         return decoder;

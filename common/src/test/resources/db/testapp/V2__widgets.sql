@@ -1,0 +1,1 @@
+create table widget (id uuid primary key, name text not null);
