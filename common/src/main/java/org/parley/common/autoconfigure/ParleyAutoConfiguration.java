@@ -133,7 +133,7 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
         if (grpc.serviceClientId() == null || grpc.serviceClientId().isBlank()) {
             return new CallerForwardingClientInterceptor(grpc.deadline(), Optional::empty);
         }
-        ServiceTokens tokens = new ServiceTokens(security.issuerUri(), grpc.serviceClientId(), grpc.serviceClientSecret());
+        ServiceTokens tokens = new ServiceTokens(security.tokenUri(), grpc.serviceClientId(), grpc.serviceClientSecret());
         return new CallerForwardingClientInterceptor(grpc.deadline(), tokens);
     }
 

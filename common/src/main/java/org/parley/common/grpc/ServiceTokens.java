@@ -24,12 +24,12 @@ public final class ServiceTokens implements Supplier<Optional<String>> {
 
     private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
 
-    public ServiceTokens(String issuerUri, String clientId, String clientSecret) {
+    public ServiceTokens(String tokenUri, String clientId, String clientSecret) {
         ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(clientId)
                 .clientSecret(clientSecret)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                .tokenUri(issuerUri + "/protocol/openid-connect/token")
+                .tokenUri(tokenUri)
                 .build();
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
         this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(

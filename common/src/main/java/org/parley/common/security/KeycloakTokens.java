@@ -42,7 +42,7 @@ public final class KeycloakTokens implements Converter<Jwt, AbstractAuthenticati
      */
     public static JwtDecoder decoder(ParleySecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withJwkSetUri(properties.issuerUri() + "/protocol/openid-connect/certs")
+                .withJwkSetUri(properties.jwkSetUri())
                 .build();
         decoder.setJwtValidator(validator(properties.issuerUri(), properties.audience()));
         return decoder;

@@ -1,0 +1,2 @@
+create database parley_request;
+create database parley_appeal;
