@@ -1,0 +1,258 @@
+package org.parley.appeal.appeals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.parley.appeal.appeals.domain.Appeal;
+import org.parley.appeal.appeals.domain.AppealAction;
+import org.parley.appeal.appeals.domain.AppealFiling;
+import org.parley.appeal.appeals.domain.AppealLifecycle;
+import org.parley.appeal.appeals.domain.AppealStore;
+import org.parley.appeal.appeals.domain.AppealStore.AppealFilter;
+import org.parley.appeal.appeals.domain.AppealedNotice;
+import org.parley.appeal.appeals.domain.DecisionDraft;
+import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.domain.AppealWindow;
+import org.parley.appeal.notice.domain.Notice;
+import org.parley.appeal.notice.domain.NoticeStore;
+import org.parley.appeal.shared.AuditDetails;
+import org.parley.appeal.shared.domain.Person;
+import org.parley.appeal.shared.domain.ResponderDirectory;
+import org.parley.appeal.shared.domain.Viewer;
+import org.parley.appeal.stakeholders.domain.DecisionTime;
+import org.parley.appeal.stakeholders.domain.DecisionTimes;
+import org.parley.appeal.transparency.domain.Counters;
+import org.parley.common.audit.AuditEntry;
+import org.parley.common.audit.AuditLog;
+import org.parley.common.audit.AuditRecord;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Conflict;
+import org.parley.common.kernel.Forbidden;
+import org.parley.common.kernel.Ids;
+import org.parley.common.kernel.NotFound;
+import org.parley.common.kernel.Role;
+import org.parley.common.kernel.RuleViolation;
+import org.parley.common.paging.Page;
+import org.parley.common.paging.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appeals from filing to the independent decision, with the rules on who may do what: the notice's owner
+ * files and escalates, the company's responders assign and the assigned one decides, an independent
+ * reviewer decides escalated appeals; everyone else does not see them (404).
+ */
+@Service
+public class AppealDesk {
+
+    public static final String ENTITY = "appeal";
+
+    private final AppealStore appeals;
+    private final NoticeStore notices;
+    private final DecisionTimes decisionTimes;
+    private final ResponderDirectory responders;
+    private final Counters counters;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    public AppealDesk(AppealStore appeals, NoticeStore notices, DecisionTimes decisionTimes,
+            ResponderDirectory responders, Counters counters, AuditLog audit, Clock clock,
+            TransactionTemplate transactions) {
+        this.appeals = appeals;
+        this.notices = notices;
+        this.decisionTimes = decisionTimes;
+        this.responders = responders;
+        this.counters = counters;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** The owner of a claimed notice appeals it, within six months of the decision, once. */
+    public Appeal file(Caller caller, AppealFiling filing) {
+        caller.require(Role.APPELLANT);
+        filing.check();
+        UUID noticeId = Ids.parse(filing.noticeId().strip())
+                .orElseThrow(() -> RuleViolation.ofField("noticeId", "must be the id of a notice you claimed"));
+        Notice notice = notices.find(noticeId)
+                .filter(n -> n.isOwnedBy(caller.subject()))
+                .orElseThrow(() -> RuleViolation.ofField("noticeId", "must be the id of a notice you claimed"));
+        Instant now = now();
+        if (!AppealWindow.isOpen(notice.decidedAt(), now)) {
+            throw new RuleViolation("APPEAL_WINDOW_CLOSED", "The " + AppealWindow.MONTHS + " months to appeal this "
+                    + "decision ended on " + notice.appealClosesAt(),
+                    List.of(new RuleViolation.FieldError("noticeId", "the time to appeal ended on " + notice.appealClosesAt())),
+                    List.of());
+        }
+        if (!notices.appealsOf(List.of(noticeId)).isEmpty()) {
+            throw alreadyAppealed();
+        }
+        DecisionTime decisionTime = decisionTimes.forCompany(notice.companyId());
+        AppealedNotice appealed = new AppealedNotice(notice.id(), notice.reference().value(), notice.decider(),
+                notice.category().incitement());
+        Appeal appeal = Appeal.file(Ids.next(), appealed, notice.companyId(), caller.subject(), filing, decisionTime, now);
+        return transactions.execute(tx -> {
+            if (!appeals.insert(appeal)) {
+                throw alreadyAppealed();
+            }
+            counters.appealFiled(appeal.companyId(), appeal.filedAt(), appeal.dueAt());
+            audit.append(AuditEntry.of(caller, "APPEAL_FILED", ENTITY, appeal.id(), null, appeal.state())
+                    .withDetails(AuditDetails.with("noticeId", notice.id()).and("company", notice.companyId())
+                            .and("dueAt", appeal.dueAt()).and("decisionDays", decisionTime.days())
+                            .and("decisionTimeSource", decisionTime.source()).json()));
+            return appeal;
+        });
+    }
+
+    /**
+     * A responder of the company names the reviewer: a known responder of the same company, by subject or
+     * username (by default the caller), who did not take the original decision.
+     */
+    public Appeal assign(Caller caller, UUID id, String reviewer) {
+        return move(caller, id, Viewer.COMPANY, "APPEAL_ASSIGNED", (appeal, now) -> {
+            Person to = reviewer == null || reviewer.isBlank()
+                    ? Person.of(caller)
+                    : responders.find(appeal.companyId(), reviewer.strip()).orElseThrow(() -> RuleViolation.ofField(
+                            "reviewer", "must be a responder of this company who has signed in to Parley"));
+            return appeal.assign(to, now);
+        }, appeal -> AuditDetails.with("reviewer", appeal.reviewer().subject()).json());
+    }
+
+    public Appeal decide(Caller caller, UUID id, DecisionDraft draft) {
+        return move(caller, id, Viewer.COMPANY, "APPEAL_DECIDED",
+                (appeal, now) -> appeal.decide(Person.of(caller), draft, now),
+                appeal -> {
+                    counters.appealDecided(appeal.companyId(), appeal.filedAt(), appeal.dueAt(), appeal.decision().at(),
+                            appeal.decision().outcome().name());
+                    return AuditDetails.with("outcome", appeal.decision().outcome())
+                            .and("inTime", appeal.decidedInTime()).and("rabat", appeal.decision().rabat() != null).json();
+                });
+    }
+
+    public Appeal escalate(Caller caller, UUID id, String reason) {
+        return move(caller, id, Viewer.OWNER, "APPEAL_ESCALATED", (appeal, now) -> appeal.escalate(reason, now),
+                appeal -> {
+                    counters.appealEscalated(appeal.companyId(), appeal.escalation().at());
+                    return AuditDetails.with("companyDecided", appeal.decision() != null).json();
+                });
+    }
+
+    public Appeal decideIndependently(Caller caller, UUID id, DecisionDraft draft) {
+        return move(caller, id, Viewer.REVIEWER, "APPEAL_INDEPENDENTLY_DECIDED",
+                (appeal, now) -> appeal.decideIndependently(Person.of(caller), draft, now),
+                appeal -> {
+                    counters.appealIndependentlyDecided(appeal.companyId(), appeal.independentDecision().at(),
+                            appeal.independentDecision().outcome().name());
+                    return AuditDetails.with("outcome", appeal.independentDecision().outcome())
+                            .and("companyOutcome", appeal.decision() == null ? null : appeal.decision().outcome())
+                            .json();
+                });
+    }
+
+    public AppealReading read(Caller caller, UUID id) {
+        Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        Viewer viewer = viewerOf(caller, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        if (viewer == Viewer.COMPANY) {
+            remember(caller, appeal.companyId());
+        }
+        return reading(caller, appeal, viewer, now());
+    }
+
+    public Page<AppealReading> list(Caller caller, AppealFilter filter, PageRequest page) {
+        Instant now = now();
+        if (caller.has(Role.COMPANY_RESPONDER) && caller.stakeholderId().isPresent()) {
+            Ids.parse(caller.stakeholderId().get()).ifPresent(company -> remember(caller, company));
+        }
+        return Page.of(appeals.list(caller, filter, now, page), page, Appeal::id)
+                .map(appeal -> reading(caller, appeal, viewerOf(caller, appeal).orElse(Viewer.OWNER), now));
+    }
+
+    public NoticeBook.Viewed<List<AuditRecord>> history(Caller caller, UUID id) {
+        Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        Viewer viewer = viewerOf(caller, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        return new NoticeBook.Viewed<>(viewer, audit.history(ENTITY, id.toString()));
+    }
+
+    /**
+     * One move on an appeal, in one transaction with its audit record and counters: the caller must see the
+     * appeal (else 404) in the {@code needed} capacity (else 403); the appeal must not have changed since it
+     * was read (else 409).
+     */
+    private Appeal move(Caller caller, UUID id, Viewer needed, String action, BiFunction<Appeal, Instant, Appeal> change,
+            java.util.function.Function<Appeal, String> details) {
+        return transactions.execute(tx -> {
+            Appeal before = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+            Set<Viewer> capacities = capacities(caller, before);
+            if (capacities.isEmpty()) {
+                throw new NotFound(ENTITY, id.toString());
+            }
+            if (!capacities.contains(needed)) {
+                throw new Forbidden(switch (needed) {
+                    case OWNER -> "Only the person who filed the appeal may do this";
+                    case COMPANY -> "Only a responder of the company may do this";
+                    case REVIEWER -> "Only an independent reviewer may do this";
+                    case ADMIN -> "Only an administrator may do this";
+                });
+            }
+            Instant now = now();
+            if (needed == Viewer.COMPANY) {
+                responders.remember(before.companyId(), Person.of(caller), now);
+            }
+            Appeal after = change.apply(before, now);
+            if (!appeals.update(after, before.version())) {
+                throw new Conflict("APPEAL_CHANGED", "The appeal changed meanwhile; read it again");
+            }
+            String json = details.apply(after);
+            audit.append(AuditEntry.of(caller, action, ENTITY, id, before.state(), after.state()).withDetails(json));
+            return after;
+        });
+    }
+
+    private AppealReading reading(Caller caller, Appeal appeal, Viewer viewer, Instant now) {
+        Set<Viewer> capacities = capacities(caller, appeal);
+        Set<AppealAction> actions = EnumSet.noneOf(AppealAction.class);
+        boolean overdue = appeal.isOverdue(now);
+        for (AppealAction action : AppealAction.values()) {
+            if (!AppealLifecycle.allows(appeal.state(), action, overdue)) {
+                continue;
+            }
+            boolean may = switch (action) {
+                case ASSIGN -> capacities.contains(Viewer.COMPANY);
+                case DECIDE -> capacities.contains(Viewer.COMPANY) && Person.of(caller).isSameAs(appeal.reviewer());
+                case ESCALATE -> capacities.contains(Viewer.OWNER);
+                case DECIDE_INDEPENDENTLY -> capacities.contains(Viewer.REVIEWER);
+            };
+            if (may) {
+                actions.add(action);
+            }
+        }
+        return new AppealReading(appeal, viewer, overdue, actions);
+    }
+
+    private static Set<Viewer> capacities(Caller caller, Appeal appeal) {
+        return Viewer.capacities(caller, appeal.companyId(), appeal.ownerSubject(), appeal.isEscalated());
+    }
+
+    private static java.util.Optional<Viewer> viewerOf(Caller caller, Appeal appeal) {
+        return Viewer.widest(capacities(caller, appeal));
+    }
+
+    private void remember(Caller caller, UUID company) {
+        Instant now = now();
+        transactions.executeWithoutResult(tx -> responders.remember(company, Person.of(caller), now));
+    }
+
+    private static Conflict alreadyAppealed() {
+        return new Conflict("ALREADY_APPEALED", "This notice has been appealed already; a decided appeal goes on by escalation");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

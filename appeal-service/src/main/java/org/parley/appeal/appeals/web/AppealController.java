@@ -1,0 +1,123 @@
+package org.parley.appeal.appeals.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.parley.appeal.appeals.AppealDesk;
+import org.parley.appeal.appeals.domain.Appeal;
+import org.parley.appeal.appeals.domain.AppealFiling;
+import org.parley.appeal.appeals.domain.AppealState;
+import org.parley.appeal.appeals.domain.AppealStore.AppealFilter;
+import org.parley.appeal.appeals.domain.DecisionDraft;
+import org.parley.appeal.appeals.domain.Outcome;
+import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.shared.web.HistoryView;
+import org.parley.common.audit.AuditRecord;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Ids;
+import org.parley.common.kernel.NotFound;
+import org.parley.common.kernel.RuleViolation;
+import org.parley.common.paging.Page;
+import org.parley.common.paging.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/appeals")
+class AppealController {
+
+    private final AppealDesk desk;
+
+    AppealController(AppealDesk desk) {
+        this.desk = desk;
+    }
+
+    @PostMapping
+    ResponseEntity<AppealView> file(Caller caller, @RequestBody FileAppeal body) {
+        Appeal appeal = desk.file(caller, new AppealFiling(body.noticeId(), body.statement(), body.language()));
+        return ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.id()))
+                .body(AppealView.of(desk.read(caller, appeal.id())));
+    }
+
+    @GetMapping
+    Page<AppealView> list(Caller caller,
+            @RequestParam(required = false) AppealState state,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String noticeId,
+            @RequestParam(required = false) Integer pageSize,
+            @RequestParam(required = false) String pageToken) {
+        UUID notice = null;
+        if (noticeId != null) {
+            notice = Ids.parse(noticeId).orElseThrow(() -> RuleViolation.ofField("noticeId", "must be a notice id"));
+        }
+        return desk.list(caller, new AppealFilter(state, overdue, notice), PageRequest.of(pageSize, pageToken))
+                .map(AppealView::of);
+    }
+
+    @GetMapping("/{id}")
+    AppealView get(Caller caller, @PathVariable String id) {
+        return AppealView.of(desk.read(caller, parse(id)));
+    }
+
+    @GetMapping("/{id}/history")
+    List<HistoryView> history(Caller caller, @PathVariable String id) {
+        NoticeBook.Viewed<List<AuditRecord>> history = desk.history(caller, parse(id));
+        return HistoryView.of(history.value(), history.viewer());
+    }
+
+    @PostMapping("/{id}/assignment")
+    AppealView assign(Caller caller, @PathVariable String id, @RequestBody(required = false) Assignment body) {
+        UUID appeal = parse(id);
+        desk.assign(caller, appeal, body == null ? null : body.reviewer());
+        return AppealView.of(desk.read(caller, appeal));
+    }
+
+    @PostMapping("/{id}/decision")
+    AppealView decide(Caller caller, @PathVariable String id, @RequestBody DecisionBody body) {
+        UUID appeal = parse(id);
+        desk.decide(caller, appeal, body.draft());
+        return AppealView.of(desk.read(caller, appeal));
+    }
+
+    @PostMapping("/{id}/escalation")
+    AppealView escalate(Caller caller, @PathVariable String id, @RequestBody EscalationBody body) {
+        UUID appeal = parse(id);
+        desk.escalate(caller, appeal, body.reason());
+        return AppealView.of(desk.read(caller, appeal));
+    }
+
+    @PostMapping("/{id}/independent-decision")
+    AppealView decideIndependently(Caller caller, @PathVariable String id, @RequestBody DecisionBody body) {
+        UUID appeal = parse(id);
+        desk.decideIndependently(caller, appeal, body.draft());
+        return AppealView.of(desk.read(caller, appeal));
+    }
+
+    private static UUID parse(String id) {
+        return Ids.parse(id).orElseThrow(() -> new NotFound(AppealDesk.ENTITY, id));
+    }
+
+    record FileAppeal(String noticeId, String statement, String language) {}
+
+    /** {@code reviewer}: the subject or username of a responder of the company; the caller when absent. */
+    record Assignment(String reviewer) {}
+
+    record DecisionBody(Outcome outcome, String reasoning, Rabat rabat) {
+
+        DecisionDraft draft() {
+            return new DecisionDraft(outcome, reasoning, rabat == null ? null : new DecisionDraft.RabatDraft(
+                    rabat.context(), rabat.speaker(), rabat.intent(), rabat.contentAndForm(), rabat.extent(),
+                    rabat.likelihood()));
+        }
+    }
+
+    record Rabat(String context, String speaker, String intent, String contentAndForm, String extent, String likelihood) {}
+
+    record EscalationBody(String reason) {}
+}

@@ -1,0 +1,64 @@
+package org.parley.appeal.claim.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import org.parley.appeal.claim.NoticeClaims;
+import org.parley.appeal.claim.domain.ClaimLockedOut;
+import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.web.NoticeView;
+import org.parley.common.kernel.Caller;
+import org.parley.common.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ClaimController {
+
+    private final NoticeClaims claims;
+    private final NoticeBook notices;
+    private final Clock clock;
+
+    ClaimController(NoticeClaims claims, NoticeBook notices, Clock clock) {
+        this.claims = claims;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    /** 201 with the notice when this call claimed it; 200 when the caller had claimed it before. */
+    @PostMapping("/api/v1/notices/claims")
+    ResponseEntity<NoticeView> claim(Caller caller, @RequestBody ClaimBody body) {
+        NoticeClaims.Claimed claimed = claims.claim(caller, body.reference(), body.accessCode());
+        NoticeView view = NoticeView.of(notices.read(caller, claimed.notice().id()));
+        URI location = URI.create("/api/v1/notices/" + claimed.notice().id());
+        return claimed.first()
+                ? ResponseEntity.created(location).body(view)
+                : ResponseEntity.ok().location(location).body(view);
+    }
+
+    /** Too many wrong codes: 429 problem+json, and Retry-After in whole seconds. */
+    @ExceptionHandler(ClaimLockedOut.class)
+    ResponseEntity<ProblemDetail> lockedOut(ClaimLockedOut e) {
+        long seconds = Math.max(1, (Duration.between(clock.instant(), e.until()).toMillis() + 999) / 1000);
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "CLAIMS_LOCKED",
+                "Too many attempts with a wrong reference or access code. Try again in " + minutes(seconds) + ".");
+        problem.setProperty("reason", "CLAIMS_LOCKED");
+        problem.setProperty("retryAfterSeconds", seconds);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem);
+    }
+
+    private static String minutes(long seconds) {
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "a minute" : minutes + " minutes";
+    }
+
+    record ClaimBody(String reference, String accessCode) {}
+}

@@ -1,0 +1,91 @@
+package org.parley.appeal.notice.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.RecordedNotice;
+import org.parley.appeal.notice.domain.Ground;
+import org.parley.appeal.notice.domain.Notice;
+import org.parley.appeal.notice.domain.NoticeDraft;
+import org.parley.appeal.notice.domain.NoticeStore.NoticeFilter;
+import org.parley.appeal.notice.domain.Restriction;
+import org.parley.appeal.shared.web.HistoryView;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Ids;
+import org.parley.common.kernel.NotFound;
+import org.parley.common.kernel.RuleViolation;
+import org.parley.common.paging.Page;
+import org.parley.common.paging.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/notices")
+class NoticeController {
+
+    private final NoticeBook notices;
+
+    NoticeController(NoticeBook notices) {
+        this.notices = notices;
+    }
+
+    @PostMapping
+    ResponseEntity<RecordedView> record(Caller caller, @RequestBody RecordNotice body) {
+        RecordedNotice recorded = notices.record(caller, body.draft());
+        Notice n = recorded.notice();
+        return ResponseEntity.created(URI.create("/api/v1/notices/" + n.id()))
+                .body(new RecordedView(n.id().toString(), n.reference().value(), recorded.accessCode(),
+                        n.appealClosesAt()));
+    }
+
+    @GetMapping
+    Page<NoticeView> list(Caller caller,
+            @RequestParam(required = false) Boolean claimed,
+            @RequestParam(required = false) String requestId,
+            @RequestParam(required = false) Integer pageSize,
+            @RequestParam(required = false) String pageToken) {
+        UUID request = null;
+        if (requestId != null) {
+            request = Ids.parse(requestId).orElseThrow(() -> RuleViolation.ofField("requestId", "must be a request id"));
+        }
+        return notices.list(caller, new NoticeFilter(claimed, request), PageRequest.of(pageSize, pageToken))
+                .map(NoticeView::of);
+    }
+
+    @GetMapping("/{id}")
+    NoticeView get(Caller caller, @PathVariable String id) {
+        return NoticeView.of(notices.read(caller, parse(id)));
+    }
+
+    @GetMapping("/{id}/history")
+    List<HistoryView> history(Caller caller, @PathVariable String id) {
+        NoticeBook.Viewed<List<org.parley.common.audit.AuditRecord>> history = notices.history(caller, parse(id));
+        return HistoryView.of(history.value(), history.viewer());
+    }
+
+    private static UUID parse(String id) {
+        return Ids.parse(id).orElseThrow(() -> new NotFound(NoticeBook.ENTITY, id));
+    }
+
+    record RecordNotice(String contentRef, String accountRef, Restriction restriction, List<String> territorialScope,
+            Ground ground, String legalReference, String termsReference, String category, String facts,
+            Boolean automatedDetection, Boolean automatedDecision, Instant decidedAt, String requestId, String language) {
+
+        NoticeDraft draft() {
+            return new NoticeDraft(contentRef, accountRef, restriction, territorialScope, ground, legalReference,
+                    termsReference, category, facts, automatedDetection, automatedDecision, decidedAt, requestId,
+                    language);
+        }
+    }
+
+    /** The answer to recording: the access code appears here and never again. */
+    record RecordedView(String id, String reference, String accessCode, Instant appealUntil) {}
+}

@@ -1,0 +1,57 @@
+package org.parley.appeal.shared.domain;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Role;
+
+/**
+ * In which capacity a caller sees a notice or an appeal: as the person it concerns, as the company that
+ * took the decision, as an independent reviewer of an escalated appeal, or as an administrator. A caller
+ * with no capacity does not see the thing at all (404). Each capacity shows a little more than the one
+ * before it.
+ */
+public enum Viewer {
+    OWNER,
+    REVIEWER,
+    COMPANY,
+    ADMIN;
+
+    /**
+     * Every capacity the caller has towards a thing of {@code company}, owned by {@code ownerSubject}
+     * (null while unclaimed), {@code escalated} or not.
+     */
+    public static Set<Viewer> capacities(Caller caller, UUID company, String ownerSubject, boolean escalated) {
+        Set<Viewer> capacities = EnumSet.noneOf(Viewer.class);
+        if (caller.has(Role.APPELLANT) && ownerSubject != null && ownerSubject.equals(caller.subject())) {
+            capacities.add(OWNER);
+        }
+        if (caller.actsFor(company.toString(), Role.COMPANY_RESPONDER)) {
+            capacities.add(COMPANY);
+        }
+        if (caller.has(Role.REVIEWER) && escalated) {
+            capacities.add(REVIEWER);
+        }
+        if (caller.isAdmin()) {
+            capacities.add(ADMIN);
+        }
+        return capacities;
+    }
+
+    /** The widest capacity, which decides what is shown. */
+    public static Optional<Viewer> widest(Set<Viewer> capacities) {
+        return capacities.stream().max(Enum::compareTo);
+    }
+
+    /** Staff names (who recorded, who reviewed) are shown to staff and reviewers, not to the public side. */
+    public boolean seesStaffNames() {
+        return this != OWNER;
+    }
+
+    /** The account concerned is personal data: the company that knows it, the person it is, and admins. */
+    public boolean seesAccount() {
+        return this == OWNER || this == COMPANY || this == ADMIN;
+    }
+}

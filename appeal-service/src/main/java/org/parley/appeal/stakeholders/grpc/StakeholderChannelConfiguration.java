@@ -1,0 +1,37 @@
+package org.parley.appeal.stakeholders.grpc;
+
+import io.grpc.ManagedChannel;
+import org.parley.api.stakeholder.v1.CommitmentServiceGrpc;
+import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
+import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+/** The channel to stakeholder-service ({@code spring.grpc.client.channels.stakeholder}) and its stubs. */
+@Configuration(proxyBeanMethods = false)
+class StakeholderChannelConfiguration {
+
+    static final String NAME = "stakeholder";
+
+    @Bean
+    ManagedChannel stakeholderChannel(GrpcChannelFactory channels) {
+        return channels.createChannel(NAME);
+    }
+
+    @Bean
+    StandardsServiceGrpc.StandardsServiceBlockingStub standardsStub(@Qualifier("stakeholderChannel") ManagedChannel stakeholderChannel) {
+        return StandardsServiceGrpc.newBlockingStub(stakeholderChannel);
+    }
+
+    @Bean
+    CommitmentServiceGrpc.CommitmentServiceBlockingStub commitmentStub(@Qualifier("stakeholderChannel") ManagedChannel stakeholderChannel) {
+        return CommitmentServiceGrpc.newBlockingStub(stakeholderChannel);
+    }
+
+    @Bean
+    StakeholderServiceGrpc.StakeholderServiceBlockingStub stakeholderStub(@Qualifier("stakeholderChannel") ManagedChannel stakeholderChannel) {
+        return StakeholderServiceGrpc.newBlockingStub(stakeholderChannel);
+    }
+}

@@ -1,0 +1,114 @@
+package org.parley.appeal.transparency;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.parley.appeal.AppealSettings;
+import org.parley.appeal.stakeholders.domain.ActiveStandards;
+import org.parley.appeal.stakeholders.domain.StandardsCatalogue;
+import org.parley.appeal.transparency.domain.AppealCounts;
+import org.parley.appeal.transparency.domain.Figures;
+import org.parley.appeal.transparency.domain.NoticeCount;
+import org.parley.appeal.transparency.domain.ReportPeriod;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Ids;
+import org.parley.common.kernel.Role;
+import org.parley.common.kernel.RuleViolation;
+import org.parley.common.kernel.Unavailable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public figures on notices and appeals, for any period of whole days and any company, and the
+ * measured indicators stakeholder-service shows beside each company's commitments.
+ */
+@Service
+public class AppealTransparency {
+
+    private final Figures figures;
+    private final StandardsCatalogue standards;
+    private final AppealSettings settings;
+    private final Clock clock;
+
+    public AppealTransparency(Figures figures, StandardsCatalogue standards, AppealSettings settings, Clock clock) {
+        this.figures = figures;
+        this.standards = standards;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Where k came from: the active standards, or the default when they could not be had. */
+    public record Threshold(int k, Integer standardsVersion, boolean fallback, String note) {}
+
+    /** One company's appeals in the period, with its name. */
+    public record CompanyAppeals(UUID company, String companyName, AppealCounts counts) {}
+
+    public record NoticeRow(NoticeCount count, String companyName) {}
+
+    /**
+     * @param exact counts given exactly (administrators only, for audits); otherwise small counts are "&lt;k"
+     */
+    public record Report(ReportPeriod period, ReportPeriod duePeriod, Threshold threshold, boolean exact, UUID company,
+            List<NoticeRow> notices, List<CompanyAppeals> appeals, AppealCounts total) {}
+
+    public Report report(Caller caller, String from, String to, String company, boolean exact) {
+        if (exact) {
+            caller.require(Role.ADMIN);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        ReportPeriod period = ReportPeriod.parse(from, to, today);
+        UUID companyId = null;
+        if (company != null && !company.isBlank()) {
+            companyId = Ids.parse(company.strip()).orElseThrow(() -> RuleViolation.ofField("company", "must be a company id"));
+        }
+        ReportPeriod duePeriod = period.endingBefore(today);
+        Threshold threshold = threshold();
+        List<NoticeCount> notices = figures.notices(period, companyId);
+        Map<UUID, AppealCounts> appeals = figures.appeals(period, duePeriod, companyId);
+        Set<UUID> companies = new LinkedHashSet<>(appeals.keySet());
+        notices.forEach(n -> companies.add(n.company()));
+        Map<UUID, String> names = figures.companyNames(companies);
+        List<CompanyAppeals> perCompany = new ArrayList<>();
+        AppealCounts total = AppealCounts.none();
+        for (Map.Entry<UUID, AppealCounts> entry : appeals.entrySet()) {
+            perCompany.add(new CompanyAppeals(entry.getKey(), names.get(entry.getKey()), entry.getValue()));
+            total = total.plus(entry.getValue());
+        }
+        perCompany.sort(Comparator.comparing((CompanyAppeals c) -> String.valueOf(c.companyName()))
+                .thenComparing(CompanyAppeals::company));
+        List<NoticeRow> noticeRows = notices.stream().map(n -> new NoticeRow(n, names.get(n.company())))
+                .sorted(Comparator.comparing((NoticeRow r) -> String.valueOf(r.companyName()))
+                        .thenComparing(r -> r.count().company()))
+                .toList();
+        return new Report(period, duePeriod, threshold, exact, companyId, noticeRows, perCompany, total);
+    }
+
+    /** One company's appeal counts for a period of whole days, exact (for the measured indicators). */
+    @Transactional(readOnly = true)
+    public AppealCounts companyCounts(UUID company, ReportPeriod period) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return figures.appeals(period, period.endingBefore(today), company).getOrDefault(company, AppealCounts.none());
+    }
+
+    private Threshold threshold() {
+        try {
+            ActiveStandards active = standards.active();
+            if (active.transparencyK() > 0) {
+                return new Threshold(active.transparencyK(), active.version(), false, null);
+            }
+            return new Threshold(settings.defaultTransparencyK(), active.version(), true,
+                    "The active standards set no threshold; the default k=" + settings.defaultTransparencyK() + " applies.");
+        } catch (Unavailable e) {
+            return new Threshold(settings.defaultTransparencyK(), null, true,
+                    "The standards catalogue could not be reached; the default k=" + settings.defaultTransparencyK()
+                            + " applies.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.parley.appeal.transparency.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads the counters for a period. */
+public interface Figures {
+
+    /** Notices by company, ground, category and automation; only one company when {@code company} is set. */
+    List<NoticeCount> notices(ReportPeriod period, UUID company);
+
+    /**
+     * Appeal counts by company. {@code duePeriod} bounds the "due" counters separately, since an appeal
+     * can only be judged in time or not once its due day is over.
+     */
+    Map<UUID, AppealCounts> appeals(ReportPeriod period, ReportPeriod duePeriod, UUID company);
+
+    Map<UUID, String> companyNames(Collection<UUID> companies);
+}

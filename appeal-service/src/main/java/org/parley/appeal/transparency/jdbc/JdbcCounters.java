@@ -1,0 +1,96 @@
+package org.parley.appeal.transparency.jdbc;
+
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.parley.appeal.transparency.domain.Counters;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Moves the counters with upserts, in the caller's transaction. */
+@Repository
+class JdbcCounters implements Counters {
+
+    static final String FILED = "FILED";
+    static final String DUE = "DUE";
+    static final String DUE_DECIDED_IN_TIME = "DUE_DECIDED_IN_TIME";
+    static final String DECIDED = "DECIDED";
+    static final String DECIDED_IN_TIME = "DECIDED_IN_TIME";
+    static final String OVERDUE = "OVERDUE";
+    static final String ESCALATED = "ESCALATED";
+    static final String INDEPENDENTLY_DECIDED = "INDEPENDENTLY_DECIDED";
+
+    private final JdbcClient jdbc;
+
+    JdbcCounters(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void noticeRecorded(UUID company, Instant decidedAt, String ground, String category,
+            boolean automatedDetection, boolean automatedDecision) {
+        jdbc.sql("""
+                insert into notice_rollup (day, company_id, ground, category, automated_detection, automated_decision, notices)
+                values (:day, :company, :ground, :category, :detection, :decision, 1)
+                on conflict (day, company_id, ground, category, automated_detection, automated_decision)
+                do update set notices = notice_rollup.notices + 1
+                """)
+                .param("day", day(decidedAt)).param("company", company).param("ground", ground).param("category", category)
+                .param("detection", automatedDetection).param("decision", automatedDecision)
+                .update();
+    }
+
+    @Override
+    public void appealFiled(UUID company, Instant filedAt, Instant dueAt) {
+        count(filedAt, company, FILED, "");
+        count(dueAt, company, DUE, "");
+    }
+
+    @Override
+    public void appealDecided(UUID company, Instant filedAt, Instant dueAt, Instant decidedAt, String outcome) {
+        count(decidedAt, company, DECIDED, outcome);
+        boolean inTime = !decidedAt.isAfter(dueAt);
+        if (inTime) {
+            count(decidedAt, company, DECIDED_IN_TIME, "");
+            count(dueAt, company, DUE_DECIDED_IN_TIME, "");
+        }
+        long minutes = Math.max(0, Duration.between(filedAt, decidedAt).toMinutes());
+        jdbc.sql("""
+                insert into decision_time_rollup (day, company_id, minutes, count) values (:day, :company, :minutes, 1)
+                on conflict (day, company_id, minutes) do update set count = decision_time_rollup.count + 1
+                """)
+                .param("day", day(decidedAt)).param("company", company).param("minutes", minutes)
+                .update();
+    }
+
+    @Override
+    public void appealOverdue(UUID company, Instant dueAt) {
+        count(dueAt, company, OVERDUE, "");
+    }
+
+    @Override
+    public void appealEscalated(UUID company, Instant escalatedAt) {
+        count(escalatedAt, company, ESCALATED, "");
+    }
+
+    @Override
+    public void appealIndependentlyDecided(UUID company, Instant decidedAt, String outcome) {
+        count(decidedAt, company, INDEPENDENTLY_DECIDED, outcome);
+    }
+
+    private void count(Instant at, UUID company, String metric, String outcome) {
+        jdbc.sql("""
+                insert into appeal_rollup (day, company_id, metric, outcome, count) values (:day, :company, :metric, :outcome, 1)
+                on conflict (day, company_id, metric, outcome) do update set count = appeal_rollup.count + 1
+                """)
+                .param("day", day(at)).param("company", company).param("metric", metric).param("outcome", outcome)
+                .update();
+    }
+
+    static Date day(Instant at) {
+        return Date.valueOf(LocalDate.ofInstant(at, ZoneOffset.UTC));
+    }
+}

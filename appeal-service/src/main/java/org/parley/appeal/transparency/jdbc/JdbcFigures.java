@@ -1,0 +1,129 @@
+package org.parley.appeal.transparency.jdbc;
+
+import java.sql.Date;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.parley.appeal.transparency.domain.AppealCounts;
+import org.parley.appeal.transparency.domain.AppealCounts.Result;
+import org.parley.appeal.transparency.domain.DecisionDurations;
+import org.parley.appeal.transparency.domain.Figures;
+import org.parley.appeal.transparency.domain.NoticeCount;
+import org.parley.appeal.transparency.domain.ReportPeriod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Sums the day counters of a period: a primary-key range scan per table. */
+@Repository
+class JdbcFigures implements Figures {
+
+    private final JdbcClient jdbc;
+
+    JdbcFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<NoticeCount> notices(ReportPeriod period, UUID company) {
+        return jdbc.sql("""
+                select company_id, ground, category, automated_detection, automated_decision, sum(notices)
+                from notice_rollup
+                where day >= :from and day < :to and (cast(:company as uuid) is null or company_id = :company)
+                group by company_id, ground, category, automated_detection, automated_decision
+                order by company_id, ground, category, automated_detection, automated_decision
+                """)
+                .param("from", Date.valueOf(period.from())).param("to", Date.valueOf(period.to()))
+                .param("company", company)
+                .query((rs, row) -> new NoticeCount(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getBoolean(5), rs.getLong(6)))
+                .list();
+    }
+
+    @Override
+    public Map<UUID, AppealCounts> appeals(ReportPeriod period, ReportPeriod duePeriod, UUID company) {
+        Map<UUID, Builder> builders = new HashMap<>();
+        jdbc.sql("""
+                select company_id, metric, outcome, sum(count) from appeal_rollup
+                where day >= :from and day < :to and metric not in ('DUE', 'DUE_DECIDED_IN_TIME')
+                  and (cast(:company as uuid) is null or company_id = :company)
+                group by company_id, metric, outcome
+                union all
+                select company_id, metric, outcome, sum(count) from appeal_rollup
+                where day >= :dueFrom and day < :dueTo and metric in ('DUE', 'DUE_DECIDED_IN_TIME')
+                  and (cast(:company as uuid) is null or company_id = :company)
+                group by company_id, metric, outcome
+                """)
+                .param("from", Date.valueOf(period.from())).param("to", Date.valueOf(period.to()))
+                .param("dueFrom", Date.valueOf(duePeriod.from())).param("dueTo", Date.valueOf(duePeriod.to()))
+                .param("company", company)
+                .query(rs -> {
+                    builders.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Builder())
+                            .add(rs.getString(2), rs.getString(3), rs.getLong(4));
+                });
+        jdbc.sql("""
+                select company_id, minutes, sum(count) from decision_time_rollup
+                where day >= :from and day < :to and (cast(:company as uuid) is null or company_id = :company)
+                group by company_id, minutes
+                """)
+                .param("from", Date.valueOf(period.from())).param("to", Date.valueOf(period.to()))
+                .param("company", company)
+                .query(rs -> {
+                    builders.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Builder()).minutes
+                            .merge(rs.getLong(2), rs.getLong(3), Long::sum);
+                });
+        Map<UUID, AppealCounts> counts = new HashMap<>();
+        builders.forEach((id, builder) -> counts.put(id, builder.build()));
+        return counts;
+    }
+
+    @Override
+    public Map<UUID, String> companyNames(Collection<UUID> companies) {
+        Map<UUID, String> names = new HashMap<>();
+        if (companies.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from company where id = any(:ids)")
+                .param("ids", companies.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return names;
+    }
+
+    private static final class Builder {
+        long filed;
+        final Map<Result, Long> decided = new EnumMap<>(Result.class);
+        long decidedInTime;
+        long due;
+        long dueDecidedInTime;
+        long overdue;
+        long escalated;
+        final Map<Result, Long> independent = new EnumMap<>(Result.class);
+        final TreeMap<Long, Long> minutes = new TreeMap<>();
+
+        void add(String metric, String outcome, long count) {
+            switch (metric) {
+                case JdbcCounters.FILED -> filed += count;
+                case JdbcCounters.DECIDED -> decided.merge(Result.valueOf(outcome), count, Long::sum);
+                case JdbcCounters.DECIDED_IN_TIME -> decidedInTime += count;
+                case JdbcCounters.DUE -> due += count;
+                case JdbcCounters.DUE_DECIDED_IN_TIME -> dueDecidedInTime += count;
+                case JdbcCounters.OVERDUE -> overdue += count;
+                case JdbcCounters.ESCALATED -> escalated += count;
+                case JdbcCounters.INDEPENDENTLY_DECIDED -> independent.merge(Result.valueOf(outcome), count, Long::sum);
+                default -> {
+                    // a metric this version does not publish
+                }
+            }
+        }
+
+        AppealCounts build() {
+            return new AppealCounts(filed, decided, decidedInTime, due, dueDecidedInTime, overdue, escalated, independent,
+                    new DecisionDurations(minutes));
+        }
+    }
+}

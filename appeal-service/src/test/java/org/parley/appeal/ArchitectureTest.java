@@ -1,0 +1,37 @@
+package org.parley.appeal;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.ArchitectureRules;
+
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.parley.appeal");
+
+    @Test
+    void domainStaysFreeOfFrameworksAndAdapters() {
+        ArchitectureRules.check(CLASSES);
+    }
+
+    @Test
+    void generatedContractsStayInTheGrpcAdapters() {
+        noClasses().that().resideOutsideOfPackages("..grpc..")
+                .should().dependOnClassesThat().resideInAPackage("org.parley.api..")
+                .as("proto types are mapped to the domain in the gRPC adapters only")
+                .check(CLASSES);
+    }
+
+    @Test
+    void webAdaptersDoNotReachIntoStores() {
+        noClasses().that().resideInAPackage("..web..")
+                .should().dependOnClassesThat().resideInAPackage("..jdbc..")
+                .as("controllers go through the application services")
+                .check(CLASSES);
+    }
+}
