@@ -1,0 +1,41 @@
+package org.parley.request.lifecycle.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.parley.common.paging.PageRequest;
+import org.parley.request.submission.domain.RequestType;
+
+/** Where requests are kept. */
+public interface RequestStore {
+
+    void insert(GovernmentRequest request);
+
+    Optional<GovernmentRequest> find(UUID id);
+
+    /** The request, locked against concurrent changes until the transaction ends. */
+    Optional<GovernmentRequest> lock(UUID id);
+
+    /** Stores a transition; a {@link org.parley.common.kernel.Conflict} if {@code before} is no longer current. */
+    void update(GovernmentRequest before, GovernmentRequest after);
+
+    /** Headlines newest first after the page's cursor, one more than the page size. */
+    List<RequestHeadline> list(RequestFilter filter, Instant now, PageRequest page);
+
+    /** Which requests a listing shows: all, one authority's, or what reached one company. */
+    record Scope(UUID authorityId, UUID companyId) {
+        public static final Scope ALL = new Scope(null, null);
+
+        public static Scope authority(UUID id) {
+            return new Scope(id, null);
+        }
+
+        public static Scope company(UUID id) {
+            return new Scope(null, id);
+        }
+    }
+
+    /** Narrows a listing; null fields do not filter. */
+    record RequestFilter(Scope scope, RequestState state, RequestType type, Boolean overdue) {}
+}

@@ -1,0 +1,156 @@
+package org.parley.request.submission.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.parley.common.kernel.RuleViolation;
+import org.parley.common.kernel.RuleViolation.FieldError;
+
+/**
+ * What a liaison submits: everything a government request says, before the safeguards check. The
+ * issuing authority is not part of it: it is always the caller's own stakeholder.
+ *
+ * <p>{@link #fieldErrors} finds input that cannot even be assessed (missing type, no subjects,
+ * over-long text, a period that ends before it starts); whether the request is <em>acceptable</em>
+ * is the safeguards check's question, answered with findings.
+ */
+public record Submission(
+        RequestType type,
+        UUID targetCompanyId,
+        LegalBasis legalBasis,
+        String legitimateAim,
+        String necessityStatement,
+        String proportionalityStatement,
+        List<Subject> subjects,
+        String statementOfReasons,
+        Set<DataCategory> dataCategories,
+        DataPeriod period,
+        JudicialAuthorisation judicialAuthorisation,
+        Confidentiality confidentiality,
+        Urgency urgency,
+        Instant answerBy) {
+
+    public static final int MAX_SUBJECTS = 1000;
+    public static final int MAX_SUBJECT_LENGTH = 2048;
+    public static final int MAX_STATEMENT = 10_000;
+    public static final int MAX_SHORT_TEXT = 300;
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    public Submission {
+        legalBasis = legalBasis == null ? LegalBasis.NONE : legalBasis;
+        legitimateAim = Texts.strip(legitimateAim);
+        necessityStatement = Texts.strip(necessityStatement);
+        proportionalityStatement = Texts.strip(proportionalityStatement);
+        statementOfReasons = Texts.strip(statementOfReasons);
+        subjects = subjects == null ? List.of() : subjects.stream().map(s -> s == null ? new Subject(null, null) : s).toList();
+        EnumSet<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        if (dataCategories != null) {
+            dataCategories.stream().filter(Objects::nonNull).forEach(categories::add);
+        }
+        dataCategories = Collections.unmodifiableSet(categories);
+        if (urgency == null) {
+            urgency = type == RequestType.EMERGENCY_DISCLOSURE ? Urgency.URGENT : Urgency.ROUTINE;
+        }
+    }
+
+    /** Every field that makes the submission unreadable, all at once; empty when it can be assessed. */
+    public List<FieldError> fieldErrors(Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (type == null) {
+            errors.add(new FieldError("type", "is required"));
+        }
+        if (targetCompanyId == null) {
+            errors.add(new FieldError("targetCompanyId", "is required"));
+        }
+        checkSubjects(errors);
+        maxLength(errors, "legalBasis.instrument", legalBasis.instrument(), MAX_SHORT_TEXT);
+        maxLength(errors, "legalBasis.provision", legalBasis.provision(), MAX_SHORT_TEXT);
+        if (legalBasis.jurisdiction() != null && !COUNTRIES.contains(legalBasis.jurisdiction())) {
+            errors.add(new FieldError("legalBasis.jurisdiction", "must be an ISO 3166-1 alpha-2 code, e.g. DE"));
+        }
+        maxLength(errors, "legitimateAim", legitimateAim, 100);
+        maxLength(errors, "necessityStatement", necessityStatement, MAX_STATEMENT);
+        maxLength(errors, "proportionalityStatement", proportionalityStatement, MAX_STATEMENT);
+        maxLength(errors, "statementOfReasons", statementOfReasons, MAX_STATEMENT);
+        checkData(errors);
+        if (judicialAuthorisation != null) {
+            maxLength(errors, "judicialAuthorisation.court", judicialAuthorisation.court(), MAX_SHORT_TEXT);
+            maxLength(errors, "judicialAuthorisation.reference", judicialAuthorisation.reference(), MAX_SHORT_TEXT);
+        }
+        if (confidentiality != null) {
+            maxLength(errors, "confidentiality.justification", confidentiality.justification(), MAX_STATEMENT);
+        }
+        if (answerBy != null && !answerBy.isAfter(now)) {
+            errors.add(new FieldError("answerBy", "must be in the future"));
+        }
+        return errors;
+    }
+
+    /** Refuses with 422 and every field error, unless the submission can be assessed. */
+    public Submission requireReadable(Instant now) {
+        List<FieldError> errors = fieldErrors(now);
+        if (!errors.isEmpty()) {
+            throw RuleViolation.ofFields(errors);
+        }
+        return this;
+    }
+
+    /** True when the request asks for user data of this category. */
+    public boolean asksFor(DataCategory category) {
+        return dataCategories.contains(category);
+    }
+
+    private void checkSubjects(List<FieldError> errors) {
+        if (subjects.isEmpty()) {
+            errors.add(new FieldError("subjects", "name at least one URL or account"));
+            return;
+        }
+        if (subjects.size() > MAX_SUBJECTS) {
+            errors.add(new FieldError("subjects", "at most " + MAX_SUBJECTS + " subjects per request"));
+            return;
+        }
+        for (int i = 0; i < subjects.size(); i++) {
+            Subject subject = subjects.get(i);
+            if (subject.kind() == null) {
+                errors.add(new FieldError("subjects[" + i + "].kind", "is required: URL or ACCOUNT"));
+            }
+            if (subject.value() == null || subject.value().isEmpty()) {
+                errors.add(new FieldError("subjects[" + i + "].value", "must not be blank"));
+            } else if (subject.value().length() > MAX_SUBJECT_LENGTH) {
+                errors.add(new FieldError("subjects[" + i + "].value", "must have at most " + MAX_SUBJECT_LENGTH + " characters"));
+            }
+        }
+    }
+
+    private void checkData(List<FieldError> errors) {
+        if (type == null) {
+            return;
+        }
+        if (type.disclosesData() && dataCategories.isEmpty()) {
+            errors.add(new FieldError("dataCategories", "name the categories of data requested: SUBSCRIBER, TRAFFIC, CONTENT"));
+        }
+        if (!type.concernsData() && !dataCategories.isEmpty()) {
+            errors.add(new FieldError("dataCategories", "only requests about user data name data categories"));
+        }
+        if (period != null) {
+            if (!type.concernsData()) {
+                errors.add(new FieldError("period", "only requests about user data name a period"));
+            } else if (period.isComplete() && period.to().isBefore(period.from())) {
+                errors.add(new FieldError("period.to", "must not be before period.from"));
+            }
+        }
+    }
+
+    private static void maxLength(List<FieldError> errors, String field, String value, int max) {
+        if (Texts.length(value) > max) {
+            errors.add(new FieldError(field, "must have at most " + max + " characters"));
+        }
+    }
+}

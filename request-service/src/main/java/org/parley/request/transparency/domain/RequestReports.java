@@ -1,0 +1,125 @@
+package org.parley.request.transparency.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.parley.request.submission.domain.RequestType;
+
+/** Builds the public report from the rollup rows of a period. */
+public final class RequestReports {
+
+    private RequestReports() {}
+
+    public static RequestReport build(LocalDate from, LocalDate to, int k, List<Dimension> groupBy, List<RollupRow> rows,
+            Map<UUID, String> names) {
+        Map<List<Object>, Sum> groups = new LinkedHashMap<>();
+        Map<UUID, AuthoritySum> authorities = new LinkedHashMap<>();
+        Sum total = new Sum(null);
+        for (RollupRow row : rows) {
+            List<Object> key = new ArrayList<>(4);
+            key.add(groupBy.contains(Dimension.COUNTRY) ? row.authorityCountry() : null);
+            key.add(groupBy.contains(Dimension.TYPE) ? row.type() : null);
+            key.add(groupBy.contains(Dimension.OUTCOME) ? row.outcome() : null);
+            key.add(groupBy.contains(Dimension.COMPANY) ? row.companyId() : null);
+            groups.computeIfAbsent(key, Sum::new).add(row);
+            total.add(row);
+            authorities.computeIfAbsent(row.authorityId(), id -> new AuthoritySum(id, row.authorityCountry())).add(row);
+        }
+        List<RequestReport.Row> out = groups.values().stream()
+                .filter(sum -> sum.requests > 0)
+                .map(sum -> sum.toRow(k, names))
+                .sorted(Comparator.comparing((RequestReport.Row r) -> nz(r.country()))
+                        .thenComparing(r -> r.type() == null ? "" : r.type().name())
+                        .thenComparing(r -> r.outcome() == null ? -1 : r.outcome().ordinal())
+                        .thenComparing(r -> nz(r.company())))
+                .toList();
+        List<RequestReport.AuthorityRecord> records = authorities.values().stream()
+                .filter(a -> a.requests > 0)
+                .map(a -> a.toRecord(k, names))
+                .sorted(Comparator.comparing((RequestReport.AuthorityRecord r) -> nz(r.country()))
+                        .thenComparing(r -> nz(r.authority())))
+                .toList();
+        RequestReport.Totals totals = new RequestReport.Totals(SmallCounts.show(total.requests, k),
+                SmallCounts.show(total.overdue, k), SmallCounts.show(total.answered, k),
+                hours(total.histogram, 0.5, k), hours(total.histogram, 0.9, k));
+        return new RequestReport(from, to, k, List.copyOf(groupBy), totals, out, records);
+    }
+
+    /** A quantile in hours (two decimals) when enough answers were counted to publish it, else null. */
+    static Double hours(long[] histogram, double q, int k) {
+        long answered = AnswerTimeHistogram.total(histogram);
+        if (answered == 0 || answered < k) {
+            return null;
+        }
+        return Math.round(AnswerTimeHistogram.quantileMinutes(histogram, q) / 60.0 * 100.0) / 100.0;
+    }
+
+    private static String nz(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static final class Sum {
+        final List<Object> key;
+        long requests;
+        long overdue;
+        long answered;
+        final long[] histogram = new long[AnswerTimeHistogram.BUCKETS];
+
+        Sum(List<Object> key) {
+            this.key = key;
+        }
+
+        void add(RollupRow row) {
+            requests += row.requests();
+            overdue += row.overdue();
+            answered += row.answered();
+            AnswerTimeHistogram.addInto(histogram, row.histogram());
+        }
+
+        RequestReport.Row toRow(int k, Map<UUID, String> names) {
+            UUID company = (UUID) key.get(3);
+            String country = (String) key.get(0);
+            return new RequestReport.Row(country == null ? null : country, (RequestType) key.get(1),
+                    (ReportedOutcome) key.get(2), company, company == null ? null : names.getOrDefault(company, company.toString()),
+                    SmallCounts.show(requests, k), SmallCounts.show(overdue, k), hours(histogram, 0.5, k),
+                    hours(histogram, 0.9, k));
+        }
+    }
+
+    private static final class AuthoritySum {
+        final UUID id;
+        final String country;
+        long requests;
+        long refused;
+        long challenged;
+        long withdrawn;
+
+        AuthoritySum(UUID id, String country) {
+            this.id = id;
+            this.country = country;
+        }
+
+        void add(RollupRow row) {
+            requests += row.requests();
+            switch (row.outcome()) {
+                case REJECTED -> refused += row.requests();
+                case CHALLENGED -> challenged += row.requests();
+                case WITHDRAWN -> withdrawn += row.requests();
+                default -> { }
+            }
+        }
+
+        RequestReport.AuthorityRecord toRecord(int k, Map<UUID, String> names) {
+            return new RequestReport.AuthorityRecord(id, Objects.requireNonNullElse(names.get(id), id.toString()),
+                    country.isEmpty() ? null : country, SmallCounts.show(requests, k), SmallCounts.show(refused, k),
+                    SmallCounts.show(challenged, k), SmallCounts.show(withdrawn, k),
+                    SmallCounts.share(refused, requests, k), SmallCounts.share(challenged, requests, k),
+                    SmallCounts.share(withdrawn, requests, k), null);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.parley.request.transparency.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.parley.request.submission.domain.RequestType;
+
+/** The transparency rollup: counters kept up to date by every change, read for any period. */
+public interface RollupStore {
+
+    /** Applies changes in the order given (sorted by key): call inside the transaction of the change. */
+    void apply(List<RollupDelta> deltas);
+
+    /** The cells of a period summed per authority, company, type and outcome; {@code company}/{@code type} narrow it. */
+    List<RollupRow> sum(PeriodCover cover, UUID company, RequestType type);
+
+    /** Public names of stakeholders as recorded at their last submission. */
+    Map<UUID, String> names(Collection<UUID> ids);
+}
