@@ -26,6 +26,8 @@ import org.parley.appeal.shared.domain.ResponderDirectory;
 import org.parley.appeal.shared.domain.Viewer;
 import org.parley.appeal.stakeholders.domain.DecisionTime;
 import org.parley.appeal.stakeholders.domain.DecisionTimes;
+import org.parley.appeal.stakeholders.domain.Memberships;
+import org.parley.appeal.stakeholders.domain.Memberships.Membership;
 import org.parley.appeal.transparency.domain.Counters;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
@@ -37,6 +39,7 @@ import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
+import org.parley.common.kernel.Unavailable;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
 import org.springframework.stereotype.Service;
@@ -56,18 +59,20 @@ public class AppealDesk {
     private final NoticeStore notices;
     private final DecisionTimes decisionTimes;
     private final ResponderDirectory responders;
+    private final Memberships memberships;
     private final Counters counters;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     public AppealDesk(AppealStore appeals, NoticeStore notices, DecisionTimes decisionTimes,
-            ResponderDirectory responders, Counters counters, AuditLog audit, Clock clock,
+            ResponderDirectory responders, Memberships memberships, Counters counters, AuditLog audit, Clock clock,
             TransactionTemplate transactions) {
         this.appeals = appeals;
         this.notices = notices;
         this.decisionTimes = decisionTimes;
         this.responders = responders;
+        this.memberships = memberships;
         this.counters = counters;
         this.audit = audit;
         this.clock = clock;
@@ -111,17 +116,31 @@ public class AppealDesk {
     }
 
     /**
-     * A responder of the company names the reviewer: a known responder of the same company, by subject or
-     * username (by default the caller), who did not take the original decision.
+     * A responder of the company names the reviewer (by default themselves): an account that stakeholder-service
+     * confirms as a responder of the same company, named by subject or by a username this service has seen, and
+     * not the person who took the original decision.
      */
     public Appeal assign(Caller caller, UUID id, String reviewer) {
-        return move(caller, id, Viewer.COMPANY, "APPEAL_ASSIGNED", (appeal, now) -> {
-            Person to = reviewer == null || reviewer.isBlank()
-                    ? Person.of(caller)
-                    : responders.find(appeal.companyId(), reviewer.strip()).orElseThrow(() -> RuleViolation.ofField(
-                            "reviewer", "must be a responder of this company who has signed in to Parley"));
-            return appeal.assign(to, now);
-        }, appeal -> AuditDetails.with("reviewer", appeal.reviewer().subject()).json());
+        Person to = reviewer == null || reviewer.isBlank() ? Person.of(caller) : reviewerOf(caller, id, reviewer.strip());
+        return move(caller, id, Viewer.COMPANY, "APPEAL_ASSIGNED", (appeal, now) -> appeal.assign(to, now),
+                appeal -> AuditDetails.with("reviewer", appeal.reviewer().subject()).json());
+    }
+
+    private Person reviewerOf(Caller caller, UUID id, String named) {
+        Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        requireCapacity(caller, appeal, Viewer.COMPANY);
+        UUID company = appeal.companyId();
+        java.util.Optional<Person> known = responders.find(company, named);
+        String subject = known.map(Person::subject).orElse(named);
+        RuleViolation notAResponder = RuleViolation.ofField("reviewer",
+                "must be a responder of this company (their account's subject, or the username of one who has signed in)");
+        return switch (memberships.check(company, subject)) {
+            case Membership.Member member -> new Person(subject, member.username().isBlank()
+                    ? known.map(Person::username).orElse(subject) : member.username());
+            case Membership.NotMember notMember -> throw notAResponder;
+            // stakeholder-service cannot be asked: a responder seen acting for this company will do
+            case Membership.Unknown unknown -> known.orElseThrow(() -> new Unavailable("stakeholder-service (memberships)"));
+        };
     }
 
     public Appeal decide(Caller caller, UUID id, DecisionDraft draft) {
@@ -188,18 +207,7 @@ public class AppealDesk {
             java.util.function.Function<Appeal, String> details) {
         return transactions.execute(tx -> {
             Appeal before = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-            Set<Viewer> capacities = capacities(caller, before);
-            if (capacities.isEmpty()) {
-                throw new NotFound(ENTITY, id.toString());
-            }
-            if (!capacities.contains(needed)) {
-                throw new Forbidden(switch (needed) {
-                    case OWNER -> "Only the person who filed the appeal may do this";
-                    case COMPANY -> "Only a responder of the company may do this";
-                    case REVIEWER -> "Only an independent reviewer may do this";
-                    case ADMIN -> "Only an administrator may do this";
-                });
-            }
+            requireCapacity(caller, before, needed);
             Instant now = now();
             if (needed == Viewer.COMPANY) {
                 responders.remember(before.companyId(), Person.of(caller), now);
@@ -212,6 +220,22 @@ public class AppealDesk {
             audit.append(AuditEntry.of(caller, action, ENTITY, id, before.state(), after.state()).withDetails(json));
             return after;
         });
+    }
+
+    /** 404 when the caller may not see the appeal at all; 403 when they see it but not in this capacity. */
+    private static void requireCapacity(Caller caller, Appeal appeal, Viewer needed) {
+        Set<Viewer> capacities = capacities(caller, appeal);
+        if (capacities.isEmpty()) {
+            throw new NotFound(ENTITY, appeal.id().toString());
+        }
+        if (!capacities.contains(needed)) {
+            throw new Forbidden(switch (needed) {
+                case OWNER -> "Only the person who filed the appeal may do this";
+                case COMPANY -> "Only a responder of the company may do this";
+                case REVIEWER -> "Only an independent reviewer may do this";
+                case ADMIN -> "Only an administrator may do this";
+            });
+        }
     }
 
     private AppealReading reading(Caller caller, Appeal appeal, Viewer viewer, Instant now) {

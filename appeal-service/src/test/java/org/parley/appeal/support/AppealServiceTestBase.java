@@ -79,6 +79,9 @@ public abstract class AppealServiceTestBase {
         requestChannel.resetConnectBackoff();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         w = World.fresh();
+        STAKEHOLDERS.member(w.company(), w.decider());
+        STAKEHOLDERS.member(w.company(), w.colleague());
+        STAKEHOLDERS.member(w.otherCompany(), w.stranger());
     }
 
     /** request-service goes away (its port refuses connections) until {@link #requestServiceBack()}. */

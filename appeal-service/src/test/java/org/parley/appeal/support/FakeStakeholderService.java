@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.api.stakeholder.v1.CheckMembershipRequest;
+import org.parley.api.stakeholder.v1.CheckMembershipResponse;
 import org.parley.api.stakeholder.v1.CommitmentServiceGrpc;
 import org.parley.api.stakeholder.v1.ContentCategory;
 import org.parley.api.stakeholder.v1.GetActiveStandardsRequest;
@@ -46,6 +48,7 @@ public final class FakeStakeholderService implements AutoCloseable {
     private final Map<String, Integer> committedDays = new ConcurrentHashMap<>();
     private final Set<String> suspended = ConcurrentHashMap.newKeySet();
     private final Set<String> states = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> members = new ConcurrentHashMap<>();
     private final AtomicInteger standardsCalls = new AtomicInteger();
     private volatile int k;
     private volatile int version;
@@ -90,6 +93,7 @@ public final class FakeStakeholderService implements AutoCloseable {
         committedDays.clear();
         suspended.clear();
         states.clear();
+        members.clear();
         k = 5;
         version = 3;
         down = false;
@@ -105,6 +109,11 @@ public final class FakeStakeholderService implements AutoCloseable {
 
     public void isState(String stakeholder) {
         states.add(stakeholder);
+    }
+
+    /** The account acts for the company as its responder. */
+    public void member(String company, Actor responder) {
+        members.put(company + "/" + responder.subject(), responder.username());
     }
 
     public void transparencyK(int value) {
@@ -177,6 +186,15 @@ public final class FakeStakeholderService implements AutoCloseable {
                     .setStatus(suspended.contains(id) ? StakeholderStatus.STAKEHOLDER_STATUS_SUSPENDED
                             : StakeholderStatus.STAKEHOLDER_STATUS_ACTIVE))
                     .build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void checkMembership(CheckMembershipRequest request, StreamObserver<CheckMembershipResponse> out) {
+            String username = members.get(request.getStakeholderId() + "/" + request.getSubject());
+            out.onNext(username == null
+                    ? CheckMembershipResponse.newBuilder().setMember(false).build()
+                    : CheckMembershipResponse.newBuilder().setMember(true).setUsername(username).build());
             out.onCompleted();
         }
     }

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The responders this service has seen acting for their company: whom an appeal may be assigned to.
- * A responder becomes known by signing in to it once (recording a notice, reading the company's appeals).
+ * The responders this service has seen acting for their company (recording a notice, reading the company's
+ * appeals), so that an appeal can be assigned by username, and to someone seen acting for the company while
+ * stakeholder-service cannot confirm memberships.
  */
 public interface ResponderDirectory {
 

@@ -2,6 +2,8 @@ package org.parley.appeal.stakeholders.grpc;
 
 import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 import io.github.resilience4j.retry.annotation.Retry;
+import org.parley.api.stakeholder.v1.CheckMembershipRequest;
+import org.parley.api.stakeholder.v1.CheckMembershipResponse;
 import org.parley.api.stakeholder.v1.CommitmentServiceGrpc;
 import org.parley.api.stakeholder.v1.GetActiveStandardsRequest;
 import org.parley.api.stakeholder.v1.GetAppealDecisionTimeRequest;
@@ -47,6 +49,14 @@ class StakeholderClient {
     public GetAppealDecisionTimeResponse appealDecisionTime(String companyId) {
         return commitments.withOption(CallerForwardingClientInterceptor.AS_SERVICE, true)
                 .getAppealDecisionTime(GetAppealDecisionTimeRequest.newBuilder().setCompanyId(companyId).build());
+    }
+
+    /** With the caller's token: a responder may ask about their own company. */
+    @CircuitBreaker(name = DOWNSTREAM)
+    @Retry(name = DOWNSTREAM)
+    public CheckMembershipResponse membership(String stakeholderId, String subject) {
+        return stakeholders.checkMembership(CheckMembershipRequest.newBuilder()
+                .setStakeholderId(stakeholderId).setSubject(subject).build());
     }
 
     @CircuitBreaker(name = DOWNSTREAM)

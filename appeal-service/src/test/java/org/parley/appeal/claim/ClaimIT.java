@@ -1,0 +1,215 @@
+package org.parley.appeal.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.parley.appeal.support.Actor;
+import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.common.kernel.Role;
+import org.parley.common.testkit.ApiClient.Reply;
+import tools.jackson.databind.JsonNode;
+
+/** Claiming a notice with its reference and one-time access code, and why guessing codes does not work. */
+class ClaimIT extends AppealServiceTestBase {
+
+    private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    @Test
+    void theOwnerClaimsWithTheReferenceAndCodeHoweverTheyTypeThem() {
+        JsonNode recorded = recordedNotice();
+        String sloppyReference = recorded.get("reference").asText().toLowerCase().replace("-", " ");
+        String sloppyCode = " " + recorded.get("accessCode").asText().toLowerCase().replace("-", "") + " ";
+
+        Reply first = claim(w.appellant(), sloppyReference, sloppyCode);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Location")).isEqualTo("/api/v1/notices/" + recorded.get("id").asText());
+        assertThat(first.json().get("claimed").asBoolean()).isTrue();
+        assertThat(first.json().get("explanation").asText()).contains("removed your content");
+
+        Reply again = claim(w.appellant(), recorded.get("reference").asText(), recorded.get("accessCode").asText());
+        assertThat(again.status()).as("claiming again changes nothing").isEqualTo(200);
+        assertThat(count("select count(*) from audit_record where entity_id = ? and action = 'NOTICE_CLAIMED'",
+                recorded.get("id").asText())).isEqualTo(1);
+        assertThat(api.get("/api/v1/notices").auth(w.appellant().bearer()).send().json().get("items"))
+                .extracting(item -> item.get("id").asText()).containsExactly(recorded.get("id").asText());
+    }
+
+    @Test
+    void aClaimedNoticeCannotBeClaimedByAnotherAccount() {
+        JsonNode recorded = recordedNotice();
+        claimed(recorded);
+
+        Reply other = claim(w.otherAppellant(), recorded.get("reference").asText(), recorded.get("accessCode").asText());
+
+        assertThat(other.status()).as(other.toString()).isEqualTo(409);
+        assertThat(other.body()).doesNotContain(w.appellant().username()).doesNotContain(w.appellant().subject());
+        assertThat(api.get("/api/v1/notices/" + recorded.get("id").asText()).auth(w.otherAppellant().bearer()).send()
+                .status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/notices/" + recorded.get("id").asText()).auth(w.appellant().bearer()).send()
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongCodeAndAnUnknownReferenceGetTheSameAnswer() {
+        JsonNode recorded = recordedNotice();
+
+        Reply wrongCode = claim(w.appellant(), recorded.get("reference").asText(), "2222-2222-2222");
+        Reply unknownReference = claim(w.appellant(), "N-2222-2222", recorded.get("accessCode").asText());
+        Reply notAReference = claim(w.appellant(), "hello", "2222-2222-2222");
+
+        for (Reply reply : List.of(wrongCode, unknownReference, notAReference)) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().get("detail").asText()).isEqualTo(wrongCode.json().get("detail").asText());
+        }
+        assertThat(count("select count(*) from notice where id = ? and owner_subject is not null",
+                UUID.fromString(recorded.get("id").asText()))).isZero();
+    }
+
+    @Test
+    void afterFiveWrongCodesTheCallerIsLockedOutFor429WithRetryAfterEvenWithTheRightCode() {
+        JsonNode recorded = recordedNotice();
+        String reference = recorded.get("reference").asText();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(claim(w.appellant(), reference, "2222-2222-222" + (i + 2)).status()).isEqualTo(404);
+        }
+        Reply locked = claim(w.appellant(), reference, recorded.get("accessCode").asText());
+
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+        assertThat(locked.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(3500L, 3600L);
+        assertThat(locked.json().get("reason").asText()).isEqualTo("CLAIMS_LOCKED");
+        assertThat(count("select count(*) from audit_record where action = 'CLAIMS_LOCKED' and entity_id = ?",
+                w.appellant().subject())).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(claim(w.appellant(), reference, recorded.get("accessCode").asText()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aNoticeTriedWithTenWrongCodesByAnyoneIsLockedForEveryone() {
+        JsonNode recorded = recordedNotice();
+        String reference = recorded.get("reference").asText();
+        List<Actor> guessers = List.of(guesser(), guesser(), guesser());
+
+        int attempts = 0;
+        for (Actor guesser : guessers) {
+            for (int i = 0; i < 4 && attempts < 10; i++, attempts++) {
+                assertThat(claim(guesser, reference, "3333-3333-333" + (i + 2)).status()).isEqualTo(404);
+            }
+        }
+        Reply owner = claim(w.appellant(), reference, recorded.get("accessCode").asText());
+
+        assertThat(owner.status()).as("the notice is locked, whoever asks").isEqualTo(429);
+        assertThat(count("select count(*) from audit_record where action = 'CLAIMS_LOCKED' and entity_id = ?",
+                recorded.get("id").asText())).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(claim(w.appellant(), reference, recorded.get("accessCode").asText()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void guessedCodesNeverClaim() {
+        JsonNode recorded = recordedNotice();
+        String reference = recorded.get("reference").asText();
+        SecureRandom random = new SecureRandom();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+        for (int i = 0; i < 60; i++) {
+            Actor guesser = i % 20 == 0 ? guesser() : null;
+            statuses.merge(claim(guesser == null ? lastGuesser : guesser, reference, randomCode(random)).status(), 1,
+                    Integer::sum);
+        }
+
+        assertThat(statuses).doesNotContainKeys(200, 201);
+        assertThat(statuses.get(404)).as("checked codes: at most the notice's limit").isLessThanOrEqualTo(10);
+        assertThat(statuses.get(429)).isGreaterThanOrEqualTo(50);
+        assertThat(count("select count(*) from notice where id = ? and owner_subject is not null",
+                UUID.fromString(recorded.get("id").asText()))).isZero();
+    }
+
+    @Test
+    void parallelGuessesCannotSlipPastTheLimit() throws Exception {
+        JsonNode recorded = recordedNotice();
+        String reference = recorded.get("reference").asText();
+        Actor guesser = guesser();
+        List<Future<Integer>> replies = new ArrayList<>();
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+            for (int i = 0; i < 24; i++) {
+                String code = "4444-4444-44" + ALPHABET.charAt(i) + ALPHABET.charAt(i + 1);
+                replies.add(pool.submit(() -> claim(guesser, reference, code).status()));
+            }
+        }
+
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> reply : replies) {
+            statuses.add(reply.get());
+        }
+        assertThat(statuses).filteredOn(s -> s == 404).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(19);
+    }
+
+    @Test
+    void anIdempotencyKeyDoesNotBuyMoreGuesses() {
+        JsonNode recorded = recordedNotice();
+        String reference = recorded.get("reference").asText();
+
+        for (int i = 0; i < 5; i++) {
+            Reply reply = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-555" + (i + 2)))
+                    .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-" + i).send();
+            assertThat(reply.status()).isEqualTo(404);
+        }
+        Reply sixth = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-5558"))
+                .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-0").send();
+
+        assertThat(sixth.status()).isEqualTo(429);
+    }
+
+    @Test
+    void onlyAppellantsClaimAndBlankFieldsAre422WithoutCounting() {
+        JsonNode recorded = recordedNotice();
+        String reference = recorded.get("reference").asText();
+        String code = recorded.get("accessCode").asText();
+
+        assertThat(api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", code)).send().status())
+                .isEqualTo(401);
+        assertThat(claim(w.colleague(), reference, code).status()).isEqualTo(403);
+        assertThat(claim(w.reviewer(), reference, code).status()).isEqualTo(403);
+        for (int i = 0; i < 8; i++) {
+            Reply blank = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", " "))
+                    .auth(w.appellant().bearer()).send();
+            assertThat(blank.status()).isEqualTo(422);
+            assertThat(blank.json().get("errors").get(0).get("field").asText()).isEqualTo("accessCode");
+        }
+        assertThat(api.post("/api/v1/notices/claims", "{\"reference\": 12}").auth(w.appellant().bearer()).send().status())
+                .isIn(400, 422);
+        assertThat(claim(w.appellant(), reference, code).status()).isEqualTo(201);
+    }
+
+    private Actor lastGuesser;
+
+    private Actor guesser() {
+        lastGuesser = Actor.of("guesser-" + UUID.randomUUID(), null, Role.APPELLANT);
+        return lastGuesser;
+    }
+
+    private static String randomCode(SecureRandom random) {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}
