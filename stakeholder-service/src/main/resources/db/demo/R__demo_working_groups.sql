@@ -1,0 +1,22 @@
+-- Small groups of like-minded members with a mandate (members of any kind).
+insert into working_group (id, name, mandate, created_at) values
+  ('01930000-0000-7000-8000-000000f10001', 'Crisis Response',
+   'Keep the shared crisis protocol current: who calls whom, within which time, when an attack is amplified online, and how to stand down without over-removal.',
+   '2026-02-01T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10002', 'Transparency Reporting',
+   'Agree common definitions and a shared format for reporting government requests, removals and appeals, so that figures can be compared across companies and countries.',
+   '2026-03-01T09:00:00Z')
+on conflict do nothing;
+
+insert into working_group_member (working_group_id, stakeholder_id, joined_at) values
+  ('01930000-0000-7000-8000-000000f10001', '01930000-0000-7000-8000-00000000a003', '2026-02-01T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10001', '01930000-0000-7000-8000-00000000c001', '2026-02-01T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10001', '01930000-0000-7000-8000-00000000c002', '2026-02-03T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10001', '01930000-0000-7000-8000-00000000d001', '2026-02-05T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10001', '01930000-0000-7000-8000-00000000b002', '2026-02-10T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10002', '01930000-0000-7000-8000-00000000c002', '2026-03-01T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10002', '01930000-0000-7000-8000-00000000b001', '2026-03-01T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10002', '01930000-0000-7000-8000-00000000e001', '2026-03-02T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10002', '01930000-0000-7000-8000-00000000a002', '2026-03-05T09:00:00Z'),
+  ('01930000-0000-7000-8000-000000f10002', '01930000-0000-7000-8000-00000000e101', '2026-03-07T09:00:00Z')
+on conflict do nothing;
