@@ -1,0 +1,55 @@
+package org.parley.request.deadline;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.common.audit.AuditEntry;
+import org.parley.common.audit.AuditLog;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Role;
+import org.parley.request.lifecycle.domain.GovernmentRequest;
+import org.parley.request.lifecycle.domain.RequestStore;
+import org.parley.request.transparency.Rollups;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Marks a request overdue: stored, audited and counted in one transaction. The sweep does it for
+ * requests nobody touches; any action on a request past due does it first, so the mark never
+ * depends on when the sweep last ran.
+ */
+@Component
+public class OverdueMarks {
+
+    /** The actor of marks: the service itself. */
+    static final Caller SERVICE = new Caller("request-service", "request-service", Set.of(Role.SERVICE), Optional.empty());
+
+    private final RequestStore store;
+    private final Rollups rollups;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    public OverdueMarks(RequestStore store, Rollups rollups, AuditLog audit, JsonMapper json) {
+        this.store = store;
+        this.rollups = rollups;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** The request marked overdue if it is due for the mark, else as it was. The row must be locked. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public GovernmentRequest markIfDue(GovernmentRequest request, Instant now) {
+        if (!request.isDueForOverdueMark(now)) {
+            return request;
+        }
+        GovernmentRequest marked = request.markOverdue(now);
+        store.update(request, marked);
+        rollups.record(request, marked);
+        audit.append(AuditEntry.of(SERVICE, "REQUEST_OVERDUE", "request", request.id(), request.state(), marked.state())
+                .withDetails(json.writeValueAsString(Map.of("dueAt", request.clock().dueAt().toString()))));
+        return marked;
+    }
+}

@@ -1,0 +1,168 @@
+package org.parley.request.lifecycle.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.parley.common.audit.AuditRecord;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Ids;
+import org.parley.common.kernel.NotFound;
+import org.parley.common.kernel.Role;
+import org.parley.common.paging.Page;
+import org.parley.common.paging.PageRequest;
+import org.parley.request.lifecycle.RequestDesk;
+import org.parley.request.lifecycle.domain.Clarification;
+import org.parley.request.lifecycle.domain.CompanyResponse;
+import org.parley.request.lifecycle.domain.Disclosure;
+import org.parley.request.lifecycle.domain.Outcome;
+import org.parley.request.lifecycle.domain.ReasonCode;
+import org.parley.request.lifecycle.domain.RequestHeadline;
+import org.parley.request.lifecycle.domain.RequestState;
+import org.parley.request.submission.domain.RequestType;
+import org.parley.request.submission.domain.Urgency;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reading requests and everything their parties do to them after submission. */
+@RestController
+@RequestMapping("/api/v1/requests")
+class RequestController {
+
+    private final RequestDesk desk;
+    private final JsonMapper json;
+
+    RequestController(RequestDesk desk, JsonMapper json) {
+        this.desk = desk;
+        this.json = json;
+    }
+
+    @GetMapping
+    Page<HeadlineView> list(Caller caller,
+            @RequestParam(required = false) RequestState state,
+            @RequestParam(required = false) RequestType type,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Integer pageSize,
+            @RequestParam(required = false) String pageToken) {
+        return desk.list(caller, state, type, overdue, PageRequest.of(pageSize, pageToken)).map(HeadlineView::of);
+    }
+
+    @GetMapping("/{id}")
+    RequestView get(Caller caller, @PathVariable String id) {
+        return RequestView.of(desk.get(caller, requestId(id)));
+    }
+
+    @PostMapping("/{id}/confirmation")
+    RequestView confirm(Caller caller, @PathVariable String id) {
+        return RequestView.of(desk.confirm(caller, requestId(id)));
+    }
+
+    @PostMapping("/{id}/acknowledgement")
+    RequestView acknowledge(Caller caller, @PathVariable String id) {
+        return RequestView.of(desk.acknowledge(caller, requestId(id)));
+    }
+
+    @PostMapping("/{id}/clarifications")
+    ResponseEntity<RequestView.ClarificationView> askClarification(Caller caller, @PathVariable String id,
+            @RequestBody ClarificationBody body) {
+        RequestDesk.Details details = desk.askClarification(caller, requestId(id), body.question());
+        Clarification asked = details.request().clarifications().getLast();
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + id + "/clarifications/" + asked.id()))
+                .body(RequestView.ClarificationView.of(asked));
+    }
+
+    @GetMapping("/{id}/clarifications/{clarificationId}")
+    RequestView.ClarificationView clarification(Caller caller, @PathVariable String id,
+            @PathVariable String clarificationId) {
+        UUID cid = Ids.parse(clarificationId).orElseThrow(() -> new NotFound("clarification", clarificationId));
+        return desk.get(caller, requestId(id)).request().clarification(cid)
+                .map(RequestView.ClarificationView::of)
+                .orElseThrow(() -> new NotFound("clarification", clarificationId));
+    }
+
+    @PostMapping("/{id}/clarifications/{clarificationId}/answer")
+    RequestView answerClarification(Caller caller, @PathVariable String id, @PathVariable String clarificationId,
+            @RequestBody AnswerBody body) {
+        UUID cid = Ids.parse(clarificationId).orElseThrow(() -> new NotFound("clarification", clarificationId));
+        return RequestView.of(desk.answerClarification(caller, requestId(id), cid, body.answer()));
+    }
+
+    @PostMapping("/{id}/response")
+    RequestView respond(Caller caller, @PathVariable String id, @RequestBody ResponseBody body) {
+        return RequestView.of(desk.respond(caller, requestId(id), new CompanyResponse(body.outcome(), body.reasonCodes(),
+                body.explanation(), body.actionTakenAt(), body.disclosure())));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    RequestView withdraw(Caller caller, @PathVariable String id) {
+        return RequestView.of(desk.withdraw(caller, requestId(id)));
+    }
+
+    @PostMapping("/{id}/user-notification")
+    RequestView recordUserNotification(Caller caller, @PathVariable String id,
+            @RequestBody(required = false) UserNotificationBody body) {
+        return RequestView.of(desk.recordUsersNotified(caller, requestId(id), body == null ? null : body.notifiedAt()));
+    }
+
+    @GetMapping("/{id}/history")
+    List<HistoryEntry> history(Caller caller, @PathVariable String id) {
+        UUID requestId = requestId(id);
+        boolean overseer = caller.has(Role.ADMIN) || caller.has(Role.REVIEWER);
+        return desk.history(caller, requestId).stream()
+                .map(record -> HistoryEntry.of(record, overseer || record.actorStakeholder() == null
+                        || caller.actsFor(record.actorStakeholder()), json))
+                .toList();
+    }
+
+    static UUID requestId(String id) {
+        return Ids.parse(id).orElseThrow(() -> new NotFound("request", id));
+    }
+
+    record ClarificationBody(String question) {}
+
+    record AnswerBody(String answer) {}
+
+    record ResponseBody(Outcome outcome, List<ReasonCode> reasonCodes, String explanation, Instant actionTakenAt,
+            Disclosure disclosure) {}
+
+    record UserNotificationBody(Instant notifiedAt) {}
+
+    record HeadlineView(String id, RequestType type, RequestState state, Urgency urgency, RequestView.PartyView authority,
+            RequestView.PartyView targetCompany, Instant submittedAt, Instant receivedAt, Instant dueAt, boolean overdue,
+            boolean confidential) {
+
+        static HeadlineView of(RequestHeadline h) {
+            return new HeadlineView(h.id().toString(), h.type(), h.state(), h.urgency(),
+                    RequestView.PartyView.of(h.authority()), RequestView.PartyView.of(h.company()), h.submittedAt(),
+                    h.receivedAt(), h.dueAt(), h.overdue(), h.confidential());
+        }
+    }
+
+    /**
+     * One audit record of a request. The acting person's name is shown to overseers and to their own
+     * organisation; to the other party only their role and organisation.
+     */
+    record HistoryEntry(String id, Instant occurredAt, String action, Actor actor, String beforeState,
+            String afterState, JsonNode details, Long chainPosition, String hash) {
+
+        record Actor(String name, List<String> roles, String stakeholderId) {}
+
+        static HistoryEntry of(AuditRecord record, boolean showName, JsonMapper json) {
+            List<String> roles = record.actorRoles() == null || record.actorRoles().isBlank() ? List.of()
+                    : List.of(record.actorRoles().split(","));
+            return new HistoryEntry(record.id().toString(), record.occurredAt(), record.action(),
+                    new Actor(showName ? record.actorName() : null, roles, record.actorStakeholder()),
+                    record.beforeState(), record.afterState(),
+                    record.details() == null ? null : json.readTree(record.details()),
+                    record.chainPosition(), record.hash());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.parley.request.transparency.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.parley.common.kernel.RuleViolation;
+import org.parley.request.transparency.TransparencyReports;
+import org.parley.request.transparency.domain.Dimension;
+import org.parley.request.transparency.domain.RequestReport;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public report on government requests: JSON by default, CSV for {@code Accept: text/csv} (or
+ * {@code ?format=csv}). The CSV holds one table: the breakdown, or with {@code ?table=authorities}
+ * each authority's record. No login: every figure is already safe to publish.
+ */
+@RestController
+class TransparencyController {
+
+    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final TransparencyReports reports;
+    private final Clock clock;
+
+    TransparencyController(TransparencyReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/transparency/requests")
+    ResponseEntity<?> report(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) String table,
+            @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = from != null ? from : last.minusYears(1).plusDays(1);
+        List<Dimension> dimensions = Dimension.parse(groupBy);
+        boolean authorities = table != null && !table.isBlank() && checkTable(table);
+        RequestReport report = reports.report(first, last, dimensions);
+        if (!wantsCsv(format, accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        }
+        String name = "request-transparency-" + (authorities ? "authorities-" : "") + first + "-" + last + ".csv";
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(authorities ? ReportCsv.authorities(report) : ReportCsv.rows(report));
+    }
+
+    private static boolean checkTable(String table) {
+        return switch (table.strip()) {
+            case "rows" -> false;
+            case "authorities" -> true;
+            default -> throw RuleViolation.ofField("table", "must be rows or authorities");
+        };
+    }
+
+    /** CSV when asked by name, or when the Accept header prefers it to JSON. */
+    static boolean wantsCsv(String format, String accept) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw RuleViolation.ofField("format", "must be json or csv");
+            };
+        }
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        double csv = 0;
+        double json = 0;
+        for (MediaType type : accepted) {
+            if (type.includes(CSV)) {
+                csv = Math.max(csv, type.getQualityValue());
+            }
+            if (type.includes(MediaType.APPLICATION_JSON)) {
+                json = Math.max(json, type.getQualityValue());
+            }
+        }
+        return csv > json;
+    }
+}
