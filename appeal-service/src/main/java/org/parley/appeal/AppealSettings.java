@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultDecisionDays   days a company has to decide an appeal when it committed to nothing
  * @param defaultTransparencyK  counts below this are shown as "&lt;k" when the standards catalogue is unreachable
- * @param standardsCacheTtl     how long the active standards are reused before asking again (a stale copy
- *                              is still used while stakeholder-service is unreachable)
+ * @param standardsCacheTtl     how long the active standards are reused before asking again
+ * @param standardsMaxStaleness how long a copy may still serve while stakeholder-service is unreachable
  * @param overdueBatch          how many overdue appeals one round of the deadline job marks at most
  */
 @ConfigurationProperties("parley.appeal")
@@ -18,6 +18,7 @@ public record AppealSettings(
         @DefaultValue("14") int defaultDecisionDays,
         @DefaultValue("5") int defaultTransparencyK,
         @DefaultValue("PT5M") Duration standardsCacheTtl,
+        @DefaultValue("PT1H") Duration standardsMaxStaleness,
         @DefaultValue("200") int overdueBatch) {
 
     public AppealSettings {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The active standards, kept for {@code parley.appeal.standards-cache-ttl}. Published versions never
- * change, only which one is active; while stakeholder-service is unreachable the last copy serves.
+ * change, only which one is active; while stakeholder-service is unreachable the last copy serves for up to
+ * {@code parley.appeal.standards-max-staleness}.
  */
 @Component
 class GrpcStandardsCatalogue implements StandardsCatalogue {
@@ -44,7 +45,7 @@ class GrpcStandardsCatalogue implements StandardsCatalogue {
             cached = new Cached(fresh, now);
             return fresh;
         } catch (RuntimeException e) {
-            if (current != null) {
+            if (current != null && now.isBefore(current.fetchedAt().plus(settings.standardsMaxStaleness()))) {
                 log.warn("stakeholder-service did not answer; using standards version {} fetched at {}",
                         current.standards().version(), current.fetchedAt());
                 return current.standards();

@@ -1,0 +1,146 @@
+package org.parley.appeal.transparency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.MetadataUtils;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.api.appeal.v1.AppealServiceGrpc;
+import org.parley.api.appeal.v1.GetComplianceMetricsRequest;
+import org.parley.api.common.v1.IndicatorValue;
+import org.parley.api.common.v1.Period;
+import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.common.kernel.Role;
+import org.parley.common.testkit.TestTokens;
+
+/** The measured indicators stakeholder-service shows beside a company's commitments, over real gRPC. */
+class ComplianceMetricsIT extends AppealServiceTestBase {
+
+    private ManagedChannel channel;
+    private AppealServiceGrpc.AppealServiceBlockingStub asService;
+
+    @BeforeEach
+    void connect() {
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort.port()).usePlaintext().build();
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+                TestTokens.bearer("service-account-parley-service", null, Role.SERVICE));
+        asService = AppealServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void disconnect() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void withoutASampleNothingIsMeasured() {
+        Map<String, IndicatorValue> values = metrics(w.company(), clock.instant().minus(Duration.ofDays(30)), clock.instant());
+
+        assertThat(values).containsOnlyKeys("SHARE_OF_APPEALS_DECIDED_IN_TIME", "MEDIAN_DAYS_TO_APPEAL_DECISION",
+                "APPEAL_REVERSAL_RATE");
+        assertThat(values.values()).allSatisfy(value -> {
+            assertThat(value.getMeasured()).isFalse();
+            assertThat(value.getSampleSize()).isZero();
+        });
+    }
+
+    @Test
+    void decisionsGiveTheShareDecidedInTimeTheMedianAndTheReversalRate() {
+        STAKEHOLDERS.commit(w.company(), 7);
+        Instant start = clock.instant();
+        String first = filedAppeal().get("id").asText();
+        String second = filedAppeal().get("id").asText();
+        String third = filedAppeal().get("id").asText();
+        String late = filedAppeal().get("id").asText();
+        clock.advance(Duration.ofDays(2));
+        decided(first, "REVERSED");
+        clock.advance(Duration.ofDays(2));
+        decided(second, "UPHELD");
+        decided(third, "PARTIALLY_REVERSED");
+        clock.advance(Duration.ofDays(5));
+        decided(late, "UPHELD");
+
+        Map<String, IndicatorValue> values = metrics(w.company(), start.minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(1)));
+
+        IndicatorValue inTime = values.get("SHARE_OF_APPEALS_DECIDED_IN_TIME");
+        assertThat(inTime.getMeasured()).isTrue();
+        assertThat(inTime.getSampleSize()).isEqualTo(4);
+        assertThat(inTime.getValue()).isEqualTo(0.75);
+        IndicatorValue median = values.get("MEDIAN_DAYS_TO_APPEAL_DECISION");
+        assertThat(median.getSampleSize()).isEqualTo(4);
+        assertThat(median.getValue()).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.01));
+        IndicatorValue reversal = values.get("APPEAL_REVERSAL_RATE");
+        assertThat(reversal.getValue()).isEqualTo(0.5);
+        assertThat(reversal.getSampleSize()).isEqualTo(4);
+
+        Map<String, IndicatorValue> otherCompany = metrics(w.otherCompany(), start.minus(Duration.ofDays(1)),
+                clock.instant().plus(Duration.ofDays(1)));
+        assertThat(otherCompany.get("APPEAL_REVERSAL_RATE").getMeasured()).isFalse();
+    }
+
+    @Test
+    void callsNeedATokenAndValidArgumentsButHealthIsOpen() {
+        var anonymous = AppealServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> anonymous.getComplianceMetrics(request(w.company(), clock.instant().minusSeconds(60), clock.instant())))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+
+        assertThatThrownBy(() -> asService.getComplianceMetrics(GetComplianceMetricsRequest.newBuilder().setCompanyId("acme").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    com.google.rpc.Status status = StatusProto.fromThrowable(e);
+                    assertThat(status.getDetailsList()).anySatisfy(detail -> {
+                        if (detail.is(BadRequest.class)) {
+                            try {
+                                assertThat(detail.unpack(BadRequest.class).getFieldViolationsList())
+                                        .extracting(BadRequest.FieldViolation::getField)
+                                        .containsExactlyInAnyOrder("company_id", "period");
+                            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+                                throw new AssertionError(ex);
+                            }
+                        } else {
+                            assertThat(detail.getTypeUrl()).contains("ErrorInfo");
+                        }
+                    });
+                });
+        assertThatThrownBy(() -> asService.getComplianceMetrics(request(w.company(), clock.instant(), clock.instant().minus(Duration.ofDays(3)))))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+
+        var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
+                .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
+        assertThat(health.getStatus()).isEqualTo(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    private Map<String, IndicatorValue> metrics(String company, Instant from, Instant to) {
+        return asService.getComplianceMetrics(request(company, from, to)).getValuesList().stream()
+                .collect(Collectors.toMap(IndicatorValue::getIndicator, value -> value));
+    }
+
+    private static GetComplianceMetricsRequest request(String company, Instant from, Instant to) {
+        return GetComplianceMetricsRequest.newBuilder()
+                .setCompanyId(company)
+                .setPeriod(Period.newBuilder()
+                        .setFrom(Timestamp.newBuilder().setSeconds(from.getEpochSecond()))
+                        .setTo(Timestamp.newBuilder().setSeconds(to.getEpochSecond())))
+                .build();
+    }
+}

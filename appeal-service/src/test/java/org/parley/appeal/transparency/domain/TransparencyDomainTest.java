@@ -1,0 +1,86 @@
+package org.parley.appeal.transparency.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.parley.appeal.transparency.domain.AppealCounts.Result;
+import org.parley.common.kernel.RuleViolation;
+
+class TransparencyDomainTest {
+
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-28");
+
+    @Test
+    void countsBelowKAreShownAsLessThanKButZeroAndExactModeAreExact() {
+        SmallCounts published = new SmallCounts(5, false);
+
+        assertThat(published.show(0)).isEqualTo("0");
+        assertThat(published.show(1)).isEqualTo("<5");
+        assertThat(published.show(4)).isEqualTo("<5");
+        assertThat(published.show(5)).isEqualTo("5");
+        assertThat(new SmallCounts(5, true).show(1)).isEqualTo("1");
+        assertThat(published.mayShowFiguresOver(4)).isFalse();
+        assertThat(published.mayShowFiguresOver(5)).isTrue();
+        assertThat(new SmallCounts(5, true).mayShowFiguresOver(0)).as("nothing to compute a rate over").isFalse();
+    }
+
+    @Test
+    void theMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleValues() {
+        assertThat(durations(Map.of()).medianMinutes()).isEmpty();
+        assertThat(durations(Map.of(10L, 1L)).medianMinutes()).contains(10.0);
+        assertThat(durations(Map.of(10L, 1L, 20L, 1L)).medianMinutes()).contains(15.0);
+        assertThat(durations(Map.of(10L, 2L, 20L, 1L)).medianMinutes()).contains(10.0);
+        assertThat(durations(Map.of(1L, 1L, 5L, 2L, 100L, 1L)).medianMinutes()).contains(5.0);
+        assertThat(durations(Map.of(1L, 3L, 7L, 3L)).medianMinutes()).contains(4.0);
+        assertThat(durations(Map.of(1440L, 1L)).medianDays()).contains(1.0);
+        assertThat(durations(Map.of(1L, 1L)).plus(durations(Map.of(3L, 1L))).medianMinutes()).contains(2.0);
+    }
+
+    @Test
+    void theReversalRateCountsPartialReversalsAndTheShareInTimeCountsDueAppeals() {
+        AppealCounts counts = new AppealCounts(10, Map.of(Result.UPHELD, 2L, Result.REVERSED, 1L, Result.PARTIALLY_REVERSED, 1L),
+                3, 5, 4, 1, 0, Map.of(), DecisionDurations.none());
+
+        assertThat(counts.decidedTotal()).isEqualTo(4);
+        assertThat(counts.reversalRate()).contains(0.5);
+        assertThat(counts.shareDecidedInTime()).contains(0.8);
+        assertThat(AppealCounts.none().reversalRate()).isEmpty();
+        assertThat(AppealCounts.none().shareDecidedInTime()).isEmpty();
+        assertThat(counts.plus(counts).decided(Result.UPHELD)).isEqualTo(4);
+    }
+
+    @Test
+    void aPeriodIsWholeUtcDaysAndDefaultsToTheLastYear() {
+        assertThat(ReportPeriod.parse(null, null, TODAY)).isEqualTo(new ReportPeriod(TODAY.plusDays(1).minusYears(1), TODAY.plusDays(1)));
+        assertThat(ReportPeriod.parse("2026-01-01", "2026-02-01", TODAY))
+                .isEqualTo(new ReportPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01")));
+        assertThat(ReportPeriod.parse("2026-01-01T10:00:00Z", "2026-01-31T10:00:00+02:00", TODAY))
+                .as("times round out to whole days").isEqualTo(new ReportPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01")));
+        assertThat(ReportPeriod.parse("2026-01-01", "2026-01-31T00:00:00Z", TODAY).to()).isEqualTo(LocalDate.parse("2026-01-31"));
+    }
+
+    @Test
+    void badPeriodsAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> ReportPeriod.parse("2026-02-30", null, TODAY)).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.fieldErrors().getFirst().field()).isEqualTo("from"));
+        assertThatThrownBy(() -> ReportPeriod.parse("2026-02-01", "2026-02-01", TODAY)).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> ReportPeriod.parse("1990-01-01", "2026-01-01", TODAY)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void figuresThatNeedTheDayToBeOverStopAtToday() {
+        ReportPeriod year = new ReportPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2027-01-01"));
+
+        assertThat(year.endingBefore(TODAY)).isEqualTo(new ReportPeriod(LocalDate.parse("2026-01-01"), TODAY));
+        assertThat(new ReportPeriod(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-01-01")).endingBefore(TODAY))
+                .as("a period wholly in the future has nothing due yet").matches(p -> !p.from().isBefore(p.to()));
+    }
+
+    private static DecisionDurations durations(Map<Long, Long> histogram) {
+        return new DecisionDurations(new TreeMap<>(histogram));
+    }
+}
