@@ -37,10 +37,13 @@ class ComplianceMetricsIT extends AppealServiceTestBase {
     @BeforeEach
     void connect() {
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort.port()).usePlaintext().build();
+        asService = as(TestTokens.bearer("service-account-parley-service", null, Role.SERVICE));
+    }
+
+    private AppealServiceGrpc.AppealServiceBlockingStub as(String bearer) {
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-                TestTokens.bearer("service-account-parley-service", null, Role.SERVICE));
-        asService = AppealServiceGrpc.newBlockingStub(channel)
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), bearer);
+        return AppealServiceGrpc.newBlockingStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
     }
@@ -124,6 +127,18 @@ class ComplianceMetricsIT extends AppealServiceTestBase {
         assertThatThrownBy(() -> asService.getComplianceMetrics(request(w.company(), clock.instant(), clock.instant().minus(Duration.ofDays(3)))))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+
+        assertThatThrownBy(() -> as(TestTokens.bearer("curious", null, Role.APPELLANT))
+                .getComplianceMetrics(request(w.company(), clock.instant().minusSeconds(60), clock.instant())))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> as(w.stranger().bearer())
+                .getComplianceMetrics(request(w.company(), clock.instant().minusSeconds(60), clock.instant())))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThat(as(w.colleague().bearer())
+                .getComplianceMetrics(request(w.company(), clock.instant().minusSeconds(60), clock.instant()))
+                .getValuesCount()).as("the company sees its own").isEqualTo(3);
 
         var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                 .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());

@@ -18,7 +18,11 @@ import org.parley.api.common.v1.Period;
 import org.parley.appeal.transparency.AppealTransparency;
 import org.parley.appeal.transparency.domain.AppealCounts;
 import org.parley.appeal.transparency.domain.ReportPeriod;
+import org.parley.common.security.CurrentCaller;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.Ids;
+import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
 import org.springframework.stereotype.Service;
@@ -26,7 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * The measured indicators of how a company handles appeals, for stakeholder-service to show beside its
  * commitments. Periods are counted in whole UTC days ({@code from} rounded down, {@code to} up), from the
- * same counters as the public figures, exactly (these are per company and not published as counts).
+ * same counters as the public figures, exactly: so only for services, reviewers, admins and the company's own
+ * responders (a reversal rate over one decision would tell anyone else how one person's appeal went).
  */
 @Service
 class ComplianceGrpcService extends AppealServiceGrpc.AppealServiceImplBase {
@@ -46,6 +51,11 @@ class ComplianceGrpcService extends AppealServiceGrpc.AppealServiceImplBase {
             StreamObserver<GetComplianceMetricsResponse> response) {
         List<FieldError> errors = new ArrayList<>();
         Optional<UUID> company = Ids.parse(request.getCompanyId());
+        Caller caller = CurrentCaller.get();
+        if (!(caller.has(Role.SERVICE) || caller.has(Role.ADMIN) || caller.has(Role.REVIEWER)
+                || company.filter(id -> caller.actsFor(id.toString(), Role.COMPANY_RESPONDER)).isPresent())) {
+            throw new Forbidden("Compliance metrics are for services, reviewers, admins and the company itself");
+        }
         if (company.isEmpty()) {
             errors.add(new FieldError("company_id", "must be a stakeholder id"));
         }
