@@ -84,6 +84,20 @@ class DeadlineIT extends RequestServiceIT {
     }
 
     @Test
+    void aReferralIsNeverOverdueTheCompanyDecidesUnderItsOwnTerms() {
+        World.Authority de = World.authority("DE");
+        World.Company video = World.company("DE");
+        String id = submit(de.liaison(), Bodies.referral(video.id(), "https://video.example.com/v/" + java.util.UUID.randomUUID()));
+
+        CLOCK.advance(Duration.ofDays(30));
+        sweep.sweep();
+
+        JsonNode referral = get(id, video.responder()).json();
+        assertThat(referral.has("dueAt")).isFalse();
+        assertThat(referral.get("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
     void anAuthorityMayGiveMoreTimeThanTheStandardsButNeverLess() {
         World.Authority de = World.authority("DE");
         World.Company video = World.company("DE");

@@ -139,6 +139,7 @@ public final class FakeStakeholderService {
                         .setTransparencyK(5)
                         .addAnswerTimes(AnswerTime.newBuilder().setType(RequestType.REQUEST_TYPE_REMOVAL_ORDER).setMinutes(60))
                         .addAnswerTimes(AnswerTime.newBuilder().setType(RequestType.REQUEST_TYPE_EMERGENCY_DISCLOSURE).setMinutes(240))
+                        .addAnswerTimes(AnswerTime.newBuilder().setType(RequestType.REQUEST_TYPE_REFERRAL).setMinutes(10080).setAdvisory(true))
                         .addAllLegitimateAims(List.of("RIGHTS_OF_OTHERS", "NATIONAL_SECURITY", "PUBLIC_ORDER",
                                 "PUBLIC_HEALTH", "PUBLIC_MORALS")))
                 .build();

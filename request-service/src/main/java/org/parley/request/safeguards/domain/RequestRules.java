@@ -25,6 +25,8 @@ import org.parley.request.submission.domain.RequestType;
  * @param transparencyK                     counts below this are published as "&lt;k"
  * @param answerTimes                       how long a company has to answer, per type; a type absent here has no due time
  * @param legitimateAims                    the ICCPR 19(3) aims the catalogue accepts
+ * @param advisoryAnswerTimes               types whose answer time is a recommendation, not a due time; REFERRAL always
+ *                                          (the company decides under its own terms, so nothing compels an answer)
  */
 public record RequestRules(
         int version,
@@ -35,7 +37,8 @@ public record RequestRules(
         int maxGagDays,
         int transparencyK,
         Map<RequestType, Duration> answerTimes,
-        Set<LegitimateAim> legitimateAims) {
+        Set<LegitimateAim> legitimateAims,
+        Set<RequestType> advisoryAnswerTimes) {
 
     public static final int DEFAULT_MIN_STATEMENT_LENGTH = 50;
     public static final int DEFAULT_OVERBREADTH_THRESHOLD = 25;
@@ -73,6 +76,19 @@ public record RequestRules(
         legitimateAims = legitimateAims == null || legitimateAims.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.allOf(LegitimateAim.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(legitimateAims));
+        EnumSet<RequestType> advisory = EnumSet.of(RequestType.REFERRAL);
+        if (advisoryAnswerTimes != null) {
+            advisory.addAll(advisoryAnswerTimes);
+        }
+        advisoryAnswerTimes = Collections.unmodifiableSet(advisory);
+    }
+
+    /** The rules of a catalogue that publishes no advisory answer times beyond the REFERRAL floor. */
+    public RequestRules(int version, int minStatementLength, int overbreadthSubjectThreshold,
+            Set<DataCategory> judicialAuthorisationRequiredFor, int maxInformationPeriodDays, int maxGagDays,
+            int transparencyK, Map<RequestType, Duration> answerTimes, Set<LegitimateAim> legitimateAims) {
+        this(version, minStatementLength, overbreadthSubjectThreshold, judicialAuthorisationRequiredFor,
+                maxInformationPeriodDays, maxGagDays, transparencyK, answerTimes, legitimateAims, Set.of());
     }
 
     /** Every parameter at its default: the rules of a catalogue that says nothing. */
@@ -82,7 +98,12 @@ public record RequestRules(
 
     /** How long a company has to answer a request of this type, if it has a due time at all. */
     public Optional<Duration> answerTime(RequestType type) {
-        return Optional.ofNullable(answerTimes.get(type));
+        return advisoryAnswerTimes.contains(type) ? Optional.empty() : Optional.ofNullable(answerTimes.get(type));
+    }
+
+    /** The answer time the standards recommend for a type without a due time, if any. */
+    public Optional<Duration> recommendedAnswerTime(RequestType type) {
+        return advisoryAnswerTimes.contains(type) ? Optional.ofNullable(answerTimes.get(type)) : Optional.empty();
     }
 
     private static int positiveOr(int value, int fallback) {

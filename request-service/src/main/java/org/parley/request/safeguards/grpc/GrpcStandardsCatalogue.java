@@ -67,14 +67,20 @@ class GrpcStandardsCatalogue implements StandardsCatalogue {
         Set<DataCategory> judicial = EnumSet.noneOf(DataCategory.class);
         rules.getJudicialAuthorisationRequiredForList().forEach(category -> dataCategory(category).ifPresent(judicial::add));
         Map<RequestType, Duration> answerTimes = new EnumMap<>(RequestType.class);
+        Set<RequestType> advisory = EnumSet.noneOf(RequestType.class);
         for (AnswerTime time : rules.getAnswerTimesList()) {
-            requestType(time.getType()).ifPresent(type -> answerTimes.put(type, Duration.ofMinutes(time.getMinutes())));
+            requestType(time.getType()).ifPresent(type -> {
+                answerTimes.put(type, Duration.ofMinutes(time.getMinutes()));
+                if (time.getAdvisory()) {
+                    advisory.add(type);
+                }
+            });
         }
         Set<LegitimateAim> aims = EnumSet.noneOf(LegitimateAim.class);
         rules.getLegitimateAimsList().forEach(aim -> LegitimateAim.parse(aim).ifPresent(aims::add));
         return new RequestRules(standards.getVersion(), rules.getMinStatementLength(),
                 rules.getOverbreadthSubjectThreshold(), judicial, rules.getMaxInformationPeriodDays(),
-                rules.getMaxGagDays(), rules.getTransparencyK(), answerTimes, aims);
+                rules.getMaxGagDays(), rules.getTransparencyK(), answerTimes, aims, advisory);
     }
 
     static Optional<DataCategory> dataCategory(org.parley.api.common.v1.DataCategory category) {

@@ -36,7 +36,25 @@ class RequestRulesTest {
                 Map.of(RequestType.INFORMATION, Duration.ofDays(3), RequestType.REFERRAL, Duration.ZERO), Set.of());
 
         assertThat(rules.answerTime(RequestType.INFORMATION)).contains(Duration.ofDays(3));
-        assertThat(rules.answerTime(RequestType.REFERRAL)).contains(Duration.ofDays(7));
         assertThat(rules.answerTime(RequestType.REMOVAL_ORDER)).contains(Duration.ofHours(1));
+        assertThat(rules.recommendedAnswerTime(RequestType.REFERRAL)).contains(Duration.ofDays(7));
+    }
+
+    @Test
+    void aReferralNeverHasADueTimeOnlyARecommendation() {
+        RequestRules rules = RequestRules.defaults(1);
+
+        assertThat(rules.answerTime(RequestType.REFERRAL)).isEmpty();
+        assertThat(rules.recommendedAnswerTime(RequestType.REFERRAL)).contains(Duration.ofDays(7));
+        assertThat(rules.recommendedAnswerTime(RequestType.REMOVAL_ORDER)).isEmpty();
+    }
+
+    @Test
+    void theCatalogueMayMakeMoreAnswerTimesAdvisory() {
+        RequestRules rules = new RequestRules(2, 0, 0, Set.of(), 0, 0, 0, Map.of(), Set.of(), Set.of(RequestType.PRESERVATION));
+
+        assertThat(rules.answerTime(RequestType.PRESERVATION)).isEmpty();
+        assertThat(rules.recommendedAnswerTime(RequestType.PRESERVATION)).contains(Duration.ofDays(2));
+        assertThat(rules.answerTime(RequestType.REFERRAL)).isEmpty();
     }
 }
