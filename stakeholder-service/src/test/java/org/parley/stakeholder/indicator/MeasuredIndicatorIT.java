@@ -65,7 +65,8 @@ class MeasuredIndicatorIT extends IntegrationTest {
 
         assertThat(indicator.get("code").asString()).isEqualTo("MEDIAN_HOURS_TO_ANSWER_REMOVAL_ORDERS");
         assertThat(indicator.get("targetValue").asDouble()).isEqualTo(1.0);
-        assertThat(indicator.get("unit").asString()).isEqualTo("HOURS");
+        assertThat(indicator.get("targetUnit").asString()).isEqualTo("HOURS");
+        assertThat(indicator.get("measurement").get("unit").asString()).isEqualTo("HOURS");
         JsonNode measurement = indicator.get("measurement");
         assertThat(measurement.get("state").asString()).isEqualTo("MEASURED");
         assertThat(measurement.get("value").asDouble()).isEqualTo(0.4);
@@ -85,6 +86,9 @@ class MeasuredIndicatorIT extends IntegrationTest {
 
         assertThat(measurement.get("state").asString()).isEqualTo("MEASURED");
         assertThat(measurement.get("value").asDouble()).isEqualTo(0.92);
+        assertThat(measurement.get("measuredAs").asString()).isEqualTo("SHARE_OF_APPEALS_DECIDED_IN_TIME");
+        assertThat(measurement.get("unit").asString()).isEqualTo("SHARE");
+        assertThat(indicatorOf(appealPledge).get("targetUnit").asString()).isEqualTo("DAYS");
     }
 
     @Test

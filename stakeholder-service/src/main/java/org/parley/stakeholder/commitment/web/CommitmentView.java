@@ -39,7 +39,7 @@ record CommitmentView(String id, StakeholderRef stakeholder, FrameworkRef framew
                 new FrameworkRef(r.framework().id().toString(), r.framework().name(), r.framework().sourceUrl()),
                 new ClauseRef(r.clause().number(), r.clause().text()),
                 c.status(), CommitmentLifecycle.next(c.status()).stream().sorted().toList(), c.targetDate(),
-                c.indicator().map(i -> new IndicatorView(i.indicator(), i.indicator().unit(), i.targetValue(),
+                c.indicator().map(i -> new IndicatorView(i.indicator(), i.targetValue(), i.indicator().targetUnit(),
                         r.measurement().map(MeasurementView::of).orElse(null))).orElse(null),
                 r.latestAssessment().map(AssessmentView::of).orElse(null),
                 c.createdAt(), c.updatedAt(), c.version(), reports, assessments);
@@ -51,14 +51,17 @@ record CommitmentView(String id, StakeholderRef stakeholder, FrameworkRef framew
 
     record ClauseRef(String number, String text) {}
 
-    record IndicatorView(Indicator code, Indicator.Unit unit, Double targetValue, MeasurementView measurement) {}
+    record IndicatorView(Indicator code, Double targetValue, Indicator.Unit targetUnit, MeasurementView measurement) {}
 
     record PeriodView(Instant from, Instant to) {}
 
-    record MeasurementView(Measurement.State state, Double value, long sampleSize, PeriodView period, String note) {
+    /** What the measuring service computed; {@code measuredAs} names the figure when it differs from the pledge's code. */
+    record MeasurementView(Measurement.State state, String measuredAs, Double value, Indicator.Unit unit, long sampleSize,
+            PeriodView period, String note) {
 
         static MeasurementView of(Measurement m) {
-            return new MeasurementView(m.state(), m.value(), m.sampleSize(), new PeriodView(m.from(), m.to()), m.note());
+            return new MeasurementView(m.state(), m.indicator().measuredAs(), m.value(), m.indicator().unit(), m.sampleSize(),
+                    new PeriodView(m.from(), m.to()), m.note());
         }
     }
 

@@ -28,6 +28,11 @@ public enum Indicator {
         public boolean needsTarget() {
             return true;
         }
+
+        @Override
+        public Unit targetUnit() {
+            return Unit.DAYS;
+        }
     };
 
     /** Longest appeal decision time a company may commit to; the DSA asks for a "timely" decision. */
@@ -47,6 +52,11 @@ public enum Indicator {
 
     /** The unit of the measured value. */
     public Unit unit() {
+        return unit;
+    }
+
+    /** The unit of a pledged target value: the measured one, except where the pledge is of another kind. */
+    public Unit targetUnit() {
         return unit;
     }
 
