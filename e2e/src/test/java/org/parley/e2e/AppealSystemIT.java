@@ -1,0 +1,201 @@
+package org.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.parley.e2e.support.Gateway;
+import org.parley.e2e.support.Gateway.Response;
+import org.parley.e2e.support.SystemTest;
+import org.parley.e2e.support.Tokens;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A user's remedy, end to end through the gateway with the real Keycloak and all three services: a
+ * liaison's removal order, the company removes the video and records a statement of reasons tied to the
+ * order, the user claims it with the one-time code and sees which authority ordered it on which law, and
+ * appeals; a responder other than the one who decided reverses it; the public figures count the reversal.
+ * The same with a gag order in force, where the user learns only that a confidential order exists.
+ */
+@SystemTest
+class AppealSystemIT {
+
+    /** Streamly Video and Germany's demo authority, bound to the demo logins of the dev realm. */
+    private static final String STREAMLY = "01930000-0000-7000-8000-00000000c001";
+
+    private final Gateway gateway = Gateway.ofPlatform();
+    private final Tokens tokens = Tokens.ofPlatform();
+
+    @Test
+    void aUserLearnsWhichOrderRemovedTheirVideoAppealsAndIsProvenRight() {
+        long reversalsBefore = reversals(STREAMLY);
+        String video = "https://video.example.com/v/" + UUID.randomUUID();
+        String request = fulfilledRemovalOrder(video, null);
+
+        JsonNode recorded = recordNotice(video, request);
+        JsonNode notice = claim("appellant-1", recorded);
+
+        JsonNode order = notice.path("order");
+        assertThat(order.path("authority").asString()).as(notice.toString()).contains("Germany");
+        assertThat(order.path("type").asString()).isEqualTo("REMOVAL_ORDER");
+        assertThat(order.path("legalBasis").path("instrument").asString()).isEqualTo("Regulation (EU) 2021/784");
+        assertThat(order.path("legalBasis").path("provision").asString()).isEqualTo("Art. 3");
+        assertThat(order.has("confidential")).isFalse();
+        assertThat(notice.path("complete").asBoolean()).isTrue();
+        assertThat(notice.path("explanation").asString()).contains("Streamly Video").contains("removal order")
+                .contains("You can appeal until");
+        assertThat(notice.has("recordedBy")).as("staff names are for staff").isFalse();
+
+        String appeal = appealAndReverse("appellant-1", notice);
+
+        JsonNode decided = gateway.get("/api/v1/appeals/" + appeal, tokens.of("appellant-1")).json();
+        assertThat(decided.path("state").asString()).isEqualTo("DECIDED");
+        assertThat(decided.path("decision").path("outcome").asString()).isEqualTo("REVERSED");
+        assertThat(decided.path("reviewer").path("human").asBoolean()).isTrue();
+        assertThat(reversals(STREAMLY)).as("the public figures count the reversal").isEqualTo(reversalsBefore + 1);
+        Response published = gateway.get("/api/v1/transparency/appeals?company=" + STREAMLY);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        assertThat(published.json().path("appeals").get(0).path("decided").path("reversed").asString())
+                .as("public, and below k only as \"<k\"").matches("<\\d+|\\d+");
+    }
+
+    @Test
+    void underAGagOrderTheUserLearnsOnlyThatAConfidentialOrderExistsAndUntilWhen() {
+        long reversalsBefore = reversals(STREAMLY);
+        LocalDate gagUntil = LocalDate.now(ZoneOffset.UTC).plusDays(60);
+        String video = "https://video.example.com/v/" + UUID.randomUUID();
+        String request = fulfilledRemovalOrder(video, gagUntil);
+
+        JsonNode notice = claim("appellant-2", recordNotice(video, request));
+
+        JsonNode order = notice.path("order");
+        assertThat(order.path("confidential").asBoolean()).as(notice.toString()).isTrue();
+        assertThat(LocalDate.ofInstant(Instant.parse(order.path("until").asString()), ZoneOffset.UTC))
+                .isBetween(gagUntil.minusDays(1), gagUntil.plusDays(1));
+        assertThat(order.has("authority")).isFalse();
+        assertThat(order.has("legalBasis")).isFalse();
+        assertThat(order.has("type")).isFalse();
+        assertThat(notice.toString()).doesNotContain("Germany").doesNotContain("2021/784");
+        assertThat(notice.path("explanation").asString()).contains("confidential");
+
+        appealAndReverse("appellant-2", notice);
+        assertThat(reversals(STREAMLY)).isEqualTo(reversalsBefore + 1);
+    }
+
+    // ---- steps --------------------------------------------------------------------------------------
+
+    /** A German liaison orders the removal; Streamly acknowledges and removes it. Answers the request id. */
+    private String fulfilledRemovalOrder(String video, LocalDate gagUntil) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("type", "REMOVAL_ORDER");
+        order.put("targetCompanyId", STREAMLY);
+        order.put("legalBasis", Map.of("instrument", "Regulation (EU) 2021/784", "provision", "Art. 3", "jurisdiction", "DE"));
+        order.put("legitimateAim", "PUBLIC_ORDER");
+        order.put("necessityStatement", "The video calls for attacks on a named group and is spreading fast; "
+                + "removing it is the only measure that stops the harm in time.");
+        order.put("proportionalityStatement", "Only this one video is concerned; the account and all other content stay "
+                + "online and no user data is asked for.");
+        order.put("subjects", List.of(Map.of("kind", "URL", "value", video)));
+        order.put("statementOfReasons", "Incitement to violence against a group, StGB §130.");
+        if (gagUntil != null) {
+            order.put("confidentiality", Map.of("until", gagUntil.toString(),
+                    "justification", "Telling the account holder now would warn suspects of an ongoing investigation."));
+        }
+        Response submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String request = submitted.json().path("id").asString();
+
+        String responder = tokens.of("responder-streamly-1");
+        Response acknowledged = gateway.post("/api/v1/requests/" + request + "/acknowledgement", responder, "{}");
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isIn(200, 201);
+        Response fulfilled = gateway.post("/api/v1/requests/" + request + "/response", responder, Gateway.json(Map.of(
+                "outcome", "FULFILLED", "reasonCodes", List.of(), "explanation", "The video was removed for all users.",
+                "actionTakenAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
+        assertThat(fulfilled.status()).as(fulfilled.toString()).isIn(200, 201);
+        return request;
+    }
+
+    /** Streamly's first responder records the statement of reasons; answers id, reference and accessCode. */
+    private JsonNode recordNotice(String video, String request) {
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("contentRef", video);
+        notice.put("accountRef", "user-" + UUID.randomUUID().toString().substring(0, 8));
+        notice.put("restriction", "REMOVED");
+        notice.put("territorialScope", List.of("DE"));
+        notice.put("ground", "ILLEGAL_CONTENT");
+        notice.put("legalReference", "StGB §130");
+        notice.put("category", "INCITEMENT_TO_VIOLENCE");
+        notice.put("facts", "The video names a group and calls on viewers to attack its members at a named place.");
+        notice.put("automatedDetection", false);
+        notice.put("automatedDecision", false);
+        notice.put("decidedAt", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
+        notice.put("requestId", request);
+        notice.put("language", "de");
+        Response recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"), Gateway.json(notice));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(recorded.json().path("accessCode").asString()).isNotBlank();
+        return recorded.json();
+    }
+
+    /** The user claims the notice with the reference and code they were given; answers the notice as they see it. */
+    private JsonNode claim(String appellant, JsonNode recorded) {
+        Response wrong = gateway.post("/api/v1/notices/claims", tokens.of(appellant), Gateway.json(Map.of(
+                "reference", recorded.path("reference").asString(), "accessCode", "2222-2222-2222")));
+        assertThat(wrong.status()).as("a guessed code does not claim: " + wrong).isEqualTo(404);
+        Response claimed = gateway.post("/api/v1/notices/claims", tokens.of(appellant), Gateway.json(Map.of(
+                "reference", recorded.path("reference").asString(), "accessCode", recorded.path("accessCode").asString())));
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+        return claimed.json();
+    }
+
+    /** The user appeals; the deciding responder may not review it; their colleague reverses it. Answers the appeal id. */
+    private String appealAndReverse(String appellant, JsonNode notice) {
+        Response filed = gateway.post("/api/v1/appeals", tokens.of(appellant), Gateway.json(Map.of(
+                "noticeId", notice.path("id").asString(),
+                "statement", "Das Video dokumentiert den Aufruf, um davor zu warnen; es ruft selbst zu nichts auf.",
+                "language", "de")));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        String appeal = filed.json().path("id").asString();
+        assertThat(filed.json().path("decisionDays").asInt()).isPositive();
+
+        Response byDecider = gateway.post("/api/v1/appeals/" + appeal + "/assignment", tokens.of("responder-streamly-1"), "{}");
+        assertThat(byDecider.status()).as(byDecider.toString()).isEqualTo(422);
+        assertThat(byDecider.json().path("reason").asString()).isEqualTo("REVIEWER_IS_ORIGINAL_DECIDER");
+
+        String colleague = tokens.of("responder-streamly-2");
+        Response assigned = gateway.post("/api/v1/appeals/" + appeal + "/assignment", colleague, "{}");
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        assertThat(assigned.json().path("state").asString()).isEqualTo("IN_REVIEW");
+
+        Response decided = gateway.post("/api/v1/appeals/" + appeal + "/decision", colleague, Gateway.json(Map.of(
+                "outcome", "REVERSED",
+                "reasoning", "Seen in context the video documents a call to violence in order to warn against it.",
+                "rabat", Map.of(
+                        "context", "Uploaded by a local news channel during a public debate about the group.",
+                        "speaker", "A journalist, not a member or supporter of the group.",
+                        "intent", "To inform and warn; the video condemns the call it shows.",
+                        "contentAndForm", "The call is quoted with commentary and a warning caption.",
+                        "extent", "Shared on the channel's page; a few hundred views.",
+                        "likelihood", "No real and imminent likelihood of violence follows from the report."))));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        return appeal;
+    }
+
+    /** Streamly's reversals on appeal this year, exactly (as an admin may see them for an audit). */
+    private long reversals(String company) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Response figures = gateway.get("/api/v1/transparency/appeals?exact=true&company=" + company
+                + "&from=" + today.minusYears(1) + "&to=" + today.plusDays(2), tokens.of("admin"));
+        assertThat(figures.status()).as(figures.toString()).isEqualTo(200);
+        JsonNode appeals = figures.json().path("appeals");
+        return appeals.isEmpty() ? 0 : Long.parseLong(appeals.get(0).path("decided").path("reversed").asString());
+    }
+}
