@@ -374,6 +374,15 @@ class StakeholderRegistryIT extends IntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesThePublicApi() {
+        Reply docs = api.get("/v3/api-docs").send();
+
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/stakeholders", "/api/v1/commitments/{id}",
+                "/api/v1/standards/active", "/api/v1/working-groups");
+    }
+
+    @Test
     void theAuditChainHoldsAfterChanges() {
         String id = company("Audited Co");
         api.patch("/api/v1/stakeholders/" + id, Map.of("status", "SUSPENDED")).auth(ADMIN).send();
