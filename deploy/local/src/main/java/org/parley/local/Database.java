@@ -1,0 +1,129 @@
+package org.parley.local;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL of the platform: an embedded server (binaries from Maven Central, random
+ * port, a temporary data folder removed on close) unless an external one is named.
+ */
+final class Database implements AutoCloseable {
+
+    private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]+)/([^?]*)(\\?.*)?");
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final EmbeddedPostgres embedded;
+    private final String hostAndPort;
+    private final String adminDatabase;
+    private final String user;
+    private final String password;
+
+    private Database(EmbeddedPostgres embedded, String hostAndPort, String adminDatabase, String user,
+            String password) {
+        this.embedded = embedded;
+        this.hostAndPort = hostAndPort;
+        this.adminDatabase = adminDatabase;
+        this.user = user;
+        this.password = password;
+    }
+
+    static Database start(Options options) {
+        if (options.externalDbUrl() != null) {
+            Matcher m = JDBC_URL.matcher(options.externalDbUrl());
+            if (!m.matches()) {
+                throw new StartupException("PARLEY_DB_URL must look like jdbc:postgresql://host:port/database, not "
+                        + options.externalDbUrl());
+            }
+            String admin = m.group(2).isEmpty() ? "postgres" : m.group(2);
+            return new Database(null, m.group(1), admin, options.externalDbUser(), options.externalDbPassword());
+        }
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            return new Database(pg, "127.0.0.1:" + pg.getPort(), "postgres", "postgres", "postgres");
+        } catch (IOException e) {
+            throw new StartupException("cannot start the embedded PostgreSQL: " + e.getMessage()
+                    + " (or point PARLEY_DB_URL at a PostgreSQL of your own)", e);
+        }
+    }
+
+    boolean embedded() {
+        return embedded != null;
+    }
+
+    /** The JDBC URL of one database on this server. */
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + hostAndPort + "/" + database;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    /**
+     * Creates the databases that are missing; with {@code fresh}, drops existing ones first
+     * so that a run never sees rows of the previous one.
+     */
+    void prepare(List<String> databases, boolean fresh) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
+                Statement statement = connection.createStatement()) {
+            for (String database : databases) {
+                if (!NAME.matcher(database).matches()) {
+                    throw new IllegalArgumentException("not a plain database name: " + database);
+                }
+                if (fresh) {
+                    statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                }
+                if (!exists(connection, database)) {
+                    statement.execute("CREATE DATABASE " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StartupException("cannot prepare the databases " + databases + " on " + hostAndPort + " as "
+                    + user + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String database) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            query.setString(1, database);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("[parley] stopping the embedded PostgreSQL failed: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (embedded() ? "embedded PostgreSQL" : "PostgreSQL") + " at " + hostAndPort;
+    }
+}

@@ -1,0 +1,113 @@
+package org.parley.gateway.security;
+
+import org.parley.gateway.routing.FallbackHandler;
+import org.parley.gateway.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.core.convert.converter.Converter;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may pass the gateway. Reads of the public catalogue (stakeholders, frameworks,
+ * commitments, working groups, standards, transparency) are open; everything else needs
+ * a valid bearer token (issuer, signature, expiry and audience {@code parley-api}
+ * checked). A token that is sent but invalid is refused even on open paths. The token is
+ * relayed to the service untouched; the services decide about roles and tenants
+ * themselves — the gateway only keeps non-admins away from the audit endpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    /** Paths anyone may read (GET). */
+    static final String[] PUBLIC_READS = {
+            "/api/v1/stakeholders/**",
+            "/api/v1/frameworks/**",
+            "/api/v1/commitments/**",
+            "/api/v1/working-groups/**",
+            "/api/v1/standards/**",
+            "/api/v1/transparency/**",
+            "/api/docs", "/api/docs/*", "/webjars/swagger-ui/**",
+    };
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
+        ServerAuthenticationEntryPoint unauthorized = unauthorized(problems);
+        ServerAccessDeniedHandler forbidden = (exchange, denied) ->
+                problems.write(exchange, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(FallbackHandler.PATH_PREFIX + "**").denyAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .pathMatchers("/api/v1/admin/**").hasRole("admin")
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles()))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // bearer tokens only, no cookies yet: nothing for CSRF to protect
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(headers -> headers
+                        .contentTypeOptions(options -> { })
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable))
+                .build();
+    }
+
+    static Converter<Jwt, Mono<AbstractAuthenticationToken>> realmRoles() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /**
+     * 401 as problem+json with an RFC 6750 {@code WWW-Authenticate} challenge; 503 when the
+     * token could not be checked because the identity provider is unreachable.
+     */
+    static ServerAuthenticationEntryPoint unauthorized(Problems problems) {
+        return (exchange, failure) -> {
+            if (failure instanceof AuthenticationServiceException) {
+                return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The access token cannot be checked right now: the identity provider is unavailable.");
+            }
+            boolean invalid = failure instanceof OAuth2AuthenticationException;
+            String challenge = invalid
+                    ? "Bearer realm=\"parley\", error=\"invalid_token\", "
+                            + "error_description=\"The access token is invalid or has expired\""
+                    : "Bearer realm=\"parley\"";
+            String detail = invalid
+                    ? "The access token is invalid or has expired."
+                    : "Authentication is required: send a bearer access token.";
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail,
+                    headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge));
+        };
+    }
+}

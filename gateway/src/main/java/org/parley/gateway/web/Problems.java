@@ -1,0 +1,71 @@
+package org.parley.gateway.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes the gateway's own errors as RFC 9457 problem details
+ * ({@code application/problem+json}): {@code type}, {@code title}, {@code status},
+ * {@code detail}, {@code instance} and the request's correlation id. The detail is always
+ * a fixed, human sentence: never exception text.
+ */
+@Component
+public class Problems {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** The problem body for {@code status} with a human {@code detail}. */
+    public byte[] body(ServerWebExchange exchange, HttpStatus status, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", clientPath(exchange));
+        String correlationId = exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE);
+        if (correlationId != null) {
+            problem.put("correlationId", correlationId);
+        }
+        return json.writeValueAsBytes(problem);
+    }
+
+    /** The path the client asked for, also after an internal forward to a fallback. */
+    public static String clientPath(ServerWebExchange exchange) {
+        String path = exchange.getAttribute(CorrelationIdFilter.PATH_ATTRIBUTE);
+        return path != null ? path : exchange.getRequest().getPath().value();
+    }
+
+    /** Writes the problem as the whole response. */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(exchange, status, detail, headers -> { });
+    }
+
+    /** Writes the problem as the whole response, with extra headers. */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail,
+            Consumer<HttpHeaders> extraHeaders) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        byte[] bytes = body(exchange, status, detail);
+        response.setStatusCode(status);
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentLength(bytes.length);
+        headers.setCacheControl("no-store");
+        extraHeaders.accept(headers);
+        DataBuffer buffer = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,72 @@
+package org.parley.gateway.web;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.parley.gateway.GatewayProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses request bodies above {@code parley.gateway.max-request-size} with 413: at once
+ * when {@code Content-Length} says so, otherwise as soon as a streamed body passes it.
+ */
+@Component
+public class RequestSizeLimitFilter implements WebFilter, Ordered {
+
+    /** After security (so that 401 wins for anonymous callers) and after rate limiting. */
+    public static final int ORDER = RateLimitFilter.ORDER + 10;
+
+    private final Problems problems;
+    private final long limit;
+
+    public RequestSizeLimitFilter(Problems problems, GatewayProperties properties) {
+        this.problems = problems;
+        this.limit = properties.maxRequestSize().toBytes();
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > limit) {
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, detail());
+        }
+        if (declared >= 0) {
+            return chain.filter(exchange);
+        }
+        ServerHttpRequest counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                AtomicLong seen = new AtomicLong();
+                return super.getBody().handle((buffer, sink) -> {
+                    if (seen.addAndGet(buffer.readableByteCount()) > limit) {
+                        DataBufferUtils.release(buffer);
+                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail()));
+                    } else {
+                        sink.next(buffer);
+                    }
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().request(counted).build());
+    }
+
+    private String detail() {
+        return "The request body is larger than the limit of " + limit + " bytes.";
+    }
+}
