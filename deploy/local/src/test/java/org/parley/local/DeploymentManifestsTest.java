@@ -1,0 +1,98 @@
+package org.parley.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Renders the Kubernetes base and the compose file as YAML and holds them to what running Parley
+ * beyond one machine needs: no root, a read-only root file system, no capabilities, requests and
+ * limits, probes, and a start order gated on health.
+ */
+class DeploymentManifestsTest {
+
+    static final Path DEPLOY = Path.of("..").toAbsolutePath().normalize();
+    static final List<String> RUNNABLE = List.of("stakeholder-service", "request-service", "appeal-service", "gateway");
+
+    @Test
+    void kustomizationNamesFilesThatExist() throws IOException {
+        Map<String, Object> kustomization = one(DEPLOY.resolve("k8s/base/kustomization.yaml"));
+        for (Object resource : list(kustomization.get("resources"))) {
+            assertThat(DEPLOY.resolve("k8s/base").resolve(resource.toString())).exists();
+        }
+        assertThat(list(kustomization.get("resources"))).contains(RUNNABLE.stream().map(n -> n + ".yaml").toArray(Object[]::new));
+    }
+
+    @Test
+    void everyDeploymentIsLockedDownSizedAndProbed() throws IOException {
+        for (String name : RUNNABLE) {
+            List<Map<String, Object>> docs = all(DEPLOY.resolve("k8s/base/" + name + ".yaml"));
+            assertThat(docs).extracting(d -> d.get("kind")).containsExactlyInAnyOrder("ServiceAccount", "Service", "Deployment");
+            Map<String, Object> deployment = docs.stream().filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
+            Map<String, Object> pod = map(map(map(deployment.get("spec")).get("template")).get("spec"));
+            assertThat(map(pod.get("securityContext")).get("runAsNonRoot")).as(name).isEqualTo(true);
+            assertThat(pod.get("serviceAccountName")).isEqualTo(name);
+            for (Object c : list(pod.get("containers"))) {
+                Map<String, Object> container = map(c);
+                Map<String, Object> security = map(container.get("securityContext"));
+                assertThat(security.get("readOnlyRootFilesystem")).as(name).isEqualTo(true);
+                assertThat(security.get("allowPrivilegeEscalation")).as(name).isEqualTo(false);
+                assertThat(list(map(security.get("capabilities")).get("drop"))).as(name).containsExactly((Object) "ALL");
+                Map<String, Object> resources = map(container.get("resources"));
+                assertThat(map(resources.get("requests"))).as(name).containsKeys("cpu", "memory");
+                assertThat(map(resources.get("limits"))).as(name).containsKey("memory");
+                assertThat(container).as(name).containsKeys("readinessProbe", "livenessProbe");
+            }
+        }
+    }
+
+    @Test
+    void composeStartsEachServiceOnlyWhenWhatItNeedsIsHealthy() throws IOException {
+        Map<String, Object> services = map(one(DEPLOY.resolve("compose.yaml")).get("services"));
+        assertThat(services).containsKeys(RUNNABLE.toArray(String[]::new));
+        services.forEach((name, s) -> {
+            Map<String, Object> service = map(s);
+            assertThat(service).as(name).containsKey("healthcheck");
+            if (RUNNABLE.contains(name)) {
+                Map<String, Object> dependsOn = map(service.get("depends_on"));
+                assertThat(dependsOn).as(name).isNotEmpty();
+                dependsOn.values().forEach(condition ->
+                        assertThat(map(condition).get("condition")).as(name).isEqualTo("service_healthy"));
+            }
+        });
+    }
+
+    private static Map<String, Object> one(Path file) throws IOException {
+        return all(file).getFirst();
+    }
+
+    private static List<Map<String, Object>> all(Path file) throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            for (Object doc : new Yaml().loadAll(in)) {
+                docs.add(map(doc));
+            }
+        }
+        return docs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+}
