@@ -38,12 +38,14 @@ public final class CallerForwardingClientInterceptor implements ClientIntercepto
 
     @Override
     public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-        CallOptions withDeadline = options.getDeadline() == null
-                ? options.withDeadlineAfter(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                : options;
         Optional<String> token = Boolean.TRUE.equals(options.getOption(AS_SERVICE))
                 ? serviceToken.get()
                 : CurrentCaller.token().or(serviceToken);
+        // the deadline starts after the token is at hand: fetching the service's own token may take a
+        // round trip to Keycloak, which is not the callee's time to spend
+        CallOptions withDeadline = options.getDeadline() == null
+                ? options.withDeadlineAfter(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                : options;
         String correlationId = MDC.get("correlationId");
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, withDeadline)) {
             @Override

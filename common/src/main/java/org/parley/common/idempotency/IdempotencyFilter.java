@@ -91,7 +91,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                     .param("status", status)
                     .param("location", captured.getHeader(HttpHeaders.LOCATION))
                     .param("type", captured.getContentType())
-                    .param("body", captured.getContentAsByteArray())
+                    // an answer marked no-store (e.g. a one-time password) is not kept: a replay gives
+                    // the status and Location of the first answer, without its body
+                    .param("body", isNoStore(captured) ? null : captured.getContentAsByteArray())
                     .param("caller", caller).param("key", key)
                     .update();
             return Outcome.handled();
@@ -115,12 +117,17 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         if (stored.location() != null) {
             response.setHeader(HttpHeaders.LOCATION, stored.location());
         }
-        if (stored.contentType() != null) {
+        if (stored.contentType() != null && stored.body() != null) {
             response.setContentType(stored.contentType());
         }
         if (stored.body() != null) {
             response.getOutputStream().write(stored.body());
         }
+    }
+
+    private static boolean isNoStore(HttpServletResponse response) {
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-store");
     }
 
     private Stored stored(String caller, String key) {

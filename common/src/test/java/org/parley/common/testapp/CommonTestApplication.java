@@ -64,6 +64,15 @@ public class CommonTestApplication {
             return ResponseEntity.created(URI.create("/api/v1/widgets/" + id)).body(new WidgetView(id.toString(), body.name()));
         }
 
+        /** Answers a one-time secret: never stored for replays. */
+        @PostMapping("/api/v1/widgets/with-secret")
+        ResponseEntity<java.util.Map<String, String>> createWithSecret(Caller caller, @Valid @RequestBody NewWidget body) {
+            UUID id = widgets.create(caller, body.name(), false);
+            return ResponseEntity.created(URI.create("/api/v1/widgets/" + id))
+                    .header("Cache-Control", "no-store")
+                    .body(java.util.Map.of("id", id.toString(), "secret", "s3cret-" + id));
+        }
+
         @GetMapping("/api/v1/widgets/boom")
         String boom() {
             throw new IllegalStateException("connection to db-secret-host:5432 refused");

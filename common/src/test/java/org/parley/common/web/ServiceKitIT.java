@@ -109,6 +109,19 @@ class ServiceKitIT {
     }
 
     @Test
+    void anAnswerMarkedNoStoreIsReplayedWithoutItsBody() {
+        Reply first = api.post("/api/v1/widgets/with-secret", Map.of("name", "secretive")).auth(USER).header("Idempotency-Key", "k-6").send();
+        Reply replay = api.post("/api/v1/widgets/with-secret", Map.of("name", "secretive")).auth(USER).header("Idempotency-Key", "k-6").send();
+
+        assertThat(first.body()).contains("s3cret-");
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(replay.body()).isEmpty();
+        assertThat(widgets("secretive")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from idempotency_key where body::text like '%s3cret%'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIs422() {
         api.post("/api/v1/widgets", Map.of("name", "first")).auth(USER).header("Idempotency-Key", "k-2").send();
 
