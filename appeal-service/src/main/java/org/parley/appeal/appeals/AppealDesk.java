@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.parley.appeal.appeals.domain.Appeal;
 import org.parley.appeal.appeals.domain.AppealAction;
 import org.parley.appeal.appeals.domain.AppealFiling;
@@ -130,7 +132,7 @@ public class AppealDesk {
         Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
         requireCapacity(caller, appeal, Viewer.COMPANY);
         UUID company = appeal.companyId();
-        java.util.Optional<Person> known = responders.find(company, named);
+        Optional<Person> known = responders.find(company, named);
         String subject = known.map(Person::subject).orElse(named);
         RuleViolation notAResponder = RuleViolation.ofField("reviewer",
                 "must be a responder of this company (their account's subject, or the username of one who has signed in)");
@@ -204,7 +206,7 @@ public class AppealDesk {
      * was read (else 409).
      */
     private Appeal move(Caller caller, UUID id, Viewer needed, String action, BiFunction<Appeal, Instant, Appeal> change,
-            java.util.function.Function<Appeal, String> details) {
+            Function<Appeal, String> details) {
         return transactions.execute(tx -> {
             Appeal before = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
             requireCapacity(caller, before, needed);
@@ -263,7 +265,7 @@ public class AppealDesk {
         return Viewer.capacities(caller, appeal.companyId(), appeal.ownerSubject(), appeal.isEscalated());
     }
 
-    private static java.util.Optional<Viewer> viewerOf(Caller caller, Appeal appeal) {
+    private static Optional<Viewer> viewerOf(Caller caller, Appeal appeal) {
         return Viewer.widest(capacities(caller, appeal));
     }
 

@@ -9,12 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.parley.appeal.notice.domain.AccessCode;
 import org.parley.appeal.notice.domain.AppealWindow;
 import org.parley.appeal.notice.domain.Notice;
@@ -142,7 +144,7 @@ public class NoticeBook {
         Page<Notice> notices = Page.of(store.list(caller, filter, page), page, Notice::id);
         Map<UUID, AppealLink> appeals = store.appealsOf(notices.items().stream().map(Notice::id).toList());
         Map<UUID, OrderDisclosure> disclosures = disclosures(notices.items().stream()
-                .map(Notice::requestId).filter(Objects::nonNull).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+                .map(Notice::requestId).filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new)));
         if (caller.has(Role.COMPANY_RESPONDER) && caller.stakeholderId().isPresent()) {
             Ids.parse(caller.stakeholderId().get()).ifPresent(company -> remember(company, caller));
         }
@@ -172,7 +174,7 @@ public class NoticeBook {
         return new NoticeReading(notice, viewer, order, appeal, PlainWords.explain(notice, order, now), canAppeal);
     }
 
-    static java.util.Optional<Viewer> viewerOf(Caller caller, Notice notice, AppealLink appeal) {
+    static Optional<Viewer> viewerOf(Caller caller, Notice notice, AppealLink appeal) {
         return Viewer.widest(Viewer.capacities(caller, notice.companyId(), notice.ownerSubject(),
                 appeal != null && appeal.escalated()));
     }

@@ -23,7 +23,6 @@ import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.Unavailable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The public figures on notices and appeals, for any period of whole days and any company, and the
@@ -71,15 +70,14 @@ public class AppealTransparency {
         ReportPeriod duePeriod = period.endingBefore(today);
         Threshold threshold = threshold();
         List<NoticeCount> notices = figures.notices(period, companyId);
-        Map<UUID, AppealCounts> appeals = figures.appeals(period, duePeriod, companyId);
+        Figures.AppealFigures appealFigures = figures.appeals(period, duePeriod, companyId);
+        Map<UUID, AppealCounts> appeals = appealFigures.byCompany();
         Set<UUID> companies = new LinkedHashSet<>(appeals.keySet());
         notices.forEach(n -> companies.add(n.company()));
         Map<UUID, String> names = figures.companyNames(companies);
         List<CompanyAppeals> perCompany = new ArrayList<>();
-        AppealCounts total = AppealCounts.none();
         for (Map.Entry<UUID, AppealCounts> entry : appeals.entrySet()) {
             perCompany.add(new CompanyAppeals(entry.getKey(), names.get(entry.getKey()), entry.getValue()));
-            total = total.plus(entry.getValue());
         }
         perCompany.sort(Comparator.comparing((CompanyAppeals c) -> String.valueOf(c.companyName()))
                 .thenComparing(CompanyAppeals::company));
@@ -87,14 +85,15 @@ public class AppealTransparency {
                 .sorted(Comparator.comparing((NoticeRow r) -> String.valueOf(r.companyName()))
                         .thenComparing(r -> r.count().company()))
                 .toList();
-        return new Report(period, duePeriod, threshold, exact, companyId, noticeRows, perCompany, total);
+        return new Report(period, duePeriod, threshold, exact, companyId, noticeRows, perCompany,
+                appealFigures.total());
     }
 
     /** One company's appeal counts for a period of whole days, exact (for the measured indicators). */
-    @Transactional(readOnly = true)
     public AppealCounts companyCounts(UUID company, ReportPeriod period) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return figures.appeals(period, period.endingBefore(today), company).getOrDefault(company, AppealCounts.none());
+        return figures.appeals(period, period.endingBefore(today), company).byCompany()
+                .getOrDefault(company, AppealCounts.none());
     }
 
     private Threshold threshold() {

@@ -59,6 +59,7 @@ class OverdueAppealsIT extends AppealServiceTestBase {
                         "--parley.grpc.service-client-id=",
                         "--parley.appeal.overdue-initial-delay=PT1H",
                         "--parley.appeal.overdue-scan-interval=PT1H",
+                        "--parley.appeal.retention-initial-delay=PT1H",
                         // small batches, so that the two instances interleave
                         "--parley.appeal.overdue-batch=3");
     }

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
         "parley.grpc.service-client-id=",
         "parley.appeal.overdue-initial-delay=PT1H",
         "parley.appeal.overdue-scan-interval=PT1H",
+        "parley.appeal.retention-initial-delay=PT1H",
         "parley.appeal.standards-cache-ttl=PT0S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, AppealTestConfiguration.class})
 public abstract class AppealServiceTestBase {

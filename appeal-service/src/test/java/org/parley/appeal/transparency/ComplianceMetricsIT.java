@@ -75,10 +75,11 @@ class ComplianceMetricsIT extends AppealServiceTestBase {
         String late = filedAppeal().get("id").asText();
         clock.advance(Duration.ofDays(2));
         decided(first, "REVERSED");
-        clock.advance(Duration.ofDays(2));
+        clock.advance(Duration.ofDays(1));
         decided(second, "UPHELD");
+        clock.advance(Duration.ofDays(2));
         decided(third, "PARTIALLY_REVERSED");
-        clock.advance(Duration.ofDays(5));
+        clock.advance(Duration.ofDays(4));
         decided(late, "UPHELD");
 
         Map<String, IndicatorValue> values = metrics(w.company(), start.minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(1)));
@@ -89,7 +90,7 @@ class ComplianceMetricsIT extends AppealServiceTestBase {
         assertThat(inTime.getValue()).isEqualTo(0.75);
         IndicatorValue median = values.get("MEDIAN_DAYS_TO_APPEAL_DECISION");
         assertThat(median.getSampleSize()).isEqualTo(4);
-        assertThat(median.getValue()).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(median.getValue()).as("between 3 and 5 days").isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.01));
         IndicatorValue reversal = values.get("APPEAL_REVERSAL_RATE");
         assertThat(reversal.getValue()).isEqualTo(0.5);
         assertThat(reversal.getSampleSize()).isEqualTo(4);
@@ -97,6 +98,32 @@ class ComplianceMetricsIT extends AppealServiceTestBase {
         Map<String, IndicatorValue> otherCompany = metrics(w.otherCompany(), start.minus(Duration.ofDays(1)),
                 clock.instant().plus(Duration.ofDays(1)));
         assertThat(otherCompany.get("APPEAL_REVERSAL_RATE").getMeasured()).isFalse();
+    }
+
+    @Test
+    void aMedianOverSeveralMonthsTakesWholeMonthsAndTheRaggedEndsEachOnce() {
+        decideAfter(Instant.parse("2026-01-20T10:00:00Z"), Duration.ofHours(24));
+        decideAfter(Instant.parse("2026-02-10T10:00:00Z"), Duration.ofHours(48));
+        decideAfter(Instant.parse("2026-03-05T10:00:00Z"), Duration.ofHours(72));
+        decideAfter(Instant.parse("2026-04-28T00:00:00Z"), Duration.ofHours(264));
+        decideAfter(Instant.parse("2026-04-29T00:00:00Z"), Duration.ofHours(300).plusMinutes(59));
+
+        // from the middle of January to the middle of May: February to April whole, the rest by day
+        IndicatorValue median = metrics(w.company(), Instant.parse("2026-01-15T00:00:00Z"),
+                Instant.parse("2026-05-20T00:00:00Z")).get("MEDIAN_DAYS_TO_APPEAL_DECISION");
+
+        assertThat(median.getSampleSize()).as("each decision counted once").isEqualTo(5);
+        assertThat(median.getValue()).as("the middle of 24, 48, 72, 264 and 300 hours").isEqualTo(3.0);
+        assertThat(metrics(w.company(), Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"))
+                .get("MEDIAN_DAYS_TO_APPEAL_DECISION").getValue()).as("February and March alone: 48 and 72 hours")
+                .isEqualTo(2.5);
+    }
+
+    private void decideAfter(Instant filedAt, Duration took) {
+        clock.set(filedAt);
+        String appeal = filedAppeal().get("id").asText();
+        clock.set(filedAt.plus(took));
+        decided(appeal, "UPHELD");
     }
 
     @Test

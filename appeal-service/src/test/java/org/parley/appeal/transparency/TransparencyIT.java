@@ -29,6 +29,7 @@ class TransparencyIT extends AppealServiceTestBase {
         Reply reply = api.get("/api/v1/transparency/appeals?company=" + w.company()).send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.header("Cache-Control")).contains("public").contains("max-age=60");
         JsonNode figures = reply.json();
         assertThat(figures.get("k").asInt()).isEqualTo(5);
         assertThat(figures.get("kFallback").asBoolean()).isFalse();
@@ -71,6 +72,7 @@ class TransparencyIT extends AppealServiceTestBase {
         assertThat(appeals.get("independentlyDecided").get("reversed").asText()).isEqualTo("1");
         assertThat(appeals.get("reversalRate").asDouble()).isZero();
         assertThat(exact.json().get("exact").asBoolean()).isTrue();
+        assertThat(exact.header("Cache-Control")).contains("no-store");
 
         assertThat(api.get(path).send().status()).isEqualTo(403);
         assertThat(api.get(path).auth(w.colleague().bearer()).send().status()).isEqualTo(403);
@@ -172,15 +174,26 @@ class TransparencyIT extends AppealServiceTestBase {
                 .isEqualTo(count("select count(*) from appeal where company_id = ?", company));
         assertThat(count("select coalesce(sum(count), 0) from appeal_rollup where company_id = ? and metric = 'DECIDED' and outcome = 'UPHELD'", company))
                 .isEqualTo(count("select count(*) from appeal where company_id = ? and outcome = 'UPHELD'", company));
-        assertThat(count("select coalesce(sum(count), 0) from decision_time_rollup where company_id = ?", company))
+        assertThat(count("select coalesce(sum(count), 0) from decision_time_day where company_id = ?", company))
                 .isEqualTo(count("select count(*) from appeal where company_id = ? and decided_at is not null", company));
-        assertThat(count("""
-                select count(*) from (
-                  select floor(extract(epoch from (decided_at - filed_at)) / 60)::bigint as minutes, count(*) as n
-                  from appeal where company_id = ? and decided_at is not null group by 1
-                  except
-                  select minutes, sum(count) from decision_time_rollup where company_id = ? group by minutes) differences
-                """, company, company)).isZero();
+        for (String table : List.of("decision_time_day", "decision_time_month")) {
+            String bucket = table.equals("decision_time_day") ? "(decided_at at time zone 'UTC')::date"
+                    : "date_trunc('month', decided_at at time zone 'UTC')::date";
+            String key = table.equals("decision_time_day") ? "day" : "month";
+            assertThat(count("""
+                    select count(*) from (
+                      (select %s, floor(extract(epoch from (decided_at - filed_at)) / 3600)::bigint, count(*)
+                       from appeal where company_id = ? and decided_at is not null group by 1, 2
+                       except
+                       select %s, hours, count from %s where company_id = ?)
+                      union all
+                      (select %s, hours, count from %s where company_id = ?
+                       except
+                       select %s, floor(extract(epoch from (decided_at - filed_at)) / 3600)::bigint, count(*)
+                       from appeal where company_id = ? and decided_at is not null group by 1, 2)) differences
+                    """.formatted(bucket, key, table, key, table, bucket), company, company, company, company))
+                    .as(table).isZero();
+        }
     }
 
     private void escalate(String appeal) {

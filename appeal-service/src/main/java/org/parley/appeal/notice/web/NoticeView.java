@@ -34,7 +34,7 @@ public record NoticeView(String id, String reference, String companyId, String c
                 n.language(), staff && n.requestId() != null ? n.requestId().toString() : null,
                 OrderView.of(reading.order()), reading.order().complete(), reading.explanation(), n.appealClosesAt(),
                 reading.canAppeal(), reading.appeal() == null ? null : reading.appeal().appealId().toString(),
-                n.isClaimed(), staff || n.isClaimed() ? n.claimedAt() : null,
+                n.isClaimed(), n.claimedAt(),
                 staff ? new StaffView(n.decider().subject(), n.decider().username()) : null, n.recordedAt(),
                 n.standardsVersion());
     }

@@ -21,17 +21,17 @@ class StakeholderChannelConfiguration {
     }
 
     @Bean
-    StandardsServiceGrpc.StandardsServiceBlockingStub standardsStub(@Qualifier("stakeholderChannel") ManagedChannel stakeholderChannel) {
-        return StandardsServiceGrpc.newBlockingStub(stakeholderChannel);
+    StandardsServiceGrpc.StandardsServiceBlockingStub standardsStub(@Qualifier(NAME + "Channel") ManagedChannel channel) {
+        return StandardsServiceGrpc.newBlockingStub(channel);
     }
 
     @Bean
-    CommitmentServiceGrpc.CommitmentServiceBlockingStub commitmentStub(@Qualifier("stakeholderChannel") ManagedChannel stakeholderChannel) {
-        return CommitmentServiceGrpc.newBlockingStub(stakeholderChannel);
+    CommitmentServiceGrpc.CommitmentServiceBlockingStub commitmentStub(@Qualifier(NAME + "Channel") ManagedChannel channel) {
+        return CommitmentServiceGrpc.newBlockingStub(channel);
     }
 
     @Bean
-    StakeholderServiceGrpc.StakeholderServiceBlockingStub stakeholderStub(@Qualifier("stakeholderChannel") ManagedChannel stakeholderChannel) {
-        return StakeholderServiceGrpc.newBlockingStub(stakeholderChannel);
+    StakeholderServiceGrpc.StakeholderServiceBlockingStub stakeholderStub(@Qualifier(NAME + "Channel") ManagedChannel channel) {
+        return StakeholderServiceGrpc.newBlockingStub(channel);
     }
 }

@@ -56,19 +56,6 @@ public record AppealCounts(long filed, Map<Result, Long> decided, long decidedIn
         return due == 0 ? Optional.empty() : Optional.of(dueDecidedInTime / (double) due);
     }
 
-    public AppealCounts plus(AppealCounts o) {
-        return new AppealCounts(filed + o.filed, sum(decided, o.decided), decidedInTime + o.decidedInTime, due + o.due,
-                dueDecidedInTime + o.dueDecidedInTime, overdue + o.overdue, escalated + o.escalated,
-                sum(independentlyDecided, o.independentlyDecided), decisionDurations.plus(o.decisionDurations));
-    }
-
-    private static Map<Result, Long> sum(Map<Result, Long> a, Map<Result, Long> b) {
-        Map<Result, Long> sum = new EnumMap<>(Result.class);
-        sum.putAll(a);
-        b.forEach((k, v) -> sum.merge(k, v, Long::sum));
-        return sum;
-    }
-
     private static Map<Result, Long> copy(Map<Result, Long> map) {
         Map<Result, Long> copy = new EnumMap<>(Result.class);
         copy.putAll(map);

@@ -12,10 +12,13 @@ public interface Figures {
     List<NoticeCount> notices(ReportPeriod period, UUID company);
 
     /**
-     * Appeal counts by company. {@code duePeriod} bounds the "due" counters separately, since an appeal
-     * can only be judged in time or not once its due day is over.
+     * Appeal counts by company, and for all of them together. {@code duePeriod} bounds the "due" counters
+     * separately, since an appeal can only be judged in time or not once its due day is over.
      */
-    Map<UUID, AppealCounts> appeals(ReportPeriod period, ReportPeriod duePeriod, UUID company);
+    AppealFigures appeals(ReportPeriod period, ReportPeriod duePeriod, UUID company);
+
+    /** Appeal counts by company and in total (a median is not the sum of medians, so the total is its own). */
+    record AppealFigures(Map<UUID, AppealCounts> byCompany, AppealCounts total) {}
 
     Map<UUID, String> companyNames(Collection<UUID> companies);
 }

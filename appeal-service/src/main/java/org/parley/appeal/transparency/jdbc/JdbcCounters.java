@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Moves the counters with upserts, in the caller's transaction. */
 @Repository
-class JdbcCounters implements Counters {
+public class JdbcCounters implements Counters {
 
     static final String FILED = "FILED";
     static final String DUE = "DUE";
@@ -25,7 +25,7 @@ class JdbcCounters implements Counters {
 
     private final JdbcClient jdbc;
 
-    JdbcCounters(JdbcClient jdbc) {
+    public JdbcCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -57,12 +57,19 @@ class JdbcCounters implements Counters {
             count(decidedAt, company, DECIDED_IN_TIME, "");
             count(dueAt, company, DUE_DECIDED_IN_TIME, "");
         }
-        long minutes = Math.max(0, Duration.between(filedAt, decidedAt).toMinutes());
+        long hours = Math.max(0, Duration.between(filedAt, decidedAt).toHours());
         jdbc.sql("""
-                insert into decision_time_rollup (day, company_id, minutes, count) values (:day, :company, :minutes, 1)
-                on conflict (day, company_id, minutes) do update set count = decision_time_rollup.count + 1
+                insert into decision_time_day (day, company_id, hours, count) values (:day, :company, :hours, 1)
+                on conflict (day, company_id, hours) do update set count = decision_time_day.count + 1
                 """)
-                .param("day", day(decidedAt)).param("company", company).param("minutes", minutes)
+                .param("day", day(decidedAt)).param("company", company).param("hours", hours)
+                .update();
+        jdbc.sql("""
+                insert into decision_time_month (month, company_id, hours, count) values (:month, :company, :hours, 1)
+                on conflict (month, company_id, hours) do update set count = decision_time_month.count + 1
+                """)
+                .param("month", Date.valueOf(LocalDate.ofInstant(decidedAt, ZoneOffset.UTC).withDayOfMonth(1)))
+                .param("company", company).param("hours", hours)
                 .update();
     }
 

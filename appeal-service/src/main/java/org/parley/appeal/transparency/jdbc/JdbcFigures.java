@@ -1,12 +1,12 @@
 package org.parley.appeal.transparency.jdbc;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.parley.appeal.transparency.domain.AppealCounts;
 import org.parley.appeal.transparency.domain.AppealCounts.Result;
@@ -17,13 +17,13 @@ import org.parley.appeal.transparency.domain.ReportPeriod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sums the day counters of a period: a primary-key range scan per table. */
+/** Sums the day counters of a period: a primary-key range scan per table, aggregated in the database. */
 @Repository
-class JdbcFigures implements Figures {
+public class JdbcFigures implements Figures {
 
     private final JdbcClient jdbc;
 
-    JdbcFigures(JdbcClient jdbc) {
+    public JdbcFigures(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -44,8 +44,9 @@ class JdbcFigures implements Figures {
     }
 
     @Override
-    public Map<UUID, AppealCounts> appeals(ReportPeriod period, ReportPeriod duePeriod, UUID company) {
+    public AppealFigures appeals(ReportPeriod period, ReportPeriod duePeriod, UUID company) {
         Map<UUID, Builder> builders = new HashMap<>();
+        Builder total = new Builder();
         jdbc.sql("""
                 select company_id, metric, outcome, sum(count) from appeal_rollup
                 where day >= :from and day < :to and metric not in ('DUE', 'DUE_DECIDED_IN_TIME')
@@ -63,21 +64,57 @@ class JdbcFigures implements Figures {
                 .query(rs -> {
                     builders.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Builder())
                             .add(rs.getString(2), rs.getString(3), rs.getLong(4));
+                    total.add(rs.getString(2), rs.getString(3), rs.getLong(4));
                 });
+        // the median of each company's decision times, and of all of them together, from the hour histograms
+        // (whole months from the monthly counter, the ragged ends from the daily one): the value at 0-based
+        // rank k is the smallest hour whose running count exceeds k
+        LocalDate fullFrom = period.from().getDayOfMonth() == 1 ? period.from() : period.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate fullTo = period.to().withDayOfMonth(1);
+        if (!fullFrom.isBefore(fullTo)) {
+            fullFrom = period.to();
+            fullTo = period.to();
+        }
         jdbc.sql("""
-                select company_id, minutes, sum(count) from decision_time_rollup
-                where day >= :from and day < :to and (cast(:company as uuid) is null or company_id = :company)
-                group by company_id, minutes
+                with parts as (
+                    select company_id, hours, count from decision_time_month
+                    where month >= :fullFrom and month < :fullTo
+                      and (cast(:company as uuid) is null or company_id = :company)
+                    union all
+                    select company_id, hours, count from decision_time_day
+                    where ((day >= :from and day < :fullFrom) or (day >= :fullTo and day < :to))
+                      and (cast(:company as uuid) is null or company_id = :company)),
+                histogram as (
+                    select company_id, hours, sum(count) as n from parts group by company_id, hours),
+                grouped as (
+                    select company_id, hours, n from histogram
+                    union all
+                    select null, hours, sum(n) from histogram group by hours),
+                running as (
+                    select company_id, hours,
+                        sum(n) over (partition by company_id order by hours) as below,
+                        sum(n) over (partition by company_id) as total
+                    from grouped)
+                select company_id, max(total),
+                    min(hours) filter (where below > (total - 1) / 2),
+                    min(hours) filter (where below > total / 2)
+                from running group by company_id
                 """)
                 .param("from", Date.valueOf(period.from())).param("to", Date.valueOf(period.to()))
+                .param("fullFrom", Date.valueOf(fullFrom)).param("fullTo", Date.valueOf(fullTo))
                 .param("company", company)
                 .query(rs -> {
-                    builders.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Builder()).minutes
-                            .merge(rs.getLong(2), rs.getLong(3), Long::sum);
+                    UUID id = rs.getObject(1, UUID.class);
+                    DecisionDurations durations = new DecisionDurations(rs.getLong(2), (rs.getLong(3) + rs.getLong(4)) / 2.0);
+                    if (id == null) {
+                        total.durations = durations;
+                    } else {
+                        builders.computeIfAbsent(id, key -> new Builder()).durations = durations;
+                    }
                 });
         Map<UUID, AppealCounts> counts = new HashMap<>();
         builders.forEach((id, builder) -> counts.put(id, builder.build()));
-        return counts;
+        return new AppealFigures(counts, total.build());
     }
 
     @Override
@@ -103,7 +140,7 @@ class JdbcFigures implements Figures {
         long overdue;
         long escalated;
         final Map<Result, Long> independent = new EnumMap<>(Result.class);
-        final TreeMap<Long, Long> minutes = new TreeMap<>();
+        DecisionDurations durations = DecisionDurations.none();
 
         void add(String metric, String outcome, long count) {
             switch (metric) {
@@ -123,7 +160,7 @@ class JdbcFigures implements Figures {
 
         AppealCounts build() {
             return new AppealCounts(filed, decided, decidedInTime, due, dueDecidedInTime, overdue, escalated, independent,
-                    new DecisionDurations(minutes));
+                    durations);
         }
     }
 }

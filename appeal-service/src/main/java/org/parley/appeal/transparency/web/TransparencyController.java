@@ -1,10 +1,14 @@
 package org.parley.appeal.transparency.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.parley.appeal.transparency.AppealTransparency;
 import org.parley.appeal.transparency.AppealTransparency.Report;
 import org.parley.common.kernel.Caller;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -38,14 +42,18 @@ class TransparencyController {
             @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Report report = transparency.report(caller, from, to, company, exact);
+        // public figures may be kept by browsers and caches for a minute; exact ones are an admin's alone
+        CacheControl cache = exact ? CacheControl.noStore() : CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
         if (wantsCsv(format, accept)) {
             return ResponseEntity.ok()
+                    .cacheControl(cache)
                     .contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"appeal-transparency-" + report.period().from()
                             + "-" + report.period().to() + ".csv\"")
                     .body(TransparencyCsv.write(report));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TransparencyView.of(report));
+        return ResponseEntity.ok().cacheControl(cache).contentType(MediaType.APPLICATION_JSON)
+                .body(TransparencyView.of(report));
     }
 
     static boolean wantsCsv(String format, String accept) {
@@ -57,11 +65,11 @@ class TransparencyController {
         }
         List<MediaType> types;
         try {
-            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
         } catch (InvalidMediaTypeException e) {
             return false;
         }
-        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType type : types) {
             String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
             if (subtype.equals("csv")) {

@@ -2,6 +2,7 @@ package org.parley.appeal.transparency.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.parley.appeal.transparency.AppealTransparency.CompanyAppeals;
 import org.parley.appeal.transparency.AppealTransparency.Report;
 import org.parley.appeal.transparency.domain.AppealCounts;
@@ -57,7 +58,7 @@ public record TransparencyView(LocalDate from, LocalDate to, int k, Integer stan
 
     public record Outcomes(String total, String upheld, String reversed, String partiallyReversed) {
 
-        static Outcomes of(java.util.Map<Result, Long> byResult, long total, SmallCounts counts) {
+        static Outcomes of(Map<Result, Long> byResult, long total, SmallCounts counts) {
             return new Outcomes(counts.show(total), counts.show(byResult.getOrDefault(Result.UPHELD, 0L)),
                     counts.show(byResult.getOrDefault(Result.REVERSED, 0L)),
                     counts.show(byResult.getOrDefault(Result.PARTIALLY_REVERSED, 0L)));

@@ -1,0 +1,101 @@
+package org.parley.appeal.retention;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.shared.AuditDetails;
+import org.parley.common.audit.AuditEntry;
+import org.parley.common.audit.AuditLog;
+import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Forgets the account a notice concerns once it is no longer needed: {@code parley.appeal.account-retention}
+ * after the decision (by default a year: the six months to appeal and six more for escalation), unless an
+ * appeal on it is still open. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so instances never
+ * purge the same notice twice; each purge is audited.
+ */
+@Component
+public class AccountRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountRetention.class);
+    static final Caller RETENTION_JOB = new Caller("appeal-service", "retention-job", Set.of(Role.SERVICE), Optional.empty());
+    private static final int BATCH = 500;
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Duration retention;
+
+    public AccountRetention(JdbcClient jdbc, AuditLog audit, Clock clock, TransactionTemplate transactions,
+            @Value("${parley.appeal.account-retention:P365D}") Duration retention) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.retention = retention;
+    }
+
+    @Scheduled(fixedDelayString = "${parley.appeal.retention-interval:PT1H}",
+            initialDelayString = "${parley.appeal.retention-initial-delay:PT5M}")
+    public void scan() {
+        try {
+            int purged = purge();
+            if (purged > 0) {
+                log.info("forgot the account of {} notice(s) past retention", purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("purging accounts past retention failed; will retry", e);
+        }
+    }
+
+    /** Purges every account past retention now; answers how many this instance purged. */
+    public int purge() {
+        int total = 0;
+        while (true) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Integer purged = transactions.execute(tx -> {
+                List<UUID> ids = jdbc.sql("""
+                        update notice n set account_ref_sealed = null
+                        from (select id from notice
+                              where account_ref_sealed is not null and decided_at < :cutoff
+                                and not exists (select 1 from appeal a where a.notice_id = notice.id
+                                                and a.state in ('FILED', 'IN_REVIEW', 'ESCALATED'))
+                              order by decided_at
+                              limit :limit
+                              for update skip locked) expired
+                        where n.id = expired.id
+                        returning n.id
+                        """)
+                        .param("cutoff", Timestamp.from(now.minus(retention)))
+                        .param("limit", BATCH)
+                        .query((rs, row) -> rs.getObject(1, UUID.class))
+                        .list();
+                for (UUID id : ids) {
+                    audit.append(AuditEntry.of(RETENTION_JOB, "ACCOUNT_REF_PURGED", NoticeBook.ENTITY, id, null, null)
+                            .withDetails(AuditDetails.with("retention", retention).json()));
+                }
+                return ids.size();
+            });
+            total += purged == null ? 0 : purged;
+            if (purged == null || purged < BATCH) {
+                return total;
+            }
+        }
+    }
+}
