@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.parley.appeal.transparency.domain.AppealCounts;
 import org.parley.appeal.transparency.domain.Figures;
 import org.parley.appeal.transparency.domain.NoticeCount;
 import org.parley.appeal.transparency.domain.ReportPeriod;
+import org.parley.appeal.transparency.domain.RequestOutcome;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.Role;
@@ -94,6 +96,11 @@ public class AppealTransparency {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return figures.appeals(period, period.endingBefore(today), company).byCompany()
                 .getOrDefault(company, AppealCounts.none());
+    }
+
+    /** For request-service's authority record: what became of the removals these requests caused. */
+    public List<RequestOutcome> requestOutcomes(Collection<UUID> requestIds) {
+        return figures.requestOutcomes(requestIds);
     }
 
     private Threshold threshold() {

@@ -21,4 +21,7 @@ public interface Figures {
     record AppealFigures(Map<UUID, AppealCounts> byCompany, AppealCounts total) {}
 
     Map<UUID, String> companyNames(Collection<UUID> companies);
+
+    /** The outcomes of the requests that notices name; requests no notice names are left out. */
+    List<RequestOutcome> requestOutcomes(Collection<UUID> requestIds);
 }

@@ -14,6 +14,7 @@ import org.parley.appeal.transparency.domain.DecisionDurations;
 import org.parley.appeal.transparency.domain.Figures;
 import org.parley.appeal.transparency.domain.NoticeCount;
 import org.parley.appeal.transparency.domain.ReportPeriod;
+import org.parley.appeal.transparency.domain.RequestOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -129,6 +130,24 @@ public class JdbcFigures implements Figures {
                     names.put(rs.getObject(1, UUID.class), rs.getString(2));
                 });
         return names;
+    }
+
+    @Override
+    public List<RequestOutcome> requestOutcomes(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select n.request_id, count(distinct n.id), count(a.id),
+                    count(a.id) filter (where coalesce(a.independent_outcome, a.outcome) in ('REVERSED', 'PARTIALLY_REVERSED'))
+                from notice n left join appeal a on a.notice_id = n.id
+                where n.request_id = any(:ids)
+                group by n.request_id
+                order by n.request_id
+                """)
+                .param("ids", requestIds.toArray(UUID[]::new))
+                .query((rs, row) -> new RequestOutcome(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
     }
 
     private static final class Builder {

@@ -21,15 +21,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.api.appeal.v1.AppealServiceGrpc;
+import org.parley.api.appeal.v1.BatchGetRequestAppealOutcomesRequest;
 import org.parley.api.appeal.v1.GetComplianceMetricsRequest;
+import org.parley.api.appeal.v1.RequestAppealOutcome;
 import org.parley.api.common.v1.IndicatorValue;
 import org.parley.api.common.v1.Period;
 import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.NoticeBody;
 import org.parley.common.kernel.Role;
 import org.parley.common.testkit.TestTokens;
 
-/** The measured indicators stakeholder-service shows beside a company's commitments, over real gRPC. */
-class ComplianceMetricsIT extends AppealServiceTestBase {
+/**
+ * What other services learn over real gRPC: the measured indicators stakeholder-service shows beside a
+ * company's commitments, and the appeal outcomes request-service shows in each authority's record.
+ */
+class AppealGrpcIT extends AppealServiceTestBase {
 
     private ManagedChannel channel;
     private AppealServiceGrpc.AppealServiceBlockingStub asService;
@@ -170,6 +176,46 @@ class ComplianceMetricsIT extends AppealServiceTestBase {
         var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                 .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
         assertThat(health.getStatus()).isEqualTo(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    @Test
+    void requestServiceLearnsWhichOrdersWereReversedOnAppealByTheFinalDecision() {
+        String reversedByCompany = REQUESTS.removalOrder(w.company());
+        String reversedIndependently = REQUESTS.removalOrder(w.company());
+        String notAppealed = REQUESTS.removalOrder(w.company());
+        String first = filedAppeal(NoticeBody.notice(clock.instant()).requestId(reversedByCompany)).get("id").asText();
+        recorded(NoticeBody.notice(clock.instant()).requestId(reversedByCompany));
+        decided(first, "PARTIALLY_REVERSED");
+        String second = filedAppeal(NoticeBody.notice(clock.instant()).requestId(reversedIndependently)).get("id").asText();
+        decided(second, "UPHELD");
+        api.post("/api/v1/appeals/" + second + "/escalation", Map.of("reason", "I disagree.")).auth(w.appellant().bearer()).send();
+        api.post("/api/v1/appeals/" + second + "/independent-decision", decision("REVERSED")).auth(w.reviewer().bearer()).send();
+        recorded(NoticeBody.notice(clock.instant()).requestId(notAppealed));
+
+        Map<String, RequestAppealOutcome> outcomes = asService.batchGetRequestAppealOutcomes(
+                BatchGetRequestAppealOutcomesRequest.newBuilder()
+                        .addRequestIds(reversedByCompany).addRequestIds(reversedIndependently).addRequestIds(notAppealed)
+                        .addRequestIds(java.util.UUID.randomUUID().toString()).addRequestIds("junk").build())
+                .getOutcomesList().stream().collect(Collectors.toMap(RequestAppealOutcome::getRequestId, o -> o));
+
+        assertThat(outcomes).containsOnlyKeys(reversedByCompany, reversedIndependently, notAppealed);
+        assertThat(outcomes.get(reversedByCompany)).extracting(RequestAppealOutcome::getNotices,
+                RequestAppealOutcome::getAppeals, RequestAppealOutcome::getReversed).containsExactly(2L, 1L, 1L);
+        assertThat(outcomes.get(reversedIndependently).getReversed()).as("the independent decision counts").isEqualTo(1);
+        assertThat(outcomes.get(notAppealed)).extracting(RequestAppealOutcome::getNotices,
+                RequestAppealOutcome::getAppeals, RequestAppealOutcome::getReversed).containsExactly(1L, 0L, 0L);
+
+        assertThatThrownBy(() -> as(w.colleague().bearer()).batchGetRequestAppealOutcomes(
+                BatchGetRequestAppealOutcomesRequest.newBuilder().addRequestIds(reversedByCompany).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        BatchGetRequestAppealOutcomesRequest.Builder tooMany = BatchGetRequestAppealOutcomesRequest.newBuilder();
+        for (int i = 0; i < 501; i++) {
+            tooMany.addRequestIds(java.util.UUID.randomUUID().toString());
+        }
+        assertThatThrownBy(() -> asService.batchGetRequestAppealOutcomes(tooMany.build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }
 
     private Map<String, IndicatorValue> metrics(String company, Instant from, Instant to) {

@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.api.appeal.v1.AppealServiceGrpc;
+import org.parley.api.appeal.v1.BatchGetRequestAppealOutcomesRequest;
+import org.parley.api.appeal.v1.BatchGetRequestAppealOutcomesResponse;
 import org.parley.api.appeal.v1.GetComplianceMetricsRequest;
 import org.parley.api.appeal.v1.GetComplianceMetricsResponse;
+import org.parley.api.appeal.v1.RequestAppealOutcome;
 import org.parley.api.common.v1.IndicatorValue;
 import org.parley.api.common.v1.Period;
 import org.parley.appeal.transparency.AppealTransparency;
 import org.parley.appeal.transparency.domain.AppealCounts;
 import org.parley.appeal.transparency.domain.ReportPeriod;
+import org.parley.appeal.transparency.domain.RequestOutcome;
 import org.parley.common.security.CurrentCaller;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Forbidden;
@@ -28,13 +32,15 @@ import org.parley.common.kernel.RuleViolation.FieldError;
 import org.springframework.stereotype.Service;
 
 /**
- * The measured indicators of how a company handles appeals, for stakeholder-service to show beside its
- * commitments. Periods are counted in whole UTC days ({@code from} rounded down, {@code to} up), from the
+ * What other services may know of notices and appeals. {@code GetComplianceMetrics}: the measured
+ * indicators of how a company handles appeals, for stakeholder-service to show beside its commitments. Periods are counted in whole UTC days ({@code from} rounded down, {@code to} up), from the
  * same counters as the public figures, exactly: so only for services, reviewers, admins and the company's own
  * responders (a reversal rate over one decision would tell anyone else how one person's appeal went).
  */
 @Service
-class ComplianceGrpcService extends AppealServiceGrpc.AppealServiceImplBase {
+class AppealGrpcService extends AppealServiceGrpc.AppealServiceImplBase {
+
+    static final int MAX_BATCH = 500;
 
     static final String DECIDED_IN_TIME = "SHARE_OF_APPEALS_DECIDED_IN_TIME";
     static final String MEDIAN_DAYS = "MEDIAN_DAYS_TO_APPEAL_DECISION";
@@ -42,7 +48,7 @@ class ComplianceGrpcService extends AppealServiceGrpc.AppealServiceImplBase {
 
     private final AppealTransparency transparency;
 
-    ComplianceGrpcService(AppealTransparency transparency) {
+    AppealGrpcService(AppealTransparency transparency) {
         this.transparency = transparency;
     }
 
@@ -85,6 +91,30 @@ class ComplianceGrpcService extends AppealServiceGrpc.AppealServiceImplBase {
                 .addValues(value(MEDIAN_DAYS, counts.decisionDurations().medianDays(), counts.decisionDurations().count()))
                 .addValues(value(REVERSAL_RATE, counts.reversalRate(), counts.decidedTotal()))
                 .build());
+        response.onCompleted();
+    }
+
+    /** For request-service's authority record ("later reversed on appeal"): services and admins only. */
+    @Override
+    public void batchGetRequestAppealOutcomes(BatchGetRequestAppealOutcomesRequest request,
+            StreamObserver<BatchGetRequestAppealOutcomesResponse> response) {
+        Caller caller = CurrentCaller.get();
+        if (!(caller.has(Role.SERVICE) || caller.isAdmin())) {
+            throw new Forbidden("Appeal outcomes by request are for services and admins");
+        }
+        if (request.getRequestIdsCount() > MAX_BATCH) {
+            throw RuleViolation.ofField("request_ids", "at most " + MAX_BATCH + " ids per call");
+        }
+        List<UUID> ids = request.getRequestIdsList().stream().flatMap(id -> Ids.parse(id).stream()).distinct().toList();
+        BatchGetRequestAppealOutcomesResponse.Builder answer = BatchGetRequestAppealOutcomesResponse.newBuilder();
+        for (RequestOutcome outcome : transparency.requestOutcomes(ids)) {
+            answer.addOutcomes(RequestAppealOutcome.newBuilder()
+                    .setRequestId(outcome.requestId().toString())
+                    .setNotices(outcome.notices())
+                    .setAppeals(outcome.appeals())
+                    .setReversed(outcome.reversed()));
+        }
+        response.onNext(answer.build());
         response.onCompleted();
     }
 
