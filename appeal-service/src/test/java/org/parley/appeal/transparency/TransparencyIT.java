@@ -196,6 +196,17 @@ class TransparencyIT extends AppealServiceTestBase {
         }
     }
 
+    @Test
+    void theOpenApiDocumentDescribesThePublicApiWithoutTheCaller() {
+        Reply docs = api.get("/v3/api-docs").send();
+
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/notices", "/api/v1/notices/{id}",
+                "/api/v1/notices/claims", "/api/v1/appeals/{id}/decision", "/api/v1/transparency/appeals");
+        assertThat(docs.json().get("paths").get("/api/v1/notices").get("get").get("parameters").findValuesAsString("name"))
+                .as("the caller comes from the token").containsExactlyInAnyOrder("claimed", "requestId", "pageSize", "pageToken");
+    }
+
     private void escalate(String appeal) {
         Reply reply = api.post("/api/v1/appeals/" + appeal + "/escalation", Map.of("reason", "I disagree with the reasons."))
                 .auth(w.appellant().bearer()).send();
