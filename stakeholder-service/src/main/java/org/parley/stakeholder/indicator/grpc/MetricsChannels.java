@@ -1,5 +1,12 @@
 package org.parley.stakeholder.indicator.grpc;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.parley.stakeholder.indicator.domain.MetricsSource;
+import org.springframework.beans.factory.annotation.Value;
+
 import io.grpc.ManagedChannel;
 import org.parley.api.appeal.v1.AppealServiceGrpc;
 import org.parley.api.request.v1.RequestServiceGrpc;
@@ -16,6 +23,10 @@ import org.springframework.grpc.client.GrpcChannelFactory;
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsChannels {
+
+    /** Retry and circuit breaker instances, configured in application.yml. */
+    static final String REQUEST_METRICS = "request-metrics";
+    static final String APPEAL_METRICS = "appeal-metrics";
 
     @Bean
     ManagedChannel requestMetricsChannel(GrpcChannelFactory channels) {
@@ -34,12 +45,28 @@ class MetricsChannels {
     }
 
     @Bean
-    RequestServiceGrpc.RequestServiceBlockingStub requestMetricsStub(@Qualifier("requestMetricsChannel") ManagedChannel channel) {
-        return RequestServiceGrpc.newBlockingStub(channel).withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+    MetricsSource requestMetrics(@Qualifier("requestMetricsChannel") ManagedChannel channel,
+            @Value("${parley.indicators.deadline:PT2S}") Duration deadline, RetryRegistry retries,
+            CircuitBreakerRegistry breakers) {
+        var stub = RequestServiceGrpc.newBlockingStub(channel).withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+        return new GrpcMetricsSource(MetricsSource.Source.REQUESTS,
+                (company, period, within) -> stub.withDeadlineAfter(within.toMillis(), TimeUnit.MILLISECONDS)
+                        .getComplianceMetrics(org.parley.api.request.v1.GetComplianceMetricsRequest.newBuilder()
+                                .setCompanyId(company).setPeriod(period).build())
+                        .getValuesList(),
+                deadline, retries.retry(REQUEST_METRICS), breakers.circuitBreaker(REQUEST_METRICS));
     }
 
     @Bean
-    AppealServiceGrpc.AppealServiceBlockingStub appealMetricsStub(@Qualifier("appealMetricsChannel") ManagedChannel channel) {
-        return AppealServiceGrpc.newBlockingStub(channel).withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+    MetricsSource appealMetrics(@Qualifier("appealMetricsChannel") ManagedChannel channel,
+            @Value("${parley.indicators.deadline:PT2S}") Duration deadline, RetryRegistry retries,
+            CircuitBreakerRegistry breakers) {
+        var stub = AppealServiceGrpc.newBlockingStub(channel).withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+        return new GrpcMetricsSource(MetricsSource.Source.APPEALS,
+                (company, period, within) -> stub.withDeadlineAfter(within.toMillis(), TimeUnit.MILLISECONDS)
+                        .getComplianceMetrics(org.parley.api.appeal.v1.GetComplianceMetricsRequest.newBuilder()
+                                .setCompanyId(company).setPeriod(period).build())
+                        .getValuesList(),
+                deadline, retries.retry(APPEAL_METRICS), breakers.circuitBreaker(APPEAL_METRICS));
     }
 }
