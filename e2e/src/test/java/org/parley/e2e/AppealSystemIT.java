@@ -2,6 +2,7 @@ package org.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,8 +15,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Gateway.Response;
+import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
+import org.parley.local.ParleyPlatform;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * liaison's removal order, the company removes the video and records a statement of reasons tied to the
  * order, the user claims it with the one-time code and sees which authority ordered it on which law, and
  * appeals; a responder other than the one who decided reverses it; the public figures count the reversal.
- * The same with a gag order in force, where the user learns only that a confidential order exists.
+ * The same with a gag order in force, where the user learns only that a confidential order exists; and
+ * while request-service is down, where the notice still shows, marked incomplete.
  */
 @SystemTest
 class AppealSystemIT {
@@ -88,6 +92,38 @@ class AppealSystemIT {
 
         appealAndReverse("appellant-2", notice);
         assertThat(reversals(STREAMLY)).isEqualTo(reversalsBefore + 1);
+    }
+
+    @Test
+    void whileRequestServiceIsDownTheNoticeStillShowsMarkedIncompleteNeverAsNoOrder() {
+        String video = "https://video.example.com/v/" + UUID.randomUUID();
+        JsonNode notice = claim("appellant-1", recordNotice(video, fulfilledRemovalOrder(video, null)));
+        String path = "/api/v1/notices/" + notice.path("id").asString();
+        ParleyPlatform platform = RunningPlatform.platform();
+
+        platform.stop(ParleyPlatform.REQUEST_SERVICE);
+        try {
+            Response down = gateway.get(path, tokens.of("appellant-1"));
+
+            assertThat(down.status()).as(down.toString()).isEqualTo(200);
+            assertThat(down.json().path("order").path("unavailable").asBoolean()).isTrue();
+            assertThat(down.json().path("complete").asBoolean()).isFalse();
+            assertThat(down.json().path("facts").asString()).isNotBlank();
+        } finally {
+            platform.start(ParleyPlatform.REQUEST_SERVICE);
+        }
+
+        // the channel reconnects and the circuit breaker closes again within seconds
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode order;
+        do {
+            order = gateway.get(path, tokens.of("appellant-1")).json().path("order");
+            if (order.has("authority")) {
+                break;
+            }
+            sleep(1000);
+        } while (System.nanoTime() < deadline);
+        assertThat(order.path("authority").asString()).as(order.toString()).contains("Germany");
     }
 
     // ---- steps --------------------------------------------------------------------------------------
@@ -187,6 +223,15 @@ class AppealSystemIT {
                         "likelihood", "No real and imminent likelihood of violence follows from the report."))));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
         return appeal;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Streamly's reversals on appeal this year, exactly (as an admin may see them for an audit). */
