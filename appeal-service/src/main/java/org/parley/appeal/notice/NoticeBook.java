@@ -43,6 +43,7 @@ import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.audit.AuditRecord;
 import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
@@ -125,6 +126,28 @@ public class NoticeBook {
             throw new IllegalStateException("no free notice reference after " + REFERENCE_TRIES + " draws");
         });
         return new RecordedNotice(notice, accessCode);
+    }
+
+    /**
+     * A responder of the company replaces the access code of a notice nobody has claimed yet, e.g. because
+     * the first never reached the person: the old code stops working (409 once claimed).
+     */
+    public RecordedNotice reissueAccessCode(Caller caller, UUID id) {
+        Notice notice = store.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        AppealLink appeal = store.appealsOf(List.of(id)).get(id);
+        Viewer viewer = viewerOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        if (viewer != Viewer.COMPANY && !caller.actsFor(notice.companyId().toString(), Role.COMPANY_RESPONDER)) {
+            throw new Forbidden("Only a responder of the company that recorded the notice may replace its access code");
+        }
+        String accessCode = AccessCode.random(random);
+        Notice replaced = notice.withAccessCode(AccessCode.hash(accessCode, random));
+        transactions.executeWithoutResult(tx -> {
+            if (!store.updateAccessCode(replaced, notice.version())) {
+                throw new Conflict("NOTICE_CHANGED", "The notice changed meanwhile; read it again");
+            }
+            audit.append(AuditEntry.of(caller, "ACCESS_CODE_REPLACED", ENTITY, id, "UNCLAIMED", "UNCLAIMED"));
+        });
+        return new RecordedNotice(replaced, accessCode);
     }
 
     /** One notice, as the caller may see it; 404 when they may not see it at all. */

@@ -36,6 +36,7 @@ class ClaimIT extends AppealServiceTestBase {
         assertThat(first.header("Location")).isEqualTo("/api/v1/notices/" + recorded.get("id").asText());
         assertThat(first.json().get("claimed").asBoolean()).isTrue();
         assertThat(first.json().get("explanation").asText()).contains("removed your content");
+        assertThat(first.header("Cache-Control")).as("the account concerned is not kept for replays").contains("no-store");
 
         Reply again = claim(w.appellant(), recorded.get("reference").asText(), recorded.get("accessCode").asText());
         assertThat(again.status()).as("claiming again changes nothing").isEqualTo(200);

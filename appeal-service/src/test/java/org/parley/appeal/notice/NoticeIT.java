@@ -362,7 +362,7 @@ class NoticeIT extends AppealServiceTestBase {
     }
 
     @Test
-    void theSameIdempotencyKeyAndBodyRecordOneNoticeAndAnotherBodyIs422() {
+    void theSameIdempotencyKeyAndBodyRecordOneNoticeAndTheCodeIsNeverKeptForReplays() {
         Map<String, Object> body = NoticeBody.notice(clock.instant()).build();
         long before = notices();
 
@@ -372,11 +372,36 @@ class NoticeIT extends AppealServiceTestBase {
                 .build()).auth(w.decider().bearer()).header("Idempotency-Key", "k-1").send();
 
         assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Cache-Control")).contains("no-store");
         assertThat(again.status()).isEqualTo(201);
-        assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
-        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(again.header("Location")).as("the replay names the same notice").isEqualTo(first.header("Location"));
+        assertThat(again.body()).as("the code is shown once").doesNotContain(first.json().get("accessCode").asText());
+        assertThat(count("select count(*) from idempotency_key where key = 'k-1' and body is not null")).isZero();
         assertThat(other.status()).isEqualTo(422);
         assertThat(notices()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aLostCodeIsReplacedByTheCompanyUntilTheNoticeIsClaimed() {
+        JsonNode recorded = recordedNotice();
+        String path = "/api/v1/notices/" + recorded.get("id").asText() + "/access-code";
+
+        assertThat(api.post(path, Map.of()).auth(w.stranger().bearer()).send().status()).isEqualTo(404);
+        assertThat(api.post(path, Map.of()).auth(w.admin().bearer()).send().status()).isEqualTo(403);
+        Reply replaced = api.post(path, Map.of()).auth(w.colleague().bearer()).send();
+
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.header("Cache-Control")).contains("no-store");
+        String code = replaced.json().get("accessCode").asText();
+        assertThat(code).isNotEqualTo(recorded.get("accessCode").asText());
+        assertThat(replaced.json().get("reference").asText()).isEqualTo(recorded.get("reference").asText());
+        assertThat(claim(w.appellant(), recorded.get("reference").asText(), recorded.get("accessCode").asText()).status())
+                .as("the old code stopped working").isEqualTo(404);
+        assertThat(claim(w.appellant(), recorded.get("reference").asText(), code).status()).isEqualTo(201);
+        Reply afterClaim = api.post(path, Map.of()).auth(w.colleague().bearer()).send();
+        assertThat(afterClaim.status()).isEqualTo(409);
+        assertThat(count("select count(*) from audit_record where entity_id = ? and action = 'ACCESS_CODE_REPLACED'",
+                recorded.get("id").asText())).isEqualTo(1);
     }
 
     private long notices() {

@@ -9,6 +9,7 @@ import org.parley.appeal.notice.NoticeBook;
 import org.parley.appeal.notice.web.NoticeView;
 import org.parley.common.kernel.Caller;
 import org.parley.common.web.Problems;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,15 +32,19 @@ class ClaimController {
         this.clock = clock;
     }
 
-    /** 201 with the notice when this call claimed it; 200 when the caller had claimed it before. */
+    /**
+     * 201 with the notice when this call claimed it; 200 when the caller had claimed it before. The answer
+     * holds the account concerned, which is stored only sealed: {@code no-store} keeps it out of the
+     * Idempotency-Key replay store.
+     */
     @PostMapping("/api/v1/notices/claims")
     ResponseEntity<NoticeView> claim(Caller caller, @RequestBody ClaimBody body) {
         NoticeClaims.Claimed claimed = claims.claim(caller, body.reference(), body.accessCode());
         NoticeView view = NoticeView.of(notices.read(caller, claimed.notice().id()));
         URI location = URI.create("/api/v1/notices/" + claimed.notice().id());
-        return claimed.first()
-                ? ResponseEntity.created(location).body(view)
-                : ResponseEntity.ok().location(location).body(view);
+        return (claimed.first() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
+                .cacheControl(CacheControl.noStore())
+                .body(view);
     }
 
     /** Too many wrong codes: 429 problem+json, and Retry-After in whole seconds. */

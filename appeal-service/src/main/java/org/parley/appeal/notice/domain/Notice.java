@@ -51,6 +51,20 @@ public record Notice(UUID id, NoticeReference reference, UUID companyId, String 
     }
 
     /**
+     * A new access code for a notice nobody has claimed yet (the first was lost, or never reached the
+     * person): the old one stops working.
+     */
+    public Notice withAccessCode(String newHash) {
+        if (isClaimed()) {
+            throw new Conflict("NOTICE_ALREADY_CLAIMED", "This notice was claimed already; its code cannot be replaced");
+        }
+        return new Notice(id, reference, companyId, companyName, contentRef, accountRef, restriction, territorialScope,
+                ground, legalReference, termsReference, category, standardsVersion, facts, automatedDetection,
+                automatedDecision, decidedAt, requestId, language, decider, newHash, ownerSubject, claimedAt, recordedAt,
+                version + 1);
+    }
+
+    /**
      * Binds the notice to the person who proved they hold its access code. Claiming again by the same
      * person changes nothing; a notice claimed by someone else cannot be taken over.
      */

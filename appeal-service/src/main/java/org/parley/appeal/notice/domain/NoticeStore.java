@@ -22,6 +22,9 @@ public interface NoticeStore {
     /** Records the claim; false when the notice changed since it was read. */
     boolean updateClaim(Notice claimed, int expectedVersion);
 
+    /** Records a new access code hash; false when the notice changed since it was read. */
+    boolean updateAccessCode(Notice notice, int expectedVersion);
+
     /** Notices the caller may see, in id order after the page's cursor, one more than the page size. */
     List<Notice> list(Caller caller, NoticeFilter filter, PageRequest page);
 

@@ -103,6 +103,19 @@ class JdbcNoticeStore implements NoticeStore {
     }
 
     @Override
+    public boolean updateAccessCode(Notice notice, int expectedVersion) {
+        return jdbc.sql("""
+                update notice set access_code_hash = :hash, version = :version
+                where id = :id and version = :expected and owner_subject is null
+                """)
+                .param("hash", notice.accessCodeHash())
+                .param("version", notice.version())
+                .param("id", notice.id())
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    @Override
     public List<Notice> list(Caller caller, NoticeFilter filter, PageRequest page) {
         List<String> visible = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();

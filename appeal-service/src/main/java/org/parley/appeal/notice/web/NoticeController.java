@@ -18,6 +18,7 @@ import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,13 +38,27 @@ class NoticeController {
         this.notices = notices;
     }
 
+    /**
+     * The access code is in this answer and nowhere else: {@code no-store} keeps it out of caches and out of
+     * the Idempotency-Key replay store (a replay answers the status and Location, without the code).
+     */
     @PostMapping
     ResponseEntity<RecordedView> record(Caller caller, @RequestBody RecordNotice body) {
         RecordedNotice recorded = notices.record(caller, body.draft());
         Notice n = recorded.notice();
         return ResponseEntity.created(URI.create("/api/v1/notices/" + n.id()))
-                .body(new RecordedView(n.id().toString(), n.reference().value(), recorded.accessCode(),
-                        n.appealClosesAt()));
+                .cacheControl(CacheControl.noStore())
+                .body(RecordedView.of(recorded));
+    }
+
+    /** A new access code for an unclaimed notice; the old one stops working. */
+    @PostMapping("/{id}/access-code")
+    ResponseEntity<RecordedView> replaceAccessCode(Caller caller, @PathVariable String id) {
+        RecordedNotice replaced = notices.reissueAccessCode(caller, parse(id));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .location(URI.create("/api/v1/notices/" + replaced.notice().id()))
+                .body(RecordedView.of(replaced));
     }
 
     @GetMapping
@@ -87,5 +102,11 @@ class NoticeController {
     }
 
     /** The answer to recording: the access code appears here and never again. */
-    record RecordedView(String id, String reference, String accessCode, Instant appealUntil) {}
+    record RecordedView(String id, String reference, String accessCode, Instant appealUntil) {
+
+        static RecordedView of(RecordedNotice recorded) {
+            Notice n = recorded.notice();
+            return new RecordedView(n.id().toString(), n.reference().value(), recorded.accessCode(), n.appealClosesAt());
+        }
+    }
 }

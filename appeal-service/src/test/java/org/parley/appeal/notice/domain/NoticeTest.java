@@ -23,4 +23,12 @@ class NoticeTest {
         assertThatThrownBy(() -> claimed.claimedBy("someone else", NOW))
                 .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.reason()).isEqualTo("NOTICE_ALREADY_CLAIMED"));
     }
+
+    @Test
+    void onlyAnUnclaimedNoticeGetsANewAccessCode() {
+        Notice notice = draft().notice();
+
+        assertThat(notice.withAccessCode("new-hash").accessCodeHash()).isEqualTo("new-hash");
+        assertThatThrownBy(() -> notice.claimedBy("owner", NOW).withAccessCode("new-hash")).isInstanceOf(Conflict.class);
+    }
 }
