@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.request.deadline.OverdueSweep;
 import org.parley.request.transparency.domain.AnswerTimeHistogram;
+import org.parley.request.transparency.jdbc.JdbcRollupStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -116,7 +117,7 @@ class TransparencyIT extends RequestServiceIT {
         sweep.sweep();
         assertThat(get(late, de.liaison()).json().get("overdue").asBoolean()).isTrue();
 
-        for (String grain : List.of("D", "M")) {
+        for (String grain : List.of("D", "M", "Y")) {
             Set<String> rollup = new HashSet<>(jdbc.sql("""
                     select authority_id || '|' || company_id || '|' || type || '|' || outcome || '|' || sum(requests)
                         || '|' || sum(overdue) || '|' || sum(answered) || '|' || sum(answered_in_time)
@@ -138,14 +139,41 @@ class TransparencyIT extends RequestServiceIT {
         long[] histogram = new long[AnswerTimeHistogram.BUCKETS];
         jdbc.sql("select answer_ms from government_request where answer_ms is not null").query(Long.class).list()
                 .forEach(ms -> histogram[AnswerTimeHistogram.bucketOf(Duration.ofMillis(ms))]++);
-        long[] rolled = new long[AnswerTimeHistogram.BUCKETS];
-        jdbc.sql("select answer_hist from request_rollup where grain = 'D'").query((rs, row) -> (Long[]) rs.getArray(1).getArray())
-                .list().forEach(counts -> {
-                    for (int i = 0; i < counts.length; i++) {
-                        rolled[i] += counts[i];
-                    }
-                });
-        assertThat(rolled).as(Arrays.toString(histogram)).isEqualTo(histogram);
+        for (String grain : List.of("D", "M", "Y")) {
+            long[] rolled = new long[AnswerTimeHistogram.BUCKETS];
+            jdbc.sql("select answer_hist from request_rollup where grain = :grain").param("grain", grain)
+                    .query((rs, row) -> rs.getBytes(1)).list()
+                    .forEach(stored -> JdbcRollupStore.addInto(rolled, stored));
+            assertThat(rolled).as(grain + " " + Arrays.toString(histogram)).isEqualTo(histogram);
+        }
+    }
+
+    @Test
+    void aReportForAnyPeriodCountsExactlyTheRequestsReceivedInIt() {
+        World.Authority de = World.authority("DE");
+        World.Company video = World.company("DE");
+        for (int i = 0; i < 6; i++) {
+            submit(de.liaison(), Bodies.removalOrder(video.id()));
+            CLOCK.advance(Duration.ofDays(3));
+        }
+        LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+        List<LocalDate[]> periods = List.of(
+                new LocalDate[] {today.minusDays(4), today},
+                new LocalDate[] {today.minusDays(11), today.minusDays(2)},
+                new LocalDate[] {today.withDayOfMonth(1), today},
+                new LocalDate[] {today.withDayOfYear(1).plusDays(9), today.withDayOfYear(1).plusMonths(10).plusDays(19)},
+                new LocalDate[] {today.minusMonths(11), today},
+                new LocalDate[] {today.minusYears(2).withDayOfYear(40), today.plusYears(1).withDayOfYear(3)});
+        for (LocalDate[] period : periods) {
+            long received = jdbc.sql("""
+                    select count(*) from government_request
+                    where received_at >= cast(:from as date) and received_at < cast(:until as date)
+                    """).param("from", period[0]).param("until", period[1].plusDays(1)).query(Long.class).single();
+            JsonNode report = api.get("/api/v1/transparency/requests?from=" + period[0] + "&to=" + period[1]).send().json();
+
+            assertThat(report.get("totals").get("requests").asString()).as(period[0] + ".." + period[1])
+                    .isEqualTo(org.parley.request.transparency.domain.SmallCounts.show(received, 5));
+        }
     }
 
     private static List<JsonNode> rowsOf(JsonNode report, String companyId) {

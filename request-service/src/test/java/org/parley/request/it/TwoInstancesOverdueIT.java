@@ -105,10 +105,11 @@ class TwoInstancesOverdueIT {
                 ) twice""").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'REQUEST_OVERDUE'").query(Long.class).single())
                 .isEqualTo(REQUESTS);
-        assertThat(jdbc.sql("select sum(overdue) from request_rollup where grain = 'D' and company_id = :company")
-                .param("company", video.id()).query(Long.class).single()).isEqualTo(REQUESTS);
-        assertThat(jdbc.sql("select sum(overdue) from request_rollup where grain = 'M' and company_id = :company")
-                .param("company", video.id()).query(Long.class).single()).isEqualTo(REQUESTS);
+        for (String grain : List.of("D", "M", "Y")) {
+            assertThat(jdbc.sql("select sum(overdue) from request_rollup where grain = :grain and company_id = :company")
+                    .param("grain", grain).param("company", video.id()).query(Long.class).single())
+                    .as("overdue counted in the " + grain + " cells").isEqualTo(REQUESTS);
+        }
 
         assertThat(sweepTogether()).as("nothing is left to mark").containsExactly(0, 0);
     }

@@ -1,9 +1,12 @@
 package org.parley.request.transparency.domain;
 
-/** The period a rollup row covers: one day, or one calendar month (UTC). */
+import java.time.LocalDate;
+
+/** The period a rollup cell covers: one day, one calendar month or one calendar year (UTC). */
 public enum Grain {
     DAY("D"),
-    MONTH("M");
+    MONTH("M"),
+    YEAR("Y");
 
     private final String code;
 
@@ -15,7 +18,12 @@ public enum Grain {
         return code;
     }
 
-    public static Grain ofCode(String code) {
-        return "M".equals(code) ? MONTH : DAY;
+    /** The first day of the period of this grain that holds the day. */
+    public LocalDate startOf(LocalDate day) {
+        return switch (this) {
+            case DAY -> day;
+            case MONTH -> day.withDayOfMonth(1);
+            case YEAR -> day.withDayOfYear(1);
+        };
     }
 }

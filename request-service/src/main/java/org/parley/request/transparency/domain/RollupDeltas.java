@@ -42,8 +42,7 @@ public final class RollupDeltas {
         boolean answered = request.answer() != null;
         int bucket = answered ? AnswerTimeHistogram.bucketOf(request.answer().companyTime()) : -1;
         for (Grain grain : Grain.values()) {
-            LocalDate start = grain == Grain.DAY ? day : day.withDayOfMonth(1);
-            RollupKey key = new RollupKey(grain, start, request.authority().id(), request.authority().country(),
+            RollupKey key = new RollupKey(grain, grain.startOf(day), request.authority().id(), request.authority().country(),
                     request.company().id(), request.content().type(), outcome);
             Cell cell = cells.computeIfAbsent(key, k -> new Cell());
             cell.requests += sign;

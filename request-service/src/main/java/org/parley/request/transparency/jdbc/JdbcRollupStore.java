@@ -1,10 +1,9 @@
 package org.parley.request.transparency.jdbc;
 
-import java.sql.Array;
+import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +20,15 @@ import org.parley.request.transparency.domain.RollupStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The rollup in PostgreSQL: one partition per grain; each cell's answer-time histogram is
+ * {@link AnswerTimeHistogram#BUCKETS} big-endian int4 counters in a bytea, incremented in place.
+ */
 @Repository
 public class JdbcRollupStore implements RollupStore {
+
+    /** Bytes per histogram counter. */
+    static final int COUNTER = 4;
 
     private static final String UPSERT = """
             insert into request_rollup (grain, period_start, authority_id, company_id, type, outcome, authority_country,
@@ -36,6 +42,13 @@ public class JdbcRollupStore implements RollupStore {
                 answered_in_time = request_rollup.answered_in_time + excluded.answered_in_time
             """;
 
+    /** Adds :bucketCount to the counter at byte :position (1-based) of the stored histogram. */
+    private static final String BUCKET = """
+            , answer_hist = overlay(request_rollup.answer_hist placing int4send(
+                ('x' || encode(substring(request_rollup.answer_hist from :position for 4), 'hex'))::bit(32)::int
+                    + :bucketCount) from :position for 4)
+            """;
+
     private final JdbcClient jdbc;
 
     public JdbcRollupStore(JdbcClient jdbc) {
@@ -46,14 +59,8 @@ public class JdbcRollupStore implements RollupStore {
     public void apply(List<RollupDelta> deltas) {
         for (RollupDelta delta : deltas) {
             RollupKey key = delta.key();
-            Long[] histogram = new Long[AnswerTimeHistogram.BUCKETS];
-            Arrays.fill(histogram, 0L);
-            String sql = UPSERT;
-            if (delta.bucket() >= 0) {
-                histogram[delta.bucket()] = delta.bucketCount();
-                sql += ", answer_hist[:bucket] = request_rollup.answer_hist[:bucket] + :bucketCount";
-            }
-            JdbcClient.StatementSpec statement = jdbc.sql(sql)
+            boolean bucket = delta.bucket() >= 0 && delta.bucketCount() != 0;
+            JdbcClient.StatementSpec statement = jdbc.sql(bucket ? UPSERT + BUCKET : UPSERT)
                     .param("grain", key.grain().code())
                     .param("start", key.periodStart())
                     .param("authority", key.authorityId())
@@ -65,41 +72,67 @@ public class JdbcRollupStore implements RollupStore {
                     .param("overdue", delta.overdue())
                     .param("answered", delta.answered())
                     .param("inTime", delta.answeredInTime())
-                    .param("hist", histogram);
-            if (delta.bucket() >= 0) {
-                // PostgreSQL arrays are 1-based
-                statement = statement.param("bucket", delta.bucket() + 1).param("bucketCount", delta.bucketCount());
+                    .param("hist", histogram(bucket ? delta.bucket() : -1, delta.bucketCount()));
+            if (bucket) {
+                statement = statement.param("position", delta.bucket() * COUNTER + 1)
+                        .param("bucketCount", Math.toIntExact(delta.bucketCount()));
             }
             statement.update();
         }
     }
 
+    /** A histogram with one counter set, as stored: big-endian int4 counters. */
+    public static byte[] histogram(int bucket, long count) {
+        ByteBuffer bytes = ByteBuffer.allocate(AnswerTimeHistogram.BUCKETS * COUNTER);
+        if (bucket >= 0) {
+            bytes.putInt(bucket * COUNTER, Math.toIntExact(count));
+        }
+        return bytes.array();
+    }
+
+    /** Adds a stored histogram into counts. */
+    public static void addInto(long[] counts, byte[] stored) {
+        addInto(counts, stored, 1);
+    }
+
+    /** Adds (sign +1) or subtracts (-1) a stored histogram. */
+    static void addInto(long[] counts, byte[] stored, int sign) {
+        ByteBuffer bytes = ByteBuffer.wrap(stored);
+        for (int i = 0; i < Math.min(counts.length, stored.length / COUNTER); i++) {
+            counts[i] += sign * bytes.getInt(i * COUNTER);
+        }
+    }
+
     @Override
     public List<RollupRow> sum(PeriodCover cover, UUID company, RequestType type) {
-        List<String> ranges = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        cover.months().ifPresent(months -> {
-            ranges.add("(grain = 'M' and period_start >= :mFrom and period_start < :mUntil)");
-            params.put("mFrom", months.from());
-            params.put("mUntil", months.until());
-        });
-        for (int i = 0; i < cover.days().size(); i++) {
-            ranges.add("(grain = 'D' and period_start >= :dFrom" + i + " and period_start < :dUntil" + i + ")");
-            params.put("dFrom" + i, cover.days().get(i).from());
-            params.put("dUntil" + i, cover.days().get(i).until());
+        List<String> added = new ArrayList<>();
+        List<String> subtracted = new ArrayList<>();
+        for (int i = 0; i < cover.spans().size(); i++) {
+            PeriodCover.Span span = cover.spans().get(i);
+            (span.sign() > 0 ? added : subtracted).add("(grain = '" + span.grain().code() + "' and period_start >= :from" + i
+                    + " and period_start < :until" + i + ")");
+            params.put("from" + i, span.from());
+            params.put("until" + i, span.until());
         }
-        String sql = "select authority_id, authority_country, company_id, type, outcome, requests, overdue, answered,"
-                + " answered_in_time, answer_hist from request_rollup where (" + String.join(" or ", ranges) + ")"
-                + (company == null ? "" : " and company_id = :company")
-                + (type == null ? "" : " and type = :type");
         if (company != null) {
             params.put("company", company);
         }
         if (type != null) {
             params.put("type", type.name());
         }
+        List<String> selects = new ArrayList<>();
+        if (!added.isEmpty()) {
+            selects.add(select(1, added, company, type));
+        }
+        if (!subtracted.isEmpty()) {
+            selects.add(select(-1, subtracted, company, type));
+        }
+        if (selects.isEmpty()) {
+            return List.of();
+        }
         Map<CellKey, Accumulator> sums = new HashMap<>();
-        jdbc.sql(sql).params(params).query(rs -> {
+        jdbc.sql(String.join(" union all ", selects)).params(params).query(rs -> {
             CellKey key = new CellKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
                     rs.getString(4), rs.getString(5));
             sums.computeIfAbsent(key, k -> new Accumulator()).add(rs);
@@ -109,6 +142,14 @@ public class JdbcRollupStore implements RollupStore {
                 RequestType.valueOf(key.type()), ReportedOutcome.valueOf(key.outcome()), sum.requests, sum.overdue,
                 sum.answered, sum.inTime, sum.histogram)));
         return rows;
+    }
+
+    private static String select(int sign, List<String> ranges, UUID company, RequestType type) {
+        return "select authority_id, authority_country, company_id, type, outcome, requests, overdue, answered,"
+                + " answered_in_time, answer_hist, " + sign + " as sign from request_rollup where ("
+                + String.join(" or ", ranges) + ")"
+                + (company == null ? "" : " and company_id = :company")
+                + (type == null ? "" : " and type = :type");
     }
 
     @Override
@@ -135,17 +176,14 @@ public class JdbcRollupStore implements RollupStore {
         final long[] histogram = new long[AnswerTimeHistogram.BUCKETS];
 
         void add(ResultSet rs) throws SQLException {
-            requests += rs.getLong(6);
-            overdue += rs.getLong(7);
+            int sign = rs.getInt(11);
+            requests += sign * rs.getLong(6);
+            overdue += sign * rs.getLong(7);
             long answers = rs.getLong(8);
-            answered += answers;
-            inTime += rs.getLong(9);
+            answered += sign * answers;
+            inTime += sign * rs.getLong(9);
             if (answers != 0) {
-                Array array = rs.getArray(10);
-                Long[] counts = (Long[]) array.getArray();
-                for (int i = 0; i < Math.min(counts.length, histogram.length); i++) {
-                    histogram[i] += counts[i];
-                }
+                addInto(histogram, rs.getBytes(10), sign);
             }
         }
     }

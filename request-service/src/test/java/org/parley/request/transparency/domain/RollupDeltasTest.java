@@ -30,13 +30,13 @@ class RollupDeltasTest {
     void aNewRequestCountsOncePerGrainAsPending() {
         List<RollupDelta> deltas = RollupDeltas.of(submitted());
 
-        assertThat(deltas).hasSize(2).allSatisfy(d -> {
+        assertThat(deltas).hasSize(3).allSatisfy(d -> {
             assertThat(d.requests()).isEqualTo(1);
             assertThat(d.key().outcome()).isEqualTo(ReportedOutcome.PENDING);
             assertThat(d.key().authorityCountry()).isEqualTo("DE");
         });
         assertThat(deltas).extracting(d -> d.key().periodStart())
-                .containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1));
+                .containsExactly(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 1, 1));
     }
 
     @Test
@@ -51,7 +51,7 @@ class RollupDeltasTest {
         GovernmentRequest before = submitted();
         GovernmentRequest marked = before.markOverdue(T0.plus(Duration.ofMinutes(61)));
 
-        assertThat(RollupDeltas.between(before, marked)).hasSize(2).allSatisfy(d -> {
+        assertThat(RollupDeltas.between(before, marked)).hasSize(3).allSatisfy(d -> {
             assertThat(d.requests()).isZero();
             assertThat(d.overdue()).isEqualTo(1);
             assertThat(d.key().outcome()).isEqualTo(ReportedOutcome.PENDING);
@@ -66,7 +66,7 @@ class RollupDeltasTest {
 
         List<RollupDelta> deltas = RollupDeltas.between(marked, answered);
 
-        assertThat(deltas).hasSize(4);
+        assertThat(deltas).hasSize(6);
         assertThat(deltas).filteredOn(d -> d.key().outcome() == ReportedOutcome.PENDING).allSatisfy(d -> {
             assertThat(d.requests()).isEqualTo(-1);
             assertThat(d.overdue()).isEqualTo(-1);
@@ -98,6 +98,6 @@ class RollupDeltasTest {
                 Optional.of(Duration.ofHours(4)), T0);
 
         assertThat(RollupDeltas.of(emergency)).isEmpty();
-        assertThat(RollupDeltas.between(emergency, emergency.confirm("s2", T0.plusSeconds(60)))).hasSize(2);
+        assertThat(RollupDeltas.between(emergency, emergency.confirm("s2", T0.plusSeconds(60)))).hasSize(3);
     }
 }
