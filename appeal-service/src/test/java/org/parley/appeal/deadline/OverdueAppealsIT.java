@@ -1,5 +1,6 @@
 package org.parley.appeal.deadline;
 
+import org.parley.common.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.appeal.AppealServiceApplication;
 import org.parley.appeal.support.AppealServiceTestBase;
 import org.parley.appeal.support.AppealTestConfiguration;
-import org.parley.appeal.support.MutableClock;
 import org.parley.common.testkit.TestSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;

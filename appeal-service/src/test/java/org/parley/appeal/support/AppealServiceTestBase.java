@@ -1,5 +1,6 @@
 package org.parley.appeal.support;
 
+import org.parley.common.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -1,5 +1,6 @@
 package org.parley.appeal.support;
 
+import org.parley.common.testkit.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 

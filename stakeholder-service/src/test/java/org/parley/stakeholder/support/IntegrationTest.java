@@ -1,5 +1,6 @@
 package org.parley.stakeholder.support;
 
+import org.parley.common.testkit.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.ManagedChannel;

@@ -1,17 +1,29 @@
-package org.parley.appeal.support;
+package org.parley.common.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand, so that deadlines pass without waiting. */
+/**
+ * The service's clock in tests, moved by hand: deadlines pass and dates change without waiting.
+ * Starts at the real time, truncated to the microseconds PostgreSQL keeps.
+ */
 public final class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(real());
+    private final AtomicReference<Instant> now;
+
+    public MutableClock() {
+        this(real());
+    }
+
+    public MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
 
     private static Instant real() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -28,6 +40,10 @@ public final class MutableClock extends Clock {
 
     public Instant advance(Duration by) {
         return now.updateAndGet(current -> current.plus(by));
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now.get(), ZoneOffset.UTC);
     }
 
     @Override
