@@ -1,6 +1,8 @@
 package org.parley.request.lifecycle.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +20,11 @@ public record CompanyResponse(Outcome outcome, List<ReasonCode> reasonCodes, Str
         Disclosure disclosure) {
 
     public static final int MAX_EXPLANATION = 10_000;
+    /**
+     * Times a client reports come from its own clock, often in whole seconds: they may lie this far
+     * ahead of ours, and a second before the receipt, without being refused.
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     public CompanyResponse {
@@ -47,9 +54,9 @@ public record CompanyResponse(Outcome outcome, List<ReasonCode> reasonCodes, Str
             errors.add(new FieldError("reasonCodes", "a fulfilled request has no refusal reasons"));
         }
         if (actionTakenAt != null) {
-            if (actionTakenAt.isAfter(now)) {
+            if (actionTakenAt.isAfter(now.plus(CLOCK_SKEW))) {
                 errors.add(new FieldError("actionTakenAt", "must not be in the future"));
-            } else if (receivedAt != null && actionTakenAt.isBefore(receivedAt)) {
+            } else if (receivedAt != null && actionTakenAt.isBefore(receivedAt.truncatedTo(ChronoUnit.SECONDS))) {
                 errors.add(new FieldError("actionTakenAt", "must not be before the request was received"));
             }
         } else if (outcome != null && outcome.complied()) {

@@ -150,10 +150,14 @@ public record GovernmentRequest(
         if (usersNotifiedAt != null) {
             throw new Conflict("USERS_ALREADY_NOTIFIED", "The notification of users was already recorded");
         }
-        if (at.isAfter(now)) {
+        if (at.isAfter(now.plus(CompanyResponse.CLOCK_SKEW))) {
             throw RuleViolation.ofField("notifiedAt", "must not be in the future");
         }
-        if (at.isBefore(receivedAt)) {
+        if (at.isAfter(now)) {
+            // a client clock a little ahead of ours: it happened now
+            at = now;
+        }
+        if (at.isBefore(receivedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
             throw RuleViolation.ofField("notifiedAt", "must not be before the request was received");
         }
         return toBuilder().usersNotifiedAt(at).build();

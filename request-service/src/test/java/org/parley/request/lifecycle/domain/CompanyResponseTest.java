@@ -54,10 +54,20 @@ class CompanyResponseTest {
 
     @Test
     void timesMustFallBetweenReceiptAndNow() {
-        assertThat(fields(new CompanyResponse(Outcome.FULFILLED, List.of(), "x", NOW.plusSeconds(1), null), RequestType.REFERRAL))
+        assertThat(fields(new CompanyResponse(Outcome.FULFILLED, List.of(), "x", NOW.plusSeconds(61), null), RequestType.REFERRAL))
                 .containsExactly("actionTakenAt");
         assertThat(fields(new CompanyResponse(Outcome.FULFILLED, List.of(), "x", RECEIVED.minusSeconds(1), null), RequestType.REFERRAL))
                 .containsExactly("actionTakenAt");
+    }
+
+    @Test
+    void aClientClockInWholeSecondsOrSlightlyAheadIsNotRefused() {
+        Instant receivedMidSecond = RECEIVED.plusMillis(700);
+
+        assertThat(new CompanyResponse(Outcome.FULFILLED, List.of(), "x", RECEIVED, null)
+                .fieldErrors(RequestType.REFERRAL, receivedMidSecond, NOW)).isEmpty();
+        assertThat(fields(new CompanyResponse(Outcome.FULFILLED, List.of(), "x", NOW.plusSeconds(30), null), RequestType.REFERRAL))
+                .isEmpty();
     }
 
     @Test
