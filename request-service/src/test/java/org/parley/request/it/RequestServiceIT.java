@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.parley.common.testkit.ApiClient;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.common.testkit.GrpcTestPort;
+import org.parley.common.testkit.MutableClock;
 import org.parley.common.testkit.PostgresProperties;
 import org.parley.common.testkit.TestSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient;
+import org.parley.common.testkit.MutableClock;
 import org.parley.common.testkit.TestPostgres;
 import org.parley.common.testkit.TestSecurityConfiguration;
 import org.parley.request.RequestServiceApplication;

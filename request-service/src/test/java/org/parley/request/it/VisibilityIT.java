@@ -113,6 +113,17 @@ class VisibilityIT extends RequestServiceIT {
         assertThat(forAdmin.get(0).get("actor").get("name").asString()).isEqualTo("liaison-1-" + de.tag());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheApiWithoutTheCaller() {
+        Reply docs = api.get("/v3/api-docs").send();
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/v1/requests")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/requests/{id}/clarifications/{clarificationId}/answer")).isTrue();
+        assertThat(docs.json().get("paths").has("/api/v1/transparency/requests")).isTrue();
+        assertThat(docs.body()).as("the caller comes from the token").doesNotContain("\"caller\"");
+    }
+
     private List<String> ids(String token, String query) {
         Reply reply = api.get("/api/v1/requests" + (query.isEmpty() ? "?pageSize=500" : query + "&pageSize=500")).auth(token).send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
