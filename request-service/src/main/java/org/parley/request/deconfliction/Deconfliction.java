@@ -62,7 +62,7 @@ public class Deconfliction {
         List<Overlap> theirs = new ArrayList<>();
         Set<UUID> flagged = new LinkedHashSet<>();
         for (NamedSubject other : others) {
-            Overlap overlap = new Overlap(request.id(), other.requestId(), spellings.get(other.key()), other.type(),
+            Overlap overlap = new Overlap(request.id(), other.requestId(), other.key(), spellings.get(other.key()), other.type(),
                     other.authorityId(), other.authorityCountry(), other.companyId(), now);
             mine.add(overlap);
             theirs.add(overlap.mirrored(other.spelling(), request.content().type(), request.authority().id(),

@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.grpc.server.port=0",
         "parley.request.overdue-sweep-initial-delay=PT240H",
+        "parley.request.retention-initial-delay=PT240H",
         "parley.grpc.service-client-id="})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, RequestServiceIT.TestClock.class})
 public abstract class RequestServiceIT {

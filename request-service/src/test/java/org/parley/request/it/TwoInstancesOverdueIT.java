@@ -76,6 +76,7 @@ class TwoInstancesOverdueIT {
                         "--spring.grpc.client.channels.stakeholder.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
                         "--parley.grpc.service-client-id=",
                         "--parley.request.overdue-sweep-initial-delay=PT240H",
+                        "--parley.request.retention-initial-delay=PT240H",
                         "--parley.request.overdue-sweep-batch=7");
     }
 

@@ -30,6 +30,8 @@ import org.parley.request.lifecycle.domain.ReasonCode;
 import org.parley.request.lifecycle.domain.RequestHeadline;
 import org.parley.request.lifecycle.domain.RequestState;
 import org.parley.request.lifecycle.domain.RequestStore;
+import org.parley.request.privacy.SubjectProtection;
+import org.parley.request.privacy.SubjectSeals;
 import org.parley.request.submission.domain.Confidentiality;
 import org.parley.request.submission.domain.DataCategory;
 import org.parley.request.submission.domain.DataPeriod;
@@ -54,9 +56,11 @@ class JdbcRequestStore implements RequestStore {
             """;
 
     private final JdbcClient jdbc;
+    private final SubjectProtection protection;
 
-    JdbcRequestStore(JdbcClient jdbc) {
+    JdbcRequestStore(JdbcClient jdbc, SubjectProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
     }
 
     @Override
@@ -108,7 +112,8 @@ class JdbcRequestStore implements RequestStore {
         for (int i = 0; i < subjects.size(); i++) {
             jdbc.sql("insert into request_subject (request_id, position, kind, value, subject_key) values (:id, :pos, :kind, :value, :key)")
                     .param("id", r.id()).param("pos", i).param("kind", subjects.get(i).kind().name())
-                    .param("value", subjects.get(i).value()).param("key", SubjectKey.of(subjects.get(i)))
+                    .param("value", protection.seal(subjects.get(i).value(), SubjectSeals.subjectRow(r.id(), i)))
+                    .param("key", protection.matchKey(SubjectKey.of(subjects.get(i))))
                     .update();
         }
         List<Finding> warnings = r.warnings();
@@ -312,9 +317,10 @@ class JdbcRequestStore implements RequestStore {
     }
 
     private List<Subject> subjects(UUID id) {
-        return jdbc.sql("select kind, value from request_subject where request_id = :id order by position")
+        return jdbc.sql("select kind, value, position from request_subject where request_id = :id order by position")
                 .param("id", id)
-                .query((rs, row) -> new Subject(SubjectKind.valueOf(rs.getString(1)), rs.getString(2)))
+                .query((rs, row) -> new Subject(SubjectKind.valueOf(rs.getString(1)),
+                        SubjectSeals.open(protection, rs.getString(2), id, rs.getInt(3))))
                 .list();
     }
 

@@ -72,7 +72,8 @@ public record RequestView(
 
     public record LegalBasisView(String instrument, String provision, String jurisdiction) {}
 
-    public record SubjectView(SubjectKind kind, String value) {}
+    /** A subject; its value is gone ({@code erased}) once the request's retention has ended. */
+    public record SubjectView(SubjectKind kind, String value, Boolean erased) {}
 
     public record PeriodView(LocalDate from, LocalDate to) {}
 
@@ -125,7 +126,7 @@ public record RequestView(
                 c.necessityStatement(),
                 c.proportionalityStatement(),
                 c.statementOfReasons(),
-                c.subjects().stream().map(s -> new SubjectView(s.kind(), s.value())).toList(),
+                c.subjects().stream().map(s -> new SubjectView(s.kind(), s.value(), s.value() == null ? Boolean.TRUE : null)).toList(),
                 c.dataCategories().isEmpty() ? null : c.dataCategories(),
                 c.period() == null ? null : new PeriodView(c.period().from(), c.period().to()),
                 c.judicialAuthorisation() == null ? null : new JudicialAuthorisationView(c.judicialAuthorisation().court(),
