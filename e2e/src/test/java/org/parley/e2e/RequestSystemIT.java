@@ -16,8 +16,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Gateway.Response;
+import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
+import org.parley.local.ParleyPlatform;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * the running stakeholder-service: Germany's liaison orders a video removed; Streamly's responder
  * sees it due in one hour, asks which video is meant, gets the answer, removes it and responds in
  * time; the public report counts it. An overbroad information request asking for content data
- * without a judge's authorisation is refused with its findings, and nothing is stored.
+ * without a judge's authorisation is refused with its findings, and nothing is stored; so is every
+ * submission while stakeholder-service, which the check needs, is down (503).
  */
 @SystemTest
 class RequestSystemIT {
@@ -161,7 +164,49 @@ class RequestSystemIT {
                 .as("a liaison does not act for the company").isEqualTo(403);
     }
 
+    @Test
+    void whileStakeholderServiceIsDownASubmissionAnswers503AndStoresNothing() {
+        String liaison = tokens.of("liaison-de-2");
+        int before = all(REQUESTS, liaison).size();
+        ParleyPlatform platform = RunningPlatform.platform();
+        platform.stop(ParleyPlatform.STAKEHOLDER_SERVICE);
+        try {
+            Response refused = gateway.post(REQUESTS, liaison, Gateway.json(removalOrder()));
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.body()).doesNotContain("Exception").doesNotContain("io.grpc");
+        } finally {
+            platform.start(ParleyPlatform.STAKEHOLDER_SERVICE);
+        }
+        assertThat(all(REQUESTS, liaison)).as("nothing was stored").hasSize(before);
+
+        // the breaker closes again once stakeholder-service answers: leave the platform as it was found
+        Response assessed = awaitStatus(() -> gateway.post(REQUESTS + "/assessment", liaison, Gateway.json(removalOrder())),
+                200, Duration.ofSeconds(40));
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(200);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
+
+    /** Polls (a circuit breaker stays open for a few seconds after its downstream is back). */
+    private static Response awaitStatus(java.util.function.Supplier<Response> call, int status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last;
+        do {
+            last = call.get();
+            if (last.status() == status) {
+                return last;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        return last;
+    }
 
     private static Map<String, Object> removalOrder() {
         Map<String, Object> order = new LinkedHashMap<>();

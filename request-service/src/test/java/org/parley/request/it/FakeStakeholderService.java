@@ -46,9 +46,35 @@ public final class FakeStakeholderService {
     private final AtomicInteger activeStandardsCalls = new AtomicInteger();
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
-    private final Server server;
+    private final int port;
+    private volatile Server server;
 
     private FakeStakeholderService() {
+        this(0);
+    }
+
+    /** A fake of its own on the given port (0: any free one), for a test that stops and restarts it. */
+    public static FakeStakeholderService onPort(int port) {
+        return new FakeStakeholderService(port);
+    }
+
+    private FakeStakeholderService(int requestedPort) {
+        this.server = start(requestedPort);
+        this.port = server.getPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.shutdownNow()));
+    }
+
+    /** Stops serving, as a stakeholder-service that went down. */
+    public void stop() throws InterruptedException {
+        server.shutdownNow().awaitTermination();
+    }
+
+    /** Serves again on the same port, as a stakeholder-service that came back. */
+    public void restart() {
+        server = start(port);
+    }
+
+    private Server start(int requestedPort) {
         Metadata.Key<String> authorization = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
         ServerInterceptor recordToken = new ServerInterceptor() {
             @Override
@@ -59,7 +85,7 @@ public final class FakeStakeholderService {
             }
         };
         try {
-            server = NettyServerBuilder.forPort(0)
+            return NettyServerBuilder.forPort(requestedPort)
                     .addService(ServerInterceptors.intercept(new Directory(), recordToken))
                     .addService(ServerInterceptors.intercept(new Catalogue(), recordToken))
                     .build()
@@ -67,7 +93,6 @@ public final class FakeStakeholderService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
     }
 
     /** The one fake of the test JVM, started on first use. */
@@ -79,7 +104,7 @@ public final class FakeStakeholderService {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public UUID registerState(String name, String country) {
