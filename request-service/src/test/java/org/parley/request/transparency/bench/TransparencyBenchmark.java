@@ -493,7 +493,7 @@ public final class TransparencyBenchmark {
                     the results below):
 
                     ```
-                    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+                    export JAVA_HOME=$(./parley jdk)   # a JDK 21 or newer
                     ./mvnw -B -q -pl request-service test-compile dependency:build-classpath \\
                         -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
                     $JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -Xmx2g \\
