@@ -1,5 +1,8 @@
 package org.parley.appeal.order.grpc;
 
+import org.parley.common.grpc.ChannelRecovery;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.ManagedChannel;
 import org.parley.api.request.v1.RequestServiceGrpc;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,8 +15,9 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 class RequestChannelConfiguration {
 
     @Bean
-    ManagedChannel requestChannel(GrpcChannelFactory channels) {
-        return channels.createChannel("request");
+    ManagedChannel requestChannel(GrpcChannelFactory channels, RetryRegistry retries, CircuitBreakerRegistry breakers) {
+        // "request" also names the retry and circuit breaker of RequestClient
+        return ChannelRecovery.watch(channels.createChannel("request"), retries.retry("request"), breakers.circuitBreaker("request"));
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.parley.appeal.stakeholders.grpc;
 
+import org.parley.common.grpc.ChannelRecovery;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.ManagedChannel;
 import org.parley.api.stakeholder.v1.CommitmentServiceGrpc;
 import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
@@ -16,8 +19,9 @@ class StakeholderChannelConfiguration {
     static final String NAME = "stakeholder";
 
     @Bean
-    ManagedChannel stakeholderChannel(GrpcChannelFactory channels) {
-        return channels.createChannel(NAME);
+    ManagedChannel stakeholderChannel(GrpcChannelFactory channels, RetryRegistry retries, CircuitBreakerRegistry breakers) {
+        // NAME also names the retry and circuit breaker of StakeholderClient
+        return ChannelRecovery.watch(channels.createChannel(NAME), retries.retry(NAME), breakers.circuitBreaker(NAME));
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.parley.request.safeguards.grpc;
 
+import org.parley.common.grpc.ChannelRecovery;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.ManagedChannel;
 import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
@@ -17,8 +20,9 @@ class StakeholderChannels {
     static final String CHANNEL = "stakeholder";
 
     @Bean
-    ManagedChannel stakeholderChannel(GrpcChannelFactory channels) {
-        return channels.createChannel(CHANNEL);
+    ManagedChannel stakeholderChannel(GrpcChannelFactory channels, RetryRegistry retries, CircuitBreakerRegistry breakers) {
+        return ChannelRecovery.watch(channels.createChannel(CHANNEL),
+                retries.retry(GrpcStakeholderDirectory.DOWNSTREAM), breakers.circuitBreaker(GrpcStakeholderDirectory.DOWNSTREAM));
     }
 
     @Bean

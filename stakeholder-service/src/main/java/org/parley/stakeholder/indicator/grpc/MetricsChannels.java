@@ -11,6 +11,7 @@ import io.grpc.ManagedChannel;
 import org.parley.api.appeal.v1.AppealServiceGrpc;
 import org.parley.api.request.v1.RequestServiceGrpc;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
+import org.parley.common.grpc.ChannelRecovery;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,13 +30,15 @@ class MetricsChannels {
     static final String APPEAL_METRICS = "appeal-metrics";
 
     @Bean
-    ManagedChannel requestMetricsChannel(GrpcChannelFactory channels) {
-        return connecting(channels.createChannel("request"));
+    ManagedChannel requestMetricsChannel(GrpcChannelFactory channels, RetryRegistry retries, CircuitBreakerRegistry breakers) {
+        return ChannelRecovery.watch(connecting(channels.createChannel("request")),
+                retries.retry(REQUEST_METRICS), breakers.circuitBreaker(REQUEST_METRICS));
     }
 
     @Bean
-    ManagedChannel appealMetricsChannel(GrpcChannelFactory channels) {
-        return connecting(channels.createChannel("appeal"));
+    ManagedChannel appealMetricsChannel(GrpcChannelFactory channels, RetryRegistry retries, CircuitBreakerRegistry breakers) {
+        return ChannelRecovery.watch(connecting(channels.createChannel("appeal")),
+                retries.retry(APPEAL_METRICS), breakers.circuitBreaker(APPEAL_METRICS));
     }
 
     /** Starts connecting now, so that the first reader does not spend its deadline on the handshake. */
