@@ -2,6 +2,7 @@ package org.parley.common.grpc;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -9,6 +10,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.util.Set;
 import org.parley.common.security.KeycloakTokens;
+import org.parley.common.web.CorrelationIdFilter;
 import org.slf4j.MDC;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -35,11 +37,8 @@ public final class BearerTokenServerInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String correlationId = headers.get(CORRELATION_ID);
-        if (correlationId != null) {
-            MDC.put("correlationId", correlationId);
-        }
         if (ANONYMOUS_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
-            return next.startCall(call, headers);
+            return correlated(next.startCall(call, headers), correlationId);
         }
         String header = headers.get(AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -55,7 +54,47 @@ public final class BearerTokenServerInterceptor implements ServerInterceptor {
         Context context = Context.current()
                 .withValue(GrpcCallContext.CALLER, KeycloakTokens.caller(jwt))
                 .withValue(GrpcCallContext.TOKEN, token);
-        return Contexts.interceptCall(context, call, headers, next);
+        return correlated(Contexts.interceptCall(context, call, headers, next), correlationId);
+    }
+
+    /**
+     * The call's callbacks run on the server's executor threads, one after another: the correlation id
+     * goes into the MDC for each callback and out again after it, so it is in every log line of the
+     * call and in no line of the next call served by the same thread.
+     */
+    private static <Q> ServerCall.Listener<Q> correlated(ServerCall.Listener<Q> listener, String correlationId) {
+        if (correlationId == null) {
+            return listener;
+        }
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+            @Override
+            public void onMessage(Q message) {
+                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                    super.onMessage(message);
+                }
+            }
+
+            @Override
+            public void onHalfClose() {
+                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                    super.onHalfClose();
+                }
+            }
+
+            @Override
+            public void onCancel() {
+                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                    super.onCancel();
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                    super.onComplete();
+                }
+            }
+        };
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, String why) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.parley.common.security.CurrentCaller;
+import org.parley.common.web.CorrelationIdFilter;
 import org.slf4j.MDC;
 
 /**
@@ -46,7 +47,7 @@ public final class CallerForwardingClientInterceptor implements ClientIntercepto
         CallOptions withDeadline = options.getDeadline() == null
                 ? options.withDeadlineAfter(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 : options;
-        String correlationId = MDC.get("correlationId");
+        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, withDeadline)) {
             @Override
             public void start(Listener<R> listener, Metadata headers) {

@@ -22,7 +22,7 @@ public record Caller(String subject, String username, Set<Role> roles, Optional<
     }
 
     public boolean isAnonymous() {
-        return this == ANONYMOUS || roles.isEmpty() && "anonymous".equals(subject);
+        return equals(ANONYMOUS);
     }
 
     public boolean has(Role role) {

@@ -48,6 +48,7 @@ class GrpcSecurityTest {
     Server server;
     ManagedChannel channel;
     final AtomicReference<Caller> seen = new AtomicReference<>();
+    final AtomicReference<String> correlationSeen = new AtomicReference<>();
     final AtomicReference<Metadata> onward = new AtomicReference<>();
     final AtomicReference<CallOptions> onwardOptions = new AtomicReference<>();
 
@@ -105,6 +106,22 @@ class GrpcSecurityTest {
     }
 
     @Test
+    void theCorrelationIdIsInTheCallsLogContextAndForwardedButNotLeftBehind() {
+        Metadata headers = new Metadata();
+        headers.put(BearerTokenServerInterceptor.AUTHORIZATION, TestTokens.bearer("admin", null, Role.ADMIN));
+        headers.put(BearerTokenServerInterceptor.CORRELATION_ID, "corr-42");
+
+        StakeholderServiceGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .getStakeholder(request());
+
+        assertThat(correlationSeen.get()).isEqualTo("corr-42");
+        assertThat(onward.get().get(BearerTokenServerInterceptor.CORRELATION_ID)).isEqualTo("corr-42");
+        // the server runs on this thread here (direct executor): the id must be gone once the call is done
+        assertThat(org.slf4j.MDC.get("correlationId")).isNull();
+    }
+
+    @Test
     void asServiceSendsTheServicesOwnTokenInstead() {
         String token = TestTokens.bearer("appellant-1", null, Role.APPELLANT);
 
@@ -131,6 +148,7 @@ class GrpcSecurityTest {
         public void getStakeholder(GetStakeholderRequest request, StreamObserver<GetStakeholderResponse> response) {
             Caller caller = CurrentCaller.get();
             seen.set(caller);
+            correlationSeen.set(org.slf4j.MDC.get("correlationId"));
             Channel recorder = new Channel() {
                 @Override
                 public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
