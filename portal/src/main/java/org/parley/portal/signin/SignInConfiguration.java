@@ -1,0 +1,186 @@
+package org.parley.portal.signin;
+
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jwt.JWTParser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * How people sign in: the portal is a confidential OAuth2 client of Keycloak (authorization
+ * code with PKCE), keeps their tokens in the session (which lives in PostgreSQL, so any
+ * portal instance serves it), and signs them out at Keycloak too.
+ *
+ * <p>The endpoints are derived from the issuer rather than discovered, so the portal starts
+ * and serves its public pages while Keycloak is still starting or down.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeycloakProperties.class)
+public class SignInConfiguration {
+
+    public static final String REGISTRATION = "keycloak";
+    public static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
+
+    @Bean
+    ClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak) {
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(keycloak.clientId())
+                .clientSecret(keycloak.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .issuerUri(keycloak.issuerUri())
+                .authorizationUri(keycloak.endpoint("auth"))
+                .tokenUri(keycloak.endpoint("token"))
+                .jwkSetUri(keycloak.endpoint("certs"))
+                .userInfoUri(keycloak.endpoint("userinfo"))
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endpoint("logout")))
+                .clientName("Keycloak")
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    /** Tokens live in the session, so whichever portal instance serves the next request has them. */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
+    /** Hands out a person's access token, refreshing it shortly (a minute) before it expires. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientRepository clients) {
+        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+            KeycloakProperties keycloak) throws Exception {
+        OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        String keycloakOrigin = origin(keycloak.issuerUri());
+        // htmx calls and event streams get a plain 401 rather than a redirect they cannot follow
+        MediaTypeRequestMatcher eventStream = new MediaTypeRequestMatcher(MediaType.TEXT_EVENT_STREAM);
+        eventStream.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/liaison", "/liaison/**").hasRole(Viewer.LIAISON)
+                        .requestMatchers("/company", "/company/**").hasRole(Viewer.RESPONDER)
+                        .requestMatchers("/stream/**").authenticated()
+                        // everything else is public, or a page that does not exist
+                        .anyRequest().permitAll())
+                .oauth2Login(login -> login
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(withRealmRoles()))
+                        .successHandler(new StartPageHandler()))
+                .logout(logout -> logout
+                        .logoutUrl("/signout")
+                        .logoutSuccessHandler(signedOut))
+                .exceptionHandling(handling -> handling
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                new OrRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"), eventStream))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
+                                request -> true)
+                        // a desk that is not yours answers like a page that does not exist
+                        .accessDeniedHandler((request, response, denied) ->
+                                response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+                                + "base-uri 'self'; form-action 'self' " + keycloakOrigin))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static String origin(String uri) {
+        URI parsed = URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getAuthority();
+    }
+
+    /**
+     * Keycloak puts the realm roles into the access token; the portal reads them from there
+     * to choose the desks it offers. The token came straight from Keycloak's token endpoint
+     * over the back channel, and every service verifies it again on each call.
+     */
+    static OAuth2UserService<OidcUserRequest, OidcUser> withRealmRoles() {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
+            for (String role : realmRoles(request.getAccessToken().getTokenValue())) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+            }
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    static Set<String> realmRoles(String accessToken) {
+        try {
+            Object realmAccess = JWTParser.parse(accessToken).getJWTClaimsSet().getClaim("realm_access");
+            if (realmAccess instanceof Map<?, ?> access && access.get("roles") instanceof java.util.Collection<?> roles) {
+                Set<String> names = new HashSet<>();
+                roles.forEach(role -> names.add(String.valueOf(role)));
+                return names;
+            }
+            return Set.of();
+        } catch (java.text.ParseException e) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"), "unreadable access token", e);
+        }
+    }
+
+    /** After sign-in: the page they were sent away from, else the start page of their role. */
+    static final class StartPageHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) {
+            Viewer viewer = Viewer.of(authentication);
+            return viewer == null ? "/" : viewer.startPage();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// Livelier pages, never required: countdowns to due times. Everything works without it.
+(function () {
+  "use strict";
+  function format(el, ms) {
+    var minutes = Math.floor(Math.abs(ms) / 60000);
+    var seconds = Math.floor((Math.abs(ms) % 60000) / 1000);
+    var hours = Math.floor(minutes / 60);
+    var text = hours > 0 ? hours + ":" + String(minutes % 60).padStart(2, "0") + ":" + String(seconds).padStart(2, "0")
+                         : minutes + ":" + String(seconds).padStart(2, "0");
+    return (ms < 0 ? el.dataset.overdue : el.dataset.left).replace("{0}", text);
+  }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll("[data-countdown]").forEach(function (el) {
+      var due = Date.parse(el.getAttribute("data-countdown"));
+      if (isNaN(due)) { return; }
+      var ms = due - now;
+      el.textContent = format(el, ms);
+      el.classList.toggle("overdue", ms < 0);
+      el.classList.toggle("soon", ms >= 0 && ms < 15 * 60000);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 1000); });
+  document.addEventListener("htmx:afterSwap", tick);
+  document.addEventListener("htmx:sseMessage", tick);
+})();
