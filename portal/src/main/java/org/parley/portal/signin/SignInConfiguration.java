@@ -124,9 +124,11 @@ public class SignInConfiguration {
                                 new OrRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"), eventStream))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
                                 request -> true)
-                        // a desk that is not yours answers like a page that does not exist
-                        .accessDeniedHandler((request, response, denied) ->
-                                response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+                        // a form without its token is refused as such; a desk that is not yours
+                        // answers like a page that does not exist
+                        .accessDeniedHandler((request, response, denied) -> response.sendError(
+                                denied instanceof org.springframework.security.web.csrf.CsrfException
+                                        ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
                                 + "style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "

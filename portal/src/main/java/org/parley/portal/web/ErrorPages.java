@@ -35,7 +35,7 @@ public class ErrorPages implements ErrorController {
         return view(request, response, status, null);
     }
 
-    @ExceptionHandler(NotFoundPage.class)
+    @ExceptionHandler({NotFoundPage.class, org.springframework.web.servlet.resource.NoResourceFoundException.class})
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
         return view(request, response, 404, null);
     }
