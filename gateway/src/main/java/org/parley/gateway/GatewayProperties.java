@@ -15,28 +15,39 @@ import org.springframework.util.unit.DataSize;
  * @param stakeholder    the stakeholder-service upstream ({@code STAKEHOLDER_URI})
  * @param request        the request-service upstream ({@code REQUEST_URI})
  * @param appeal         the appeal-service upstream ({@code APPEAL_URI})
+ * @param portal         the portal, which serves every path that is not the API ({@code PORTAL_URI})
  * @param maxRequestSize largest request body accepted; larger ones get 413
- * @param rateLimit      per-client request budget
+ * @param rateLimit      per-client request budget of the API
+ * @param pageRateLimit  per-address request budget of the portal's pages, assets and streams
  */
 @ConfigurationProperties("parley.gateway")
 public record GatewayProperties(
         Upstream stakeholder,
         Upstream request,
         Upstream appeal,
+        Upstream portal,
         @DefaultValue("1MB") DataSize maxRequestSize,
-        @DefaultValue RateLimit rateLimit) {
+        @DefaultValue RateLimit rateLimit,
+        RateLimit pageRateLimit) {
+
+    /** The page budget when none is configured: see {@code application.yml} for why it is this size. */
+    public static final RateLimit DEFAULT_PAGE_RATE_LIMIT = new RateLimit(true, 600, 100, 100_000);
 
     public GatewayProperties {
-        requireUpstream(stakeholder, "stakeholder", "STAKEHOLDER_URI");
-        requireUpstream(request, "request", "REQUEST_URI");
-        requireUpstream(appeal, "appeal", "APPEAL_URI");
+        requireUpstream(stakeholder, "stakeholder", "STAKEHOLDER_URI", "the stakeholder-service", 8081);
+        requireUpstream(request, "request", "REQUEST_URI", "the request-service", 8082);
+        requireUpstream(appeal, "appeal", "APPEAL_URI", "the appeal-service", 8083);
+        requireUpstream(portal, "portal", "PORTAL_URI", "the portal", 8084);
         Objects.requireNonNull(maxRequestSize, "parley.gateway.max-request-size is required");
+        if (pageRateLimit == null) {
+            pageRateLimit = DEFAULT_PAGE_RATE_LIMIT;
+        }
     }
 
-    private static void requireUpstream(Upstream upstream, String name, String env) {
+    private static void requireUpstream(Upstream upstream, String name, String env, String what, int port) {
         if (upstream == null || upstream.uri() == null) {
             throw new IllegalArgumentException("parley.gateway." + name + ".uri is required: set " + env
-                    + " to the base URL of the " + name + "-service (e.g. http://127.0.0.1:8081)");
+                    + " to the base URL of " + what + " (e.g. http://127.0.0.1:" + port + ")");
         }
     }
 
@@ -47,12 +58,17 @@ public record GatewayProperties(
      * @param connectTimeout  how long to wait for a TCP connection
      * @param responseTimeout how long to wait for the response headers; then 504
      * @param circuitBreaker  when to stop calling it for a while
+     * @param streamIdleTimeout how long one of its long-lived streams (server-sent events) may
+     *                        stay silent before the gateway closes it. Streams have no other
+     *                        time limit, so this must be longer than the stream's heartbeat
+     *                        (15 s): the default lets two heartbeats go missing.
      */
     public record Upstream(
             URI uri,
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("15s") Duration responseTimeout,
-            @DefaultValue CircuitBreaker circuitBreaker) {
+            @DefaultValue CircuitBreaker circuitBreaker,
+            @DefaultValue("45s") Duration streamIdleTimeout) {
     }
 
     /**
@@ -71,7 +87,8 @@ public record GatewayProperties(
     }
 
     /**
-     * A token bucket per client (subject of the token, else the remote address).
+     * A token bucket per client: for the API the subject of the token, else the remote
+     * address; for the portal's pages always the remote address.
      *
      * @param capacity        burst size
      * @param refillPerSecond steady rate

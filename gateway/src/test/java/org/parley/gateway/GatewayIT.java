@@ -7,10 +7,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.gateway.routing.RouteConfiguration;
 import org.parley.gateway.support.GatewayTestSupport;
+import org.parley.gateway.support.StubServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -286,5 +290,172 @@ class GatewayIT extends GatewayTestSupport {
         HttpResponse<String> response = get("/actuator/gateway/routes", ISSUER.token("admin-1", "admin"));
 
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    // --- the portal ------------------------------------------------------------------------
+
+    @Test
+    void portalPageIsProxiedWithItsCookiesBothWays() {
+        HttpResponse<String> response = send(request("/liaison?lang=fr")
+                .header("Accept", "text/html")
+                .header("Cookie", "SESSION=c2Vzc2lvbi0w; parley-lang=en").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(response.body()).contains("page /liaison");
+        assertThat(response.headers().allValues("Set-Cookie")).containsExactlyInAnyOrderElementsOf(PORTAL_COOKIES);
+        StubServer.Seen seen = PORTAL.lastSeen();
+        assertThat(seen.path()).isEqualTo("/liaison");
+        assertThat(seen.header("Cookie")).containsExactly("SESSION=c2Vzc2lvbi0w; parley-lang=en");
+    }
+
+    @Test
+    void portalLearnsTheAddressTheBrowserUsed() {
+        String authority = "127.0.0.1:" + port;
+
+        send(request("/company").header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https").GET());
+
+        StubServer.Seen seen = PORTAL.lastSeen();
+        assertThat(seen.header("Host")).containsExactly(authority);
+        assertThat(seen.header("X-Forwarded-Host")).containsExactly(authority);
+        assertThat(seen.header("X-Forwarded-Proto")).containsExactly("http");
+        assertThat(seen.header("X-Forwarded-Port")).containsExactly(Integer.toString(port));
+        assertThat(seen.header("X-Forwarded-For")).containsExactly("127.0.0.1");
+    }
+
+    @Test
+    void portalPathsCheckNoBearerTokenAndNoGatewayCsrfToken() {
+        HttpResponse<String> page = send(request("/company").header("Authorization", "Bearer not-a-jwt").GET());
+        HttpResponse<String> form = send(request("/signout").header("Cookie", "SESSION=c2Vzc2lvbi0w")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("_csrf=portal-token")));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("page /company");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(PORTAL.lastSeen().method()).isEqualTo("POST");
+        assertThat(PORTAL.lastSeen().bodyBytes()).isEqualTo("_csrf=portal-token".length());
+    }
+
+    @Test
+    void portalAnswersGetTheSecurityHeadersButKeepTheirOwnCaching() {
+        HttpResponse<String> page = get("/");
+        HttpResponse<String> asset = get("/webjars/htmx.org/2.0.10/dist/htmx.min.js");
+
+        assertThat(page.body()).contains("page /");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.body()).isEqualTo("/* htmx */");
+        assertThat(asset.headers().allValues("Cache-Control")).containsExactly("public, max-age=31536000, immutable");
+    }
+
+    @Test
+    void unknownApiPathIsNotSentToThePortal() {
+        int before = PORTAL.requestCount();
+
+        HttpResponse<String> known = get("/api/v1/unknown", ISSUER.token("admin-1", "admin"));
+        HttpResponse<String> anonymous = get("/api/v1/unknown");
+        HttpResponse<String> bare = get("/api", ISSUER.token("admin-1", "admin"));
+
+        assertThat(known.statusCode()).isEqualTo(404);
+        assertThat(known.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(PROBLEM_JSON));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(bare.statusCode()).isEqualTo(404);
+        assertThat(PORTAL.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void whatTheGatewayServesItselfStaysWithTheGateway() {
+        int before = PORTAL.requestCount();
+
+        assertThat(get("/api/docs").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        String admin = ISSUER.token("admin-1", "admin");
+        assertThat(get("/actuator/gateway/routes", admin).statusCode()).isEqualTo(404);
+        assertThat(get("/fallback/portal", admin).statusCode()).isEqualTo(403);
+        assertThat(PORTAL.requestCount()).isEqualTo(before);
+    }
+
+    // --- long-lived streams --------------------------------------------------------------------
+
+    @Test
+    void portalStreamOutlivesTheRouteTimeouts() {
+        Stream stream = stream(request("/stream/inbox"));
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("text/event-stream");
+        // headers and first event after 3.5 s: past the page route's 1 s timeout and 3 s time limiter
+        assertThat(stream.events()).hasSize(STREAM_EVENTS);
+        assertThat(stream.eventMillis().getFirst()).isGreaterThanOrEqualTo(3_400);
+        // then one a second, each as it was sent
+        assertThat(stream.eventMillis().getLast() - stream.eventMillis().getFirst()).isGreaterThanOrEqualTo(2_500);
+        assertThat(stream.failure()).isNull();
+    }
+
+    @Test
+    void requestEventsNeedATokenAndOutliveTheRouteTimeouts() {
+        HttpResponse<String> anonymous = send(request(RouteConfiguration.REQUEST_EVENTS_PATH)
+                .header("Accept", "text/event-stream").GET());
+
+        Stream stream = stream(request(RouteConfiguration.REQUEST_EVENTS_PATH)
+                .header("Authorization", "Bearer " + ISSUER.token("responder-1", "company-responder")));
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.events()).hasSize(STREAM_EVENTS);
+        // headers after 1.5 s (past the 1 s response timeout), the last event after 4.5 s (past the 3 s time limiter)
+        assertThat(stream.eventMillis().getFirst()).isGreaterThanOrEqualTo(1_400);
+        assertThat(stream.eventMillis().getLast()).isGreaterThanOrEqualTo(4_300);
+        assertThat(stream.failure()).isNull();
+        assertThat(REQUEST.lastSeen().authorization()).startsWith("Bearer ");
+    }
+
+    @Test
+    void silentStreamIsClosedAfterTheIdleLimit() {
+        Stream stream = stream(request("/stream/silent"));
+
+        assertThat(stream.events()).hasSize(1);
+        // the portal's idle limit is 5 s here; the stub would stay silent for 30 s
+        assertThat(stream.endedAfterMillis()).isBetween(4_500L, 15_000L);
+        // ended like any stream, so that a browser's EventSource reconnects
+        assertThat(stream.failure()).isNull();
+    }
+
+    /** What a client saw of an event stream: status, each event's arrival, how it ended. */
+    private record Stream(int status, String contentType, List<String> events, List<Long> eventMillis,
+            long endedAfterMillis, Throwable failure) {
+    }
+
+    private Stream stream(java.net.http.HttpRequest.Builder request) {
+        long started = System.nanoTime();
+        List<String> events = new ArrayList<>();
+        List<Long> millis = new ArrayList<>();
+        Throwable failure = null;
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = HTTP.send(request.header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofLines());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            lines.forEach(line -> {
+                if (line.startsWith("data:")) {
+                    events.add(line);
+                    millis.add((System.nanoTime() - started) / 1_000_000);
+                }
+            });
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        return new Stream(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), events,
+                millis, (System.nanoTime() - started) / 1_000_000, failure);
     }
 }

@@ -21,9 +21,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every error that reaches the gateway's error handling becomes problem+json: no route
- * (404), wrong method (405), unreadable or too large input, an unreachable service (503),
- * a timeout (504), and anything unexpected (500, logged, never shown).
+ * Every error that reaches the gateway's error handling becomes problem+json (on the
+ * portal's paths, a small HTML page): no route (404), wrong method (405), unreadable or too
+ * large input, an unreachable service (503), a timeout (504), and anything unexpected (500,
+ * logged, never shown).
  */
 @Component
 @Order(-2) // before Spring Boot's default handler, which renders HTML or its own JSON
@@ -40,6 +41,13 @@ public class ErrorResponses implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (exchange.getResponse().isCommitted()) {
+            if (isReadTimeout(failure)) {
+                // a long-lived stream that stayed silent for longer than its idle limit: end it
+                // the ordinary way, so that the browser simply reconnects
+                log.info("{} {}: the upstream sent nothing within the stream's idle limit; stream ended",
+                        exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+                return Mono.empty();
+            }
             return Mono.error(failure);
         }
         HttpStatus status = statusOf(failure);
@@ -67,11 +75,20 @@ public class ErrorResponses implements ErrorWebExceptionHandler {
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException) {
                 return HttpStatus.SERVICE_UNAVAILABLE;
             }
-            if (t instanceof TimeoutException) {
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {
                 return HttpStatus.GATEWAY_TIMEOUT;
             }
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+
+    private static boolean isReadTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.netty.handler.timeout.ReadTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A fixed, human sentence for a status; never exception text. */

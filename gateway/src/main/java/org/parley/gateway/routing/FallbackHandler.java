@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.parley.gateway.GatewayProperties;
+import org.parley.gateway.web.ErrorPages;
 import org.parley.gateway.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers for a service that could not answer itself: connection refused or reset,
- * timeout (504) or an open circuit (503 with {@code Retry-After}). Reached only through
- * the circuit breaker's internal forward; direct calls are denied by the security rules.
+ * Answers for an upstream that could not answer itself: connection refused or reset,
+ * timeout (504) or an open circuit (503 with {@code Retry-After}). API clients get
+ * problem+json; people whose portal page could not be had get a small HTML page
+ * ({@link ErrorPages}). Reached only through the circuit breaker's internal forward; direct
+ * calls are denied by the security rules.
  */
 @Configuration(proxyBeanMethods = false)
 public class FallbackHandler {
@@ -51,6 +54,7 @@ public class FallbackHandler {
     private Mono<ServerResponse> fallback(ServerRequest request) {
         ServerWebExchange exchange = request.exchange();
         Upstreams upstream = Upstreams.byId(request.pathVariable("upstream"));
+        boolean portal = upstream == Upstreams.PORTAL;
         String service = upstream == null ? "the service" : upstream.serviceName();
         Throwable failure = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
 
@@ -62,11 +66,15 @@ public class FallbackHandler {
             retryAfterSeconds = upstream == null ? 10
                     : Math.max(1, RouteConfiguration.settings(properties, upstream).circuitBreaker()
                             .waitInOpenState().toSeconds());
-            detail = "The " + service + " is unavailable: too many recent calls failed, "
-                    + "so the gateway is not calling it for a while. Try again later.";
+            detail = portal
+                    ? "Too many of the last requests for them failed, so they are given a short rest. "
+                            + "Please try again in " + retryAfterSeconds + " seconds."
+                    : "The " + service + " is unavailable: too many recent calls failed, "
+                            + "so the gateway is not calling it for a while. Try again later.";
         } else if (isTimeout(failure)) {
             status = HttpStatus.GATEWAY_TIMEOUT;
-            detail = "The " + service + " did not answer in time.";
+            detail = portal ? "The page took too long to prepare. Please try again."
+                    : "The " + service + " did not answer in time.";
         } else if (failure instanceof ResponseStatusException rse
                 && rse.getStatusCode().is4xxClientError()) {
             // raised by the gateway itself while sending the request (e.g. body too large)
@@ -75,14 +83,15 @@ public class FallbackHandler {
         } else {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             retryAfterSeconds = 5;
-            detail = "The " + service + " is unavailable. Try again later.";
+            detail = portal ? "Please try again in a few moments."
+                    : "The " + service + " is unavailable. Try again later.";
         }
         log.warn("{} {} -> {} ({}: {})", exchange.getRequest().getMethod(), Problems.clientPath(exchange),
                 status.value(), service, failure == null ? "no cause" : failure.getClass().getSimpleName());
 
-        byte[] body = problems.body(exchange, status, detail);
+        byte[] body = portal ? ErrorPages.body(exchange, status, detail) : problems.body(exchange, status, detail);
         ServerResponse.BodyBuilder response = ServerResponse.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(portal ? ErrorPages.TEXT_HTML_UTF8 : MediaType.APPLICATION_PROBLEM_JSON)
                 .header("Cache-Control", "no-store");
         if (retryAfterSeconds > 0) {
             response.header("Retry-After", Long.toString(retryAfterSeconds));
@@ -95,7 +104,8 @@ public class FallbackHandler {
             return rse.getStatusCode().value() == HttpStatus.GATEWAY_TIMEOUT.value();
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException) {
+            // the route's response timeout or time limiter; a stream's idle limit (Netty's read timeout)
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException) {
                 return true;
             }
         }

@@ -9,81 +9,185 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.parley.gateway.GatewayProperties;
 import org.parley.gateway.GatewayProperties.Upstream;
+import org.parley.gateway.web.PortalPaths;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigurationProperties;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.BooleanSpec;
+import org.springframework.cloud.gateway.route.builder.Buildable;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
- * Routes of the public API: one per service, each with its own timeouts and circuit
- * breaker. A connection failure, a timeout or an open circuit is answered by
- * {@link FallbackHandler}; a status the service answered itself passes through untouched.
+ * The routes: one per service of the public API and one for the portal, each with its own
+ * timeouts and circuit breaker, plus two routes for long-lived streams. A connection
+ * failure, a timeout or an open circuit is answered by {@link FallbackHandler}; a status
+ * the upstream answered itself passes through untouched.
+ *
+ * <table>
+ * <caption>Routes, most specific first</caption>
+ * <tr><th>route</th><th>matches</th><th>to</th><th>limits</th></tr>
+ * <tr><td>{@code request-events}</td><td>{@code GET /api/v1/requests/events}</td><td>request-service</td>
+ *     <td>bearer token as on every API path; only the idle limit (below); circuit {@code request-events}</td></tr>
+ * <tr><td>{@code portal-stream}</td><td>{@code /stream/**}</td><td>portal</td>
+ *     <td>only the idle limit; circuit {@code portal-stream}</td></tr>
+ * <tr><td>{@code stakeholder}, {@code request}, {@code appeal}</td><td>their API paths ({@link Upstreams})</td>
+ *     <td>the service</td><td>the service's response timeout, circuit named after it</td></tr>
+ * <tr><td>{@code <id>-api-docs}</td><td>{@code /api/docs/<service>}</td><td>the service's {@code /v3/api-docs}</td>
+ *     <td>as the service</td></tr>
+ * <tr><td>{@code portal}</td><td>every path of {@link PortalPaths}</td><td>portal</td>
+ *     <td>the portal's response timeout, circuit {@code portal}</td></tr>
+ * </table>
+ *
+ * <p>Every route keeps the client's {@code Host}. The portal's routes also get
+ * {@code X-Forwarded-*} ({@link PortalForwardedHeaders}), so that the portal builds its
+ * absolute URLs (the sign-in redirect) for the address the browser used.
+ *
+ * <p>A stream stays open for as long as both ends want it: its route has no response
+ * timeout and its circuit breaker no time limiter. Only silence ends it: when no byte
+ * arrives for the upstream's {@code stream-idle-timeout} (45 s, three heartbeats), the gateway
+ * closes it ({@link StreamIdleTimeout}).
  */
 @Configuration(proxyBeanMethods = false)
 public class RouteConfiguration {
 
-    /** Route metadata key holding the service name, for error messages. */
+    /** Route metadata key holding the upstream's name, for error messages. */
     public static final String SERVICE_METADATA = "parley-service";
 
     /** Where each service's OpenAPI document is published: {@code /api/docs/stakeholder-service}. */
     public static final String API_DOCS_PREFIX = "/api/docs/";
 
+    /** request-service's stream of request events for the signed-in person. */
+    public static final String REQUEST_EVENTS_PATH = "/api/v1/requests/events";
+
+    /** Route id and circuit breaker name of the request events stream. */
+    public static final String REQUEST_EVENTS = "request-events";
+
+    /** Route id and circuit breaker name of the portal's streams. */
+    public static final String PORTAL_STREAM = "portal-stream";
+
     /** The time limiter only backs up the route's own response timeout. */
     private static final Duration TIME_LIMITER_MARGIN = Duration.ofSeconds(2);
+
+    /** Route metadata value meaning "no response timeout" (a stream). */
+    private static final long NO_RESPONSE_TIMEOUT = -1L;
+
+    private static final int STREAM_ORDER = -1;
+    private static final int API_ORDER = 0;
+    /** The portal's catch-all comes after every API route. */
+    private static final int PORTAL_ORDER = 1;
 
     @Bean
     RouteLocator parleyRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
+
+        // long-lived streams: more specific than the routes below, hence first
+        Upstream request = properties.request();
+        routes.route(REQUEST_EVENTS, r -> stream(r.order(STREAM_ORDER).method(HttpMethod.GET).and()
+                .path(REQUEST_EVENTS_PATH), Upstreams.REQUEST, REQUEST_EVENTS, request));
+        Upstream portal = properties.portal();
+        routes.route(PORTAL_STREAM, r -> stream(r.order(STREAM_ORDER).path(PortalPaths.STREAMS),
+                Upstreams.PORTAL, PORTAL_STREAM, portal));
+
         for (Upstreams upstream : Upstreams.values()) {
+            if (!upstream.api()) {
+                continue;
+            }
             Upstream settings = settings(properties, upstream);
-            routes.route(upstream.id(), r -> r
+            routes.route(upstream.id(), r -> r.order(API_ORDER)
                     .path(upstream.paths().toArray(String[]::new))
                     .filters(f -> f.preserveHostHeader().circuitBreaker(cb -> cb
                             .setName(upstream.id())
-                            .setFallbackUri("forward:" + FallbackHandler.PATH_PREFIX + upstream.id())))
+                            .setFallbackUri(fallback(upstream))))
                     .metadata(RESPONSE_TIMEOUT_ATTR, settings.responseTimeout().toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
                     .metadata(SERVICE_METADATA, upstream.serviceName())
                     .uri(settings.uri()));
             // the service's OpenAPI document, for the docs UI at /api/docs
-            routes.route(upstream.id() + "-api-docs", r -> r
+            routes.route(upstream.id() + "-api-docs", r -> r.order(API_ORDER)
                     .path(API_DOCS_PREFIX + upstream.serviceName())
                     .filters(f -> f.setPath("/v3/api-docs").circuitBreaker(cb -> cb
                             .setName(upstream.id())
-                            .setFallbackUri("forward:" + FallbackHandler.PATH_PREFIX + upstream.id())))
+                            .setFallbackUri(fallback(upstream))))
                     .metadata(RESPONSE_TIMEOUT_ATTR, settings.responseTimeout().toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
                     .metadata(SERVICE_METADATA, upstream.serviceName())
                     .uri(settings.uri()));
         }
+
+        // everything that is neither the API nor the gateway's own: the portal's pages and assets
+        routes.route(Upstreams.PORTAL.id(), r -> r.order(PORTAL_ORDER)
+                .predicate(PortalPaths::isPortal)
+                .filters(f -> f.preserveHostHeader().circuitBreaker(cb -> cb
+                        .setName(Upstreams.PORTAL.id())
+                        .setFallbackUri(fallback(Upstreams.PORTAL))))
+                .metadata(RESPONSE_TIMEOUT_ATTR, portal.responseTimeout().toMillis())
+                .metadata(CONNECT_TIMEOUT_ATTR, (int) portal.connectTimeout().toMillis())
+                .metadata(SERVICE_METADATA, Upstreams.PORTAL.serviceName())
+                .uri(portal.uri()));
         return routes.build();
     }
 
+    /** A stream route: no response timeout, a circuit breaker without time limiter, the idle limit. */
+    private static Buildable<Route> stream(BooleanSpec predicate,
+            Upstreams upstream, String id, Upstream settings) {
+        return predicate
+                .filters(f -> f.preserveHostHeader()
+                        .filter(new StreamIdleTimeout(settings.streamIdleTimeout()))
+                        .circuitBreaker(cb -> cb.setName(id).setFallbackUri(fallback(upstream))))
+                .metadata(RESPONSE_TIMEOUT_ATTR, NO_RESPONSE_TIMEOUT)
+                .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
+                .metadata(SERVICE_METADATA, upstream.serviceName())
+                .uri(settings.uri());
+    }
+
+    private static String fallback(Upstreams upstream) {
+        return "forward:" + FallbackHandler.PATH_PREFIX + upstream.id();
+    }
+
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> upstreamCircuitBreakers(GatewayProperties properties) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> upstreamCircuitBreakers(GatewayProperties properties,
+            Resilience4JConfigurationProperties resilience4j) {
+        // a stream's call lasts as long as the stream: a time limiter would cut it
+        resilience4j.getDisableTimeLimiterMap().put(REQUEST_EVENTS, true);
+        resilience4j.getDisableTimeLimiterMap().put(PORTAL_STREAM, true);
         return factory -> {
             for (Upstreams upstream : Upstreams.values()) {
                 Upstream settings = settings(properties, upstream);
-                GatewayProperties.CircuitBreaker cb = settings.circuitBreaker();
-                CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
-                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                        .slidingWindowSize(cb.slidingWindowSize())
-                        .minimumNumberOfCalls(cb.minimumCalls())
-                        .failureRateThreshold(cb.failureRateThreshold())
-                        .waitDurationInOpenState(cb.waitInOpenState())
-                        .permittedNumberOfCallsInHalfOpenState(3)
-                        .automaticTransitionFromOpenToHalfOpenEnabled(false)
-                        .build();
                 TimeLimiterConfig timeLimiter = TimeLimiterConfig.custom()
                         .timeoutDuration(settings.responseTimeout().plus(TIME_LIMITER_MARGIN))
                         .cancelRunningFuture(true)
                         .build();
-                factory.configure(b -> b.circuitBreakerConfig(circuitBreaker).timeLimiterConfig(timeLimiter),
+                factory.configure(b -> b.circuitBreakerConfig(circuitBreaker(settings)).timeLimiterConfig(timeLimiter),
                         upstream.id());
             }
+            factory.configure(b -> b.circuitBreakerConfig(circuitBreaker(properties.request())), REQUEST_EVENTS);
+            factory.configure(b -> b.circuitBreakerConfig(circuitBreaker(properties.portal())), PORTAL_STREAM);
         };
+    }
+
+    /** Sets the idle limit of the stream routes on their upstream requests. */
+    @Bean
+    HttpClientCustomizer streamIdleTimeouts() {
+        return StreamIdleTimeout::applyTo;
+    }
+
+    private static CircuitBreakerConfig circuitBreaker(Upstream settings) {
+        GatewayProperties.CircuitBreaker cb = settings.circuitBreaker();
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(cb.slidingWindowSize())
+                .minimumNumberOfCalls(cb.minimumCalls())
+                .failureRateThreshold(cb.failureRateThreshold())
+                .waitDurationInOpenState(cb.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build();
     }
 
     static Upstream settings(GatewayProperties properties, Upstreams upstream) {
@@ -91,6 +195,7 @@ public class RouteConfiguration {
             case STAKEHOLDER -> properties.stakeholder();
             case REQUEST -> properties.request();
             case APPEAL -> properties.appeal();
+            case PORTAL -> properties.portal();
         };
     }
 }

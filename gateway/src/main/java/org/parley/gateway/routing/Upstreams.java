@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The public API paths of each service (see the API contract). One route per service;
- * every route has its own circuit breaker named after the service.
+ * Where the gateway sends requests: the public API paths of each service (see the API
+ * contract), and the portal, which gets every path that is neither the API nor the
+ * gateway's own (see {@link org.parley.gateway.web.PortalPaths}). One route per upstream;
+ * every route has its own circuit breaker named after the upstream.
  */
 public enum Upstreams {
 
@@ -26,7 +28,10 @@ public enum Upstreams {
             "/api/v1/notices/**",
             "/api/v1/appeals/**",
             "/api/v1/transparency/appeals/**",
-            "/api/v1/admin/audit/appeal/**"));
+            "/api/v1/admin/audit/appeal/**")),
+
+    /** The web pages: matched by {@link org.parley.gateway.web.PortalPaths}, not by a path list. */
+    PORTAL("portal", List.of());
 
     private final String serviceName;
     private final List<String> paths;
@@ -36,9 +41,14 @@ public enum Upstreams {
         this.paths = paths;
     }
 
-    /** Route id and circuit breaker name: {@code stakeholder}, {@code request}, {@code appeal}. */
+    /** Route id and circuit breaker name: {@code stakeholder}, {@code request}, {@code appeal}, {@code portal}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for the services of the public API, false for the portal. */
+    public boolean api() {
+        return this != PORTAL;
     }
 
     /** The process name people know, e.g. {@code stakeholder-service}. */

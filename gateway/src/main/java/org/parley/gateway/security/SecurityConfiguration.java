@@ -1,9 +1,12 @@
 package org.parley.gateway.security;
 
 import org.parley.gateway.routing.FallbackHandler;
+import org.parley.gateway.web.PortalPaths;
 import org.parley.gateway.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -32,6 +35,11 @@ import reactor.core.publisher.Mono;
  * checked). A token that is sent but invalid is refused even on open paths. The token is
  * relayed to the service untouched; the services decide about roles and tenants
  * themselves — the gateway only keeps non-admins away from the audit endpoints.
+ *
+ * <p>The portal's paths ({@link PortalPaths}) have a chain of their own that lets every
+ * request pass: the portal signs people in itself and knows them by its session cookie,
+ * which means nothing to the gateway, so no bearer token is looked at there. Both chains
+ * write the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -48,6 +56,25 @@ public class SecurityConfiguration {
             "/api/docs", "/api/docs/*", "/webjars/swagger-ui/**",
     };
 
+    /** The portal's pages, assets and streams: passed through; the portal authenticates people. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(PortalPaths.matcher())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // the portal protects its own forms with its own CSRF tokens
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(SecurityConfiguration::securityHeaders)
+                .build();
+    }
+
+    /** Everything else: the API, its docs, the gateway's health. */
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
         ServerAuthenticationEntryPoint unauthorized = unauthorized(problems);
@@ -74,12 +101,20 @@ public class SecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .headers(headers -> headers
-                        .contentTypeOptions(options -> { })
-                        .frameOptions(frame -> frame.mode(Mode.DENY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable))
+                .headers(SecurityConfiguration::securityHeaders)
                 .build();
+    }
+
+    /**
+     * The same on every answer. A header the upstream set itself (e.g. the portal's own
+     * {@code Cache-Control} for its assets) is kept: these are only written where missing.
+     */
+    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers) {
+        headers
+                .contentTypeOptions(options -> { })
+                .frameOptions(frame -> frame.mode(Mode.DENY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable);
     }
 
     static Converter<Jwt, Mono<AbstractAuthenticationToken>> realmRoles() {

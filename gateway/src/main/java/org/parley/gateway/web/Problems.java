@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes the gateway's own errors as RFC 9457 problem details
  * ({@code application/problem+json}): {@code type}, {@code title}, {@code status},
  * {@code detail}, {@code instance} and the request's correlation id. The detail is always
- * a fixed, human sentence: never exception text.
+ * a fixed, human sentence: never exception text. On the portal's paths the same answer is
+ * written as a small HTML page for people instead ({@link ErrorPages}).
  */
 @Component
 public class Problems {
@@ -51,17 +52,18 @@ public class Problems {
         return write(exchange, status, detail, headers -> { });
     }
 
-    /** Writes the problem as the whole response, with extra headers. */
+    /** Writes the problem as the whole response, with extra headers; as a page on the portal's paths. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail,
             Consumer<HttpHeaders> extraHeaders) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        byte[] bytes = body(exchange, status, detail);
+        boolean page = PortalPaths.isPortal(exchange);
+        byte[] bytes = page ? ErrorPages.body(exchange, status, detail) : body(exchange, status, detail);
         response.setStatusCode(status);
         HttpHeaders headers = response.getHeaders();
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentType(page ? ErrorPages.TEXT_HTML_UTF8 : MediaType.APPLICATION_PROBLEM_JSON);
         headers.setContentLength(bytes.length);
         headers.setCacheControl("no-store");
         extraHeaders.accept(headers);

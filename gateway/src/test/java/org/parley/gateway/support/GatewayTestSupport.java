@@ -1,11 +1,17 @@
 package org.parley.gateway.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,15 +19,27 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Starts the stubs once per test JVM: the stakeholder stub also plays the token issuer
- * (its JWK set), the request stub has a slow and a failing endpoint,
- * and the appeal-service is simply down (nothing listens on its port).
+ * (its JWK set), the request stub has a slow and a failing endpoint and an event stream,
+ * the portal stub sets cookies and streams events, and the appeal-service is simply down
+ * (nothing listens on its port).
+ *
+ * <p>The routes' timeouts are short here: request-service and the portal must answer within
+ * 1 s (their time limiters allow 3 s); their streams may stay silent for 3 s and 5 s.
  */
 public abstract class GatewayTestSupport {
 
     protected static final TestIssuer ISSUER = new TestIssuer();
     protected static final StubServer STAKEHOLDER = new StubServer("stakeholder");
     protected static final StubServer REQUEST = new StubServer("request");
+    protected static final StubServer PORTAL = new StubServer("portal");
     protected static final int APPEAL_PORT = StubServer.deadPort();
+
+    /** The cookies the portal stub sets on every page it answers. */
+    protected static final List<String> PORTAL_COOKIES = List.of(
+            "SESSION=c2Vzc2lvbi0x; Path=/; HttpOnly; SameSite=Lax",
+            "parley-lang=fr; Path=/; Max-Age=31536000; SameSite=Lax");
+    /** Events sent by the stubs' streams. */
+    protected static final int STREAM_EVENTS = 4;
 
     static {
         ISSUER.issuer(STAKEHOLDER.url() + "/realms/parley");
@@ -33,9 +51,23 @@ public abstract class GatewayTestSupport {
                 "application/problem+json", "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"from the service\"}", 0));
         REQUEST.on("/api/v1/requests/broken", exchange -> new StubServer.Answer(500,
                 "application/problem+json", "{\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"from the service\"}", 0));
+        // like Spring MVC's SseEmitter: the headers go out with the first event, here after 1.5 s
+        REQUEST.stream("/api/v1/requests/events", exchange -> events(exchange, 1_500, STREAM_EVENTS, 1_000));
+        for (String page : List.of("/", "/liaison", "/company", "/signout")) {
+            PORTAL.on(page, exchange -> new StubServer.Answer(200, "text/html;charset=UTF-8",
+                    "<!DOCTYPE html><html lang=\"en\"><title>Parley</title><main id=\"main\"><h1>page " + page
+                            + "</h1></main></html>", 0, Map.of("Set-Cookie", PORTAL_COOKIES)));
+        }
+        PORTAL.on("/webjars/htmx.org/2.0.10/dist/htmx.min.js", exchange -> new StubServer.Answer(200,
+                "text/javascript", "/* htmx */", 0, Map.of("Cache-Control", List.of("public, max-age=31536000, immutable"))));
+        // first event after 3.5 s: past the page route's response timeout (1 s) and time limiter (3 s)
+        PORTAL.stream("/stream/inbox", exchange -> events(exchange, 3_500, STREAM_EVENTS, 1_000));
+        // one event, then silence for longer than the portal's stream idle limit (5 s)
+        PORTAL.stream("/stream/silent", exchange -> events(exchange, 0, 1, 30_000));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             STAKEHOLDER.close();
             REQUEST.close();
+            PORTAL.close();
         }));
     }
 
@@ -45,7 +77,32 @@ public abstract class GatewayTestSupport {
         registry.add("parley.gateway.stakeholder.uri", STAKEHOLDER::url);
         registry.add("parley.gateway.request.uri", REQUEST::url);
         registry.add("parley.gateway.request.response-timeout", () -> "1s");
+        registry.add("parley.gateway.request.stream-idle-timeout", () -> "3s");
         registry.add("parley.gateway.appeal.uri", () -> "http://127.0.0.1:" + APPEAL_PORT);
+        // through the environment variable, so that a test class can still name another portal
+        registry.add("PORTAL_URI", PORTAL::url);
+        registry.add("parley.gateway.portal.response-timeout", () -> "1s");
+        registry.add("parley.gateway.portal.stream-idle-timeout", () -> "5s");
+    }
+
+    /**
+     * Answers with server-sent events: waits {@code firstAfterMillis}, sends the headers with
+     * the first event, then one more every {@code everyMillis} until {@code count}, then ends.
+     */
+    protected static void events(HttpExchange exchange, long firstAfterMillis, int count, long everyMillis)
+            throws IOException, InterruptedException {
+        Thread.sleep(firstAfterMillis);
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int i = 1; i <= count; i++) {
+            out.write(("id: " + i + "\nevent: tick\ndata: {\"n\":" + i + "}\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (i < count || count == 1) {
+                Thread.sleep(everyMillis);
+            }
+        }
     }
 
     protected static final HttpClient HTTP = HttpClient.newBuilder()

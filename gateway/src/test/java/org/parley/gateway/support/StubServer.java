@@ -6,6 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -15,26 +19,46 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny upstream on a random loopback port. By default every request is answered with
- * 200 and a JSON echo of what arrived; handlers for particular paths can be added.
+ * 200 and a JSON echo of what arrived; handlers for particular paths can be added, also
+ * ones that stream their answer ({@link #stream}).
  */
 public final class StubServer implements AutoCloseable {
 
     /** What a request looked like when it reached the stub. */
-    public record Seen(String method, String path, String authorization, String correlationId, long bodyBytes) {
+    public record Seen(String method, String path, String authorization, String correlationId, long bodyBytes,
+            Map<String, List<String>> headers) {
+
+        /** All values of a request header, case-insensitively by name. */
+        public List<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
     }
 
-    /** A canned answer. */
-    public record Answer(int status, String contentType, String body, long delayMillis) {
+    /** A canned answer, optionally with extra response headers. */
+    public record Answer(int status, String contentType, String body, long delayMillis,
+            Map<String, List<String>> headers) {
+
+        public Answer(int status, String contentType, String body, long delayMillis) {
+            this(status, contentType, body, delayMillis, Map.of());
+        }
+
         public static Answer json(int status, String body) {
             return new Answer(status, "application/json", body, 0);
         }
     }
 
+    /** Writes an answer itself, e.g. a stream of server-sent events, with as many flushes as it likes. */
+    @FunctionalInterface
+    public interface Streamer {
+        void answer(HttpExchange exchange) throws IOException, InterruptedException;
+    }
+
     private final String name;
     private final HttpServer server;
     private final ConcurrentLinkedDeque<Seen> seen = new ConcurrentLinkedDeque<>();
-    private final java.util.Map<String, Function<HttpExchange, Answer>> handlers =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Function<HttpExchange, Answer>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Streamer> streamers = new ConcurrentHashMap<>();
 
     public StubServer(String name) {
         this.name = name;
@@ -57,6 +81,12 @@ public final class StubServer implements AutoCloseable {
         return this;
     }
 
+    /** Lets {@code streamer} write the whole answer for {@code path}. */
+    public StubServer stream(String path, Streamer streamer) {
+        streamers.put(path, streamer);
+        return this;
+    }
+
     public Seen lastSeen() {
         return seen.peekLast();
     }
@@ -69,12 +99,19 @@ public final class StubServer implements AutoCloseable {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             long bytes = body.transferTo(java.io.OutputStream.nullOutputStream());
             String path = exchange.getRequestURI().getPath();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             Seen request = new Seen(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"), bytes);
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id"), bytes, Map.copyOf(headers));
             Function<HttpExchange, Answer> handler = handlers.get(path);
             if (!path.contains("/.well-known/") && !path.contains("/protocol/")) {
                 seen.add(request);
+            }
+            Streamer streamer = streamers.get(path);
+            if (streamer != null) {
+                streamer.answer(exchange);
+                return;
             }
             Answer answer = handler != null ? handler.apply(exchange) : Answer.json(200, echo(request));
             if (answer.delayMillis() > 0) {
@@ -82,6 +119,7 @@ public final class StubServer implements AutoCloseable {
             }
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            answer.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
             exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
                 exchange.getResponseBody().write(out);
