@@ -36,15 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private final RestClient http;
+    private final RestClient streams;
     private final String accessToken;
     private final CircuitBreakerRegistry circuitBreakers;
     private final JsonMapper json;
     private final ExecutorService executor;
     private final long deadlineNanos;
 
-    Api(RestClient http, String accessToken, CircuitBreakerRegistry circuitBreakers, JsonMapper json,
+    Api(RestClient http, RestClient streams, String accessToken, CircuitBreakerRegistry circuitBreakers, JsonMapper json,
             ExecutorService executor, Duration pageDeadline) {
         this.http = http;
+        this.streams = streams;
         this.accessToken = accessToken;
         this.circuitBreakers = circuitBreakers;
         this.json = json;
@@ -82,6 +84,39 @@ public final class Api {
                     return answer(response.getStatusCode(), response.getHeaders(),
                             () -> new Download(type == null ? accept.toString() : type.toString(), body), body);
                 }));
+    }
+
+    /**
+     * Follows an event stream of the API until it ends, the listener throws, or the calling
+     * thread is interrupted; {@code lastEventId} (may be null) resumes after that event.
+     * Returns normally when the stream ended; a refusal or an unreachable service comes back
+     * as the result, so the caller can tell the browser when to try again.
+     */
+    public ApiResult<Void> follow(String path, String lastEventId, EventStream.Listener listener) {
+        ApiService service = ApiService.of(path);
+        try {
+            return streams.get().uri(path)
+                    .headers(headers -> {
+                        authorize(headers);
+                        if (lastEventId != null && !lastEventId.isBlank()) {
+                            headers.set("Last-Event-ID", lastEventId);
+                        }
+                    })
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange((request, response) -> {
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            byte[] raw = response.getBody().readAllBytes();
+                            return response.getStatusCode().is4xxClientError()
+                                    ? new ApiResult.Refused<Void>(problem(response.getStatusCode().value(),
+                                            response.getHeaders(), raw))
+                                    : new ApiResult.Unavailable<Void>(service);
+                        }
+                        EventStream.read(response.getBody(), listener);
+                        return new ApiResult.Ok<Void>(null, response.getStatusCode().value(), null);
+                    });
+        } catch (ResourceAccessException | UncheckedIOException e) {
+            return new ApiResult.Unavailable<>(service);
+        }
     }
 
     /** POST of a JSON body; {@code idempotencyKey} (may be null) makes a retry safe. */

@@ -36,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Apis {
 
     private final RestClient http;
+    /** For event streams: no read timeout, since a stream is quiet between heartbeats by design. */
+    private final RestClient streams;
     private final OAuth2AuthorizedClientManager clients;
     private final CircuitBreakerRegistry circuitBreakers;
     private final JsonMapper json;
@@ -53,6 +55,8 @@ public class Apis {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.readTimeout());
         this.http = builder.clone().baseUrl(properties.apiUri().toString()).requestFactory(factory).build();
+        this.streams = builder.clone().baseUrl(properties.apiUri().toString())
+                .requestFactory(new JdkClientHttpRequestFactory(client)).build();
         this.clients = clients;
         this.circuitBreakers = circuitBreakers;
         this.json = json;
@@ -64,12 +68,12 @@ public class Apis {
 
     /** The API as the person behind the current request sees it. */
     public Api current() {
-        return new Api(http, accessToken(), circuitBreakers, json, executor, properties.pageDeadline());
+        return new Api(http, streams, accessToken(), circuitBreakers, json, executor, properties.pageDeadline());
     }
 
     /** The API as anyone sees it, without a token (public pages look the same to everyone). */
     public Api anonymous() {
-        return new Api(http, null, circuitBreakers, json, executor, properties.pageDeadline());
+        return new Api(http, streams, null, circuitBreakers, json, executor, properties.pageDeadline());
     }
 
     private String accessToken() {
