@@ -207,14 +207,23 @@ class CommitmentsSystemIT {
 
         private FirstLogin() {}
 
+        /** Where Keycloak sends the browser back to the portal (the portal's client, parley-portal). */
+        private static final String PORTAL_REDIRECT = "http://localhost:8080/login/oauth2/code/keycloak";
+
         static void replaceTemporaryPassword(String issuer, String username, String temporary, String chosen) {
             Browser browser = new Browser();
             String verifier = random();
-            String authorize = issuer + "/protocol/openid-connect/auth?response_type=code&client_id=parley-gateway"
+            String authorize = issuer + "/protocol/openid-connect/auth?response_type=code&client_id=parley-portal"
                     + "&scope=openid&state=" + random()
-                    + "&redirect_uri=" + encode("http://localhost:8080/login/oauth2/code/keycloak")
-                    + "&code_challenge_method=S256&code_challenge=" + challenge(verifier);
-            HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(authorize)).GET());
+                    + "&redirect_uri=" + encode(PORTAL_REDIRECT);
+            // the portal's client requires PKCE: without a challenge Keycloak sends the browser back with an error
+            HttpResponse<String> withoutPkce = browser.send(HttpRequest.newBuilder(URI.create(authorize)).GET());
+            assertThat(withoutPkce.statusCode()).as(withoutPkce.body()).isEqualTo(302);
+            assertThat(withoutPkce.headers().firstValue("Location").orElse(""))
+                    .startsWith(PORTAL_REDIRECT + "?").contains("error=invalid_request").doesNotContain("code=");
+
+            HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(
+                    authorize + "&code_challenge_method=S256&code_challenge=" + challenge(verifier))).GET());
             assertThat(loginPage.statusCode()).as(loginPage.body()).isEqualTo(200);
 
             HttpResponse<String> updatePage = submit(browser, loginPage.body(), Map.of("username", username, "password", temporary));
@@ -223,7 +232,8 @@ class CommitmentsSystemIT {
 
             HttpResponse<String> done = submit(browser, updatePage.body(), Map.of("password-new", chosen, "password-confirm", chosen));
             assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
-            assertThat(done.headers().firstValue("Location").orElse("")).contains("code=");
+            assertThat(done.headers().firstValue("Location").orElse("")).startsWith(PORTAL_REDIRECT + "?")
+                    .contains("code=");
         }
 
         static String passwordGrant(URI tokenEndpoint, String username, String password) {
