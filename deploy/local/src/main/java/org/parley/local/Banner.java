@@ -1,5 +1,6 @@
 package org.parley.local;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,25 +14,44 @@ final class Banner {
     private static final List<String> PLATFORM_ROLES =
             List.of("gov-liaison", "company-responder", "appellant", "reviewer", "admin");
 
+    /** The portal's desks: the role that opens one, its name, its path. */
+    private record Desk(String role, String name, String path) {
+    }
+
+    private static final List<Desk> DESKS = List.of(
+            new Desk("gov-liaison", "liaison desk", "/liaison"),
+            new Desk("company-responder", "company desk", "/company"));
+
     private Banner() {
     }
 
     static String text(ParleyPlatform platform, Options options) {
+        return text(platform.portalUrl(), platform.gatewayUrl(), platform.keycloakUrl(), platform.tokenEndpoint(),
+                options.logDir(), options.repoRoot().resolve("deploy/keycloak/parley-realm.json"));
+    }
+
+    static String text(URI portal, URI gateway, URI keycloak, URI tokenEndpoint, Path logDir, Path realmFile) {
+        List<String[]> users = demoUsers(realmFile);
         StringBuilder out = new StringBuilder();
         out.append("\nParley is running.\n\n");
-        row(out, "Gateway (public API)", platform.gatewayUrl() + "/api/v1/stakeholders");
-        row(out, "API docs", platform.gatewayUrl() + "/api/docs");
-        row(out, "Health", platform.gatewayUrl() + "/actuator/health");
-        row(out, "Keycloak", platform.keycloakUrl() + "  (realm " + ParleyPlatform.REALM + "; admin console "
-                + platform.keycloakUrl() + "/admin as bootstrap-admin / bootstrap-admin-dev)");
-        row(out, "Logs", options.logDir().toString());
+        row(out, "Parley (the portal)", portal.toString());
+        row(out, "Gateway (public API)", gateway + "/api/v1/stakeholders");
+        row(out, "API docs", gateway + "/api/docs");
+        row(out, "Health", gateway + "/actuator/health");
+        row(out, "Keycloak", keycloak + "  (realm " + ParleyPlatform.REALM + "; admin console "
+                + keycloak + "/admin as bootstrap-admin / bootstrap-admin-dev)");
+        row(out, "Logs", logDir.toString());
+        out.append("\nSign in at ").append(portal.resolve("/signin")).append(" with a demo login:\n\n");
+        for (String line : desks(portal, users)) {
+            out.append("  ").append(line).append('\n');
+        }
         out.append("\nDemo logins (realm ").append(ParleyPlatform.REALM).append("):\n\n");
         out.append(String.format("  %-22s %-18s %-38s %s%n", "username", "role", "stakeholder_id", "password"));
-        for (String[] user : demoUsers(options.repoRoot().resolve("deploy/keycloak/parley-realm.json"))) {
+        for (String[] user : users) {
             out.append(String.format("  %-22s %-18s %-38s %s%n", (Object[]) user));
         }
         out.append("\nA token for API calls (the public client parley-cli allows the password grant):\n\n")
-                .append("  curl -s ").append(platform.tokenEndpoint())
+                .append("  curl -s ").append(tokenEndpoint)
                 .append(" -d grant_type=password -d client_id=parley-cli -d username=admin -d password=parley-demo\n")
                 .append("\nPress Ctrl-C to stop everything.\n");
         return out.toString();
@@ -39,6 +59,41 @@ final class Banner {
 
     private static void row(StringBuilder out, String what, String where) {
         out.append(String.format("  %-22s %s%n", what, where));
+    }
+
+    /**
+     * Which login opens which desk: for each desk its address and the demo users whose role
+     * opens it (the first to use, the others as alternatives); then everyone else, who lands
+     * on the home page.
+     */
+    static List<String> desks(URI portal, List<String[]> users) {
+        List<String> lines = new ArrayList<>();
+        List<String> placed = new ArrayList<>();
+        for (Desk desk : DESKS) {
+            List<String> who = new ArrayList<>();
+            for (String[] user : users) {
+                if (List.of(user[1].split(",")).contains(desk.role())) {
+                    who.add(user[0]);
+                }
+            }
+            if (who.isEmpty()) {
+                continue;
+            }
+            placed.addAll(who);
+            String alternatives = who.size() > 1 ? "  (or " + String.join(", ", who.subList(1, who.size())) + ")" : "";
+            lines.add(String.format("%-14s %-32s %s%s", desk.name(), portal.resolve(desk.path()), who.getFirst(),
+                    alternatives));
+        }
+        List<String> others = new ArrayList<>();
+        for (String[] user : users) {
+            if (!placed.contains(user[0]) && !user[1].isEmpty()) {
+                others.add(user[0]);
+            }
+        }
+        if (!others.isEmpty()) {
+            lines.add(String.format("%-14s %-32s %s", "home page", portal.resolve("/"), String.join(", ", others)));
+        }
+        return lines;
     }
 
     /** Users of the realm file that have a password: username, role, stakeholder_id, password. */

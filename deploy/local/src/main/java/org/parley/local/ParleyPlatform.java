@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * Runs the whole platform on one machine without containers: PostgreSQL (embedded unless
  * {@code PARLEY_DB_URL} names one), Keycloak with the {@code parley} realm, the three
- * services and the gateway, each as its own process with its log in one folder.
+ * services, the portal and the gateway, each as its own process with its log in one folder.
  *
  * <p>As a program ({@link #main}) it prints where to go and runs until Ctrl-C. As a
  * library ({@link #start}) it gives the system tests the URLs, single-process
@@ -38,12 +38,15 @@ public final class ParleyPlatform implements AutoCloseable {
     public static final String STAKEHOLDER_SERVICE = "stakeholder-service";
     public static final String REQUEST_SERVICE = "request-service";
     public static final String APPEAL_SERVICE = "appeal-service";
+    public static final String PORTAL = "portal";
     public static final String GATEWAY = "gateway";
     public static final String KEYCLOAK = "keycloak";
     /** The platform's own processes, in start order. */
-    public static final List<String> SERVICES = List.of(STAKEHOLDER_SERVICE, REQUEST_SERVICE, APPEAL_SERVICE, GATEWAY);
+    public static final List<String> SERVICES =
+            List.of(STAKEHOLDER_SERVICE, REQUEST_SERVICE, APPEAL_SERVICE, PORTAL, GATEWAY);
 
     public static final int GATEWAY_PORT = 8080;
+    public static final int PORTAL_PORT = 8084;
     public static final int KEYCLOAK_PORT = 8180;
     public static final String REALM = "parley";
 
@@ -54,6 +57,9 @@ public final class ParleyPlatform implements AutoCloseable {
     // dev-only credentials of Keycloak's master-realm administrator on a throw-away database
     private static final String KEYCLOAK_ADMIN = "bootstrap-admin";
     private static final String KEYCLOAK_ADMIN_PASSWORD = "bootstrap-admin-dev";
+    // the portal's confidential client in the dev realm (deploy/keycloak/parley-realm.json)
+    private static final String PORTAL_CLIENT_ID = "parley-portal";
+    private static final String PORTAL_CLIENT_SECRET = "parley-portal-dev-secret";
 
     /** The fixed facts of one service process. */
     private record Service(String name, int httpPort, int grpcPort, String database, String readinessPath) {
@@ -64,6 +70,7 @@ public final class ParleyPlatform implements AutoCloseable {
                     "/actuator/health/readiness"),
             REQUEST_SERVICE, new Service(REQUEST_SERVICE, 8082, 9082, "parley_request", "/actuator/health/readiness"),
             APPEAL_SERVICE, new Service(APPEAL_SERVICE, 8083, 9083, "parley_appeal", "/actuator/health/readiness"),
+            PORTAL, new Service(PORTAL, PORTAL_PORT, 0, "parley_portal", "/actuator/health/readiness"),
             GATEWAY, new Service(GATEWAY, GATEWAY_PORT, 0, null, "/actuator/health"));
 
     private final Options options;
@@ -98,6 +105,11 @@ public final class ParleyPlatform implements AutoCloseable {
     /** The public entry, e.g. {@code http://localhost:8080}. */
     public URI gatewayUrl() {
         return URI.create("http://localhost:" + GATEWAY_PORT);
+    }
+
+    /** Where people go: the portal's home page through the gateway, {@code http://localhost:8080/}. */
+    public URI portalUrl() {
+        return gatewayUrl().resolve("/");
     }
 
     public URI keycloakUrl() {
@@ -144,7 +156,7 @@ public final class ParleyPlatform implements AutoCloseable {
         }
     }
 
-    /** Stops one process (a service, the gateway or Keycloak) and its descendants. */
+    /** Stops one process (a service, the portal, the gateway or Keycloak) and its descendants. */
     public void stop(String name) {
         ManagedProcess p;
         synchronized (lock) {
@@ -255,11 +267,14 @@ public final class ParleyPlatform implements AutoCloseable {
         say("all ready in " + seconds(System.nanoTime() - t0));
     }
 
-    /** stakeholder-service first; then request- and appeal-service together; the gateway last. */
+    /**
+     * stakeholder-service first; then request- and appeal-service together; the portal and the
+     * gateway last, together (the portal calls the API only when a page is asked for).
+     */
     private static List<List<String>> waves(List<String> services) {
         List<List<String>> waves = new ArrayList<>();
         for (List<String> wave : List.of(List.of(STAKEHOLDER_SERVICE), List.of(REQUEST_SERVICE, APPEAL_SERVICE),
-                List.of(GATEWAY))) {
+                List.of(PORTAL, GATEWAY))) {
             List<String> present = wave.stream().filter(services::contains).toList();
             if (!present.isEmpty()) {
                 waves.add(present);
@@ -304,6 +319,15 @@ public final class ParleyPlatform implements AutoCloseable {
             env.put("STAKEHOLDER_URI", "http://" + LOOPBACK + ":" + CATALOGUE.get(STAKEHOLDER_SERVICE).httpPort());
             env.put("REQUEST_URI", "http://" + LOOPBACK + ":" + CATALOGUE.get(REQUEST_SERVICE).httpPort());
             env.put("APPEAL_URI", "http://" + LOOPBACK + ":" + CATALOGUE.get(APPEAL_SERVICE).httpPort());
+            env.put("PORTAL_URI", "http://" + LOOPBACK + ":" + PORTAL_PORT);
+        } else if (PORTAL.equals(service.name())) {
+            env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", database.user());
+            env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+            // the public API, through the gateway, with the signed-in person's own token
+            env.put("PARLEY_API_URI", "http://" + LOOPBACK + ":" + GATEWAY_PORT);
+            env.put("PORTAL_CLIENT_ID", PORTAL_CLIENT_ID);
+            env.put("PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
         } else {
             env.put("SPRING_GRPC_SERVER_PORT", Integer.toString(service.grpcPort()));
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));

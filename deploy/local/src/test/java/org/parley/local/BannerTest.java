@@ -3,6 +3,7 @@ package org.parley.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,5 +44,41 @@ class BannerTest {
 
         assertThat(users).hasSize(1);
         assertThat(users.get(0)[0]).contains("cannot read missing.json");
+    }
+
+    @Test
+    void thePortalComesFirstAndEachDeskNamesTheLoginThatOpensIt() throws IOException {
+        Path realm = dir.resolve("realm.json");
+        Files.writeString(realm, """
+                {"realm": "parley", "users": [
+                  {"username": "liaison-de-1", "realmRoles": ["gov-liaison"],
+                   "credentials": [{"type": "password", "value": "parley-demo"}]},
+                  {"username": "liaison-fr", "realmRoles": ["gov-liaison"],
+                   "credentials": [{"type": "password", "value": "parley-demo"}]},
+                  {"username": "responder-streamly-1", "realmRoles": ["company-responder"],
+                   "credentials": [{"type": "password", "value": "parley-demo"}]},
+                  {"username": "appellant-1", "realmRoles": ["appellant"],
+                   "credentials": [{"type": "password", "value": "parley-demo"}]},
+                  {"username": "admin", "realmRoles": ["admin"],
+                   "credentials": [{"type": "password", "value": "parley-demo"}]}
+                ]}
+                """);
+
+        String text = Banner.text(URI.create("http://localhost:8080/"), URI.create("http://localhost:8080"),
+                URI.create("http://localhost:8180"), URI.create("http://localhost:8180/realms/parley/protocol/openid-connect/token"),
+                dir.resolve("logs"), realm);
+
+        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        assertThat(lines.get(0)).isEqualTo("Parley is running.");
+        assertThat(lines.get(1)).startsWith("Parley (the portal)").endsWith("http://localhost:8080/");
+        assertThat(text).contains("Sign in at http://localhost:8080/signin");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("liaison desk")
+                .contains("http://localhost:8080/liaison").contains("liaison-de-1").contains("(or liaison-fr)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("company desk")
+                .contains("http://localhost:8080/company").contains("responder-streamly-1"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("home page")
+                .contains("appellant-1, admin").doesNotContain("liaison"));
+        // the desks come before the table of every login
+        assertThat(text.indexOf("liaison desk")).isLessThan(text.indexOf("Demo logins"));
     }
 }

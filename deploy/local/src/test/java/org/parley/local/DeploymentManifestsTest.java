@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.Yaml;
 class DeploymentManifestsTest {
 
     static final Path DEPLOY = Path.of("..").toAbsolutePath().normalize();
-    static final List<String> RUNNABLE = List.of("stakeholder-service", "request-service", "appeal-service", "gateway");
+    static final List<String> RUNNABLE =
+            List.of("stakeholder-service", "request-service", "appeal-service", "portal", "gateway");
 
     @Test
     void kustomizationNamesFilesThatExist() throws IOException {
@@ -68,6 +69,36 @@ class DeploymentManifestsTest {
                         assertThat(map(condition).get("condition")).as(name).isEqualTo("service_healthy"));
             }
         });
+    }
+
+    @Test
+    void thePortalGetsItsOwnDatabaseAndOnlyItsOwnSecret() throws IOException {
+        Map<String, Object> deployment = all(DEPLOY.resolve("k8s/base/portal.yaml")).stream()
+                .filter(d -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
+        Map<String, Object> container = map(list(map(map(map(deployment.get("spec")).get("template")).get("spec"))
+                .get("containers")).getFirst());
+        List<String> secrets = new ArrayList<>();
+        for (Object source : list(container.get("envFrom"))) {
+            assertThat(map(source)).as("the portal reads no shared ConfigMap or Secret wholesale").containsOnlyKeys("secretRef");
+            secrets.add(String.valueOf(map(map(source).get("secretRef")).get("name")));
+        }
+        assertThat(secrets).containsExactly("parley-portal-secrets");
+        Map<String, String> env = new java.util.HashMap<>();
+        for (Object e : list(container.get("env"))) {
+            env.put(String.valueOf(map(e).get("name")), String.valueOf(map(e).get("value")));
+        }
+        assertThat(env.get("SPRING_DATASOURCE_URL")).endsWith("/parley_portal");
+        assertThat(env).containsEntry("PORTAL_CLIENT_ID", "parley-portal").containsKeys("KEYCLOAK_ISSUER_URI", "PARLEY_API_URI")
+                .doesNotContainKey("PORTAL_CLIENT_SECRET");
+        Map<String, Object> config = map(one(DEPLOY.resolve("k8s/base/config.yaml")).get("data"));
+        assertThat(config).containsEntry("PORTAL_URI", "http://portal:8084").containsEntry("PARLEY_API_URI", "http://gateway:8080");
+
+        Map<String, Object> services = map(one(DEPLOY.resolve("compose.yaml")).get("services"));
+        Map<String, Object> portal = map(map(services.get("portal")).get("environment"));
+        assertThat(String.valueOf(portal.get("SPRING_DATASOURCE_URL"))).endsWith("/parley_portal");
+        assertThat(Files.readString(DEPLOY.resolve("compose/create-databases.sql"))).contains("create database parley_portal;");
+        assertThat(map(map(services.get("gateway")).get("environment"))).containsEntry("PORTAL_URI", "http://portal:8084");
+        assertThat(map(map(services.get("gateway")).get("depends_on"))).containsKey("portal");
     }
 
     private static Map<String, Object> one(Path file) throws IOException {

@@ -24,7 +24,7 @@ class OptionsTest {
         Options options = Options.fromEnvironment(Map.of("PARLEY_HOME", repo.toString()));
 
         assertThat(options.services()).containsExactly("stakeholder-service", "request-service", "appeal-service",
-                "gateway");
+                "portal", "gateway");
         assertThat(options.freshData()).isTrue();
         assertThat(options.externalDbUrl()).isNull();
         assertThat(options.logDir()).isEqualTo(repo.resolve("target/parley-logs"));
@@ -59,8 +59,10 @@ class OptionsTest {
 
         assertThat(options.withServices(List.of("gateway", "stakeholder-service")).services())
                 .containsExactly("stakeholder-service", "gateway");
-        assertThatThrownBy(() -> options.withServices(List.of("portal")))
-                .hasMessageContaining("unknown service 'portal'");
+        assertThat(options.withServices(List.of("gateway", "portal", "stakeholder-service")).services())
+                .containsExactly("stakeholder-service", "portal", "gateway");
+        assertThatThrownBy(() -> options.withServices(List.of("webmail")))
+                .hasMessageContaining("unknown service 'webmail'");
     }
 
     private void makeRepo() throws IOException {
