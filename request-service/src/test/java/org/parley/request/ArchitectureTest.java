@@ -26,4 +26,13 @@ class ArchitectureTest {
                 .because("proto types are mapped to the domain in the gRPC adapters only")
                 .check(CLASSES);
     }
+
+    @Test
+    void theEventStreamKnowsRequestsOnlyByTheirIds() {
+        noClasses().that().resideInAPackage("org.parley.request.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.parley.request.lifecycle..",
+                        "org.parley.request.submission..", "org.parley.request.deadline..")
+                .because("the lifecycle tells the outbox what happened, never the other way round")
+                .check(CLASSES);
+    }
 }

@@ -8,7 +8,9 @@ import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Role;
+import org.parley.request.events.domain.EventOutbox;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
+import org.parley.request.lifecycle.domain.RequestNews;
 import org.parley.request.lifecycle.domain.RequestStore;
 import org.parley.request.transparency.Rollups;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Marks a request overdue: stored, audited and counted in one transaction. The sweep does it for
+ * Marks a request overdue: stored, audited, counted and told to both parties in one transaction. The sweep does it for
  * requests nobody touches; any action on a request past due does it first, so the mark never
  * depends on when the sweep last ran.
  */
@@ -30,12 +32,14 @@ public class OverdueMarks {
     private final RequestStore store;
     private final Rollups rollups;
     private final AuditLog audit;
+    private final EventOutbox outbox;
     private final JsonMapper json;
 
-    public OverdueMarks(RequestStore store, Rollups rollups, AuditLog audit, JsonMapper json) {
+    public OverdueMarks(RequestStore store, Rollups rollups, AuditLog audit, EventOutbox outbox, JsonMapper json) {
         this.store = store;
         this.rollups = rollups;
         this.audit = audit;
+        this.outbox = outbox;
         this.json = json;
     }
 
@@ -50,6 +54,7 @@ public class OverdueMarks {
         rollups.record(request, marked);
         audit.append(AuditEntry.of(SERVICE, "REQUEST_OVERDUE", "request", request.id(), request.state(), marked.state())
                 .withDetails(json.writeValueAsString(Map.of("dueAt", request.clock().dueAt().toString()))));
+        outbox.tell(request.id(), RequestNews.between(request, marked));
         return marked;
     }
 }

@@ -23,11 +23,13 @@ import org.parley.common.paging.PageRequest;
 import org.parley.request.deadline.OverdueMarks;
 import org.parley.request.deconfliction.Deconfliction;
 import org.parley.request.deconfliction.domain.Overlap;
+import org.parley.request.events.domain.EventOutbox;
 import org.parley.request.lifecycle.domain.Action;
 import org.parley.request.lifecycle.domain.CompanyResponse;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.Lifecycle;
 import org.parley.request.lifecycle.domain.RequestHeadline;
+import org.parley.request.lifecycle.domain.RequestNews;
 import org.parley.request.lifecycle.domain.RequestState;
 import org.parley.request.lifecycle.domain.RequestStore;
 import org.parley.request.lifecycle.domain.RequestStore.RequestFilter;
@@ -58,16 +60,18 @@ public class RequestDesk {
     private final Rollups rollups;
     private final Deconfliction deconfliction;
     private final AuditLog audit;
+    private final EventOutbox outbox;
     private final Clock clock;
     private final JsonMapper json;
 
     public RequestDesk(RequestStore store, OverdueMarks overdue, Rollups rollups, Deconfliction deconfliction,
-            AuditLog audit, Clock clock, JsonMapper json) {
+            AuditLog audit, EventOutbox outbox, Clock clock, JsonMapper json) {
         this.store = store;
         this.overdue = overdue;
         this.rollups = rollups;
         this.deconfliction = deconfliction;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
         this.json = json;
     }
@@ -158,7 +162,8 @@ public class RequestDesk {
     /**
      * One change to one request, in the order of refusals: 404 if the caller may not see it, 403 if
      * their side may not do this, then the domain's own 422/409; a request found past due is marked
-     * overdue first, so the mark never waits for the sweep.
+     * overdue first, so the mark never waits for the sweep. The other side learns of the change (the
+     * event stream) in the same transaction.
      */
     private Details act(Caller caller, UUID id, Side side, String verb, String auditAction,
             BiFunction<GovernmentRequest, Instant, GovernmentRequest> change, Function<GovernmentRequest, Map<String, ?>> details) {
@@ -176,6 +181,7 @@ public class RequestDesk {
         Map<String, ?> extra = details.apply(after);
         audit.append(AuditEntry.of(caller, auditAction, ENTITY, id, current.state(), after.state())
                 .withDetails(extra == null ? null : json.writeValueAsString(extra)));
+        outbox.tell(id, RequestNews.between(current, after));
         return details(caller, after);
     }
 

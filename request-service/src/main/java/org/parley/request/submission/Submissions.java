@@ -17,8 +17,10 @@ import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.request.deconfliction.Deconfliction;
 import org.parley.request.deconfliction.domain.Overlap;
+import org.parley.request.events.domain.EventOutbox;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.PartyRef;
+import org.parley.request.lifecycle.domain.RequestNews;
 import org.parley.request.lifecycle.domain.RequestStore;
 import org.parley.request.safeguards.domain.Party;
 import org.parley.request.safeguards.domain.RequestRules;
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Submitting a request: readable input, the safeguards check against the rules in force and the
  * parties as the registry knows them now, then — only if nothing blocks — the request stored with
- * its warnings, its audit record, its rollup counts and its deconfliction flags in one transaction.
+ * its warnings, its audit record, its rollup counts, its deconfliction flags and the news for its
+ * parties (the company, or for an emergency disclosure the authority) in one transaction.
  * The lookups happen before the transaction, so no database connection waits on the network.
  */
 @Service
@@ -51,19 +54,21 @@ public class Submissions {
     private final Deconfliction deconfliction;
     private final Rollups rollups;
     private final AuditLog audit;
+    private final EventOutbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JsonMapper json;
 
     public Submissions(StandardsCatalogue standards, StakeholderDirectory directory, RequestStore store,
-            Deconfliction deconfliction, Rollups rollups, AuditLog audit, TransactionTemplate transactions, Clock clock,
-            JsonMapper json) {
+            Deconfliction deconfliction, Rollups rollups, AuditLog audit, EventOutbox outbox, TransactionTemplate transactions,
+            Clock clock, JsonMapper json) {
         this.standards = standards;
         this.directory = directory;
         this.store = store;
         this.deconfliction = deconfliction;
         this.rollups = rollups;
         this.audit = audit;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.json = json;
@@ -102,6 +107,7 @@ public class Submissions {
             details.put("warnings", p.verdict().warnings().stream().map(f -> f.rule()).toList());
             audit.append(AuditEntry.of(caller, "REQUEST_SUBMITTED", ENTITY, request.id(), null, request.state())
                     .withDetails(json.writeValueAsString(details)));
+            outbox.tell(request.id(), RequestNews.between(null, request));
             List<Overlap> overlaps = deconfliction.flag(caller, request, p.now());
             return new Submitted(request, overlaps);
         });
