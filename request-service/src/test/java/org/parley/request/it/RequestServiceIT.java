@@ -25,12 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service as it runs: real HTTP, real gRPC, real PostgreSQL, and stakeholder-service faked by a
  * gRPC server on a socket. Every subclass shares one application context (and one database), so
  * each test makes its own tenants with {@link World}. The clock is the tests' own; the background
- * overdue sweep is held back so that tests run it when they mean to.
+ * overdue sweep is held back so that tests run it when they mean to; event streams beat every second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.grpc.server.port=0",
         "parley.request.overdue-sweep-initial-delay=PT240H",
         "parley.request.retention-initial-delay=PT240H",
+        "parley.request.events.heartbeat=PT1S",
+        "parley.request.events.gap-grace=PT2S",
         "parley.grpc.service-client-id="})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, RequestServiceIT.TestClock.class})
 public abstract class RequestServiceIT {

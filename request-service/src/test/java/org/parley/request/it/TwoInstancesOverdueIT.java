@@ -65,19 +65,21 @@ class TwoInstancesOverdueIT {
         }
     }
 
-    static ConfigurableApplicationContext instance(TestPostgres.Database database) {
+    static ConfigurableApplicationContext instance(TestPostgres.Database database, String... more) {
         // command-line arguments outrank application.yml (default properties would not)
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--spring.grpc.server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.grpc.client.channels.stakeholder.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
+                "--parley.grpc.service-client-id=",
+                "--parley.request.overdue-sweep-initial-delay=PT240H",
+                "--parley.request.retention-initial-delay=PT240H",
+                "--parley.request.overdue-sweep-batch=7"));
+        arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(RequestServiceApplication.class, TestSecurityConfiguration.class, SharedClock.class)
-                .run("--server.port=0",
-                        "--spring.grpc.server.port=0",
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + database.password(),
-                        "--spring.grpc.client.channels.stakeholder.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
-                        "--parley.grpc.service-client-id=",
-                        "--parley.request.overdue-sweep-initial-delay=PT240H",
-                        "--parley.request.retention-initial-delay=PT240H",
-                        "--parley.request.overdue-sweep-batch=7");
+                .run(arguments.toArray(String[]::new));
     }
 
     static ApiClient api(ConfigurableApplicationContext instance) {
@@ -107,6 +109,8 @@ class TwoInstancesOverdueIT {
                 ) twice""").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'REQUEST_OVERDUE'").query(Long.class).single())
                 .isEqualTo(REQUESTS);
+        assertThat(jdbc.sql("select count(*) from request_event where kind = 'REQUEST_OVERDUE'").query(Long.class).single())
+                .as("each mark told once to the company and once to the authority").isEqualTo(2L * REQUESTS);
         for (String grain : List.of("D", "M", "Y")) {
             assertThat(jdbc.sql("select sum(overdue) from request_rollup where grain = :grain and company_id = :company")
                     .param("grain", grain).param("company", video.id()).query(Long.class).single())
