@@ -68,10 +68,6 @@ public class EventHub implements SmartLifecycle {
         position = Math.max(position, releasedUpTo);
     }
 
-    public synchronized long position() {
-        return position;
-    }
-
     /** How many streams are open on this instance. */
     public synchronized int open() {
         return subscribers.values().stream().mapToInt(Set::size).sum();
