@@ -24,3 +24,35 @@
   document.addEventListener("htmx:afterSwap", tick);
   document.addEventListener("htmx:sseMessage", tick);
 })();
+
+// The live inbox: a pushed row replaces the row of the same request if the page shows it
+// already, else htmx inserts it at the top. The feed's state is kept on the element, so a
+// person (and a test) can tell whether the page is live.
+(function () {
+  "use strict";
+  document.addEventListener("htmx:sseBeforeMessage", function (event) {
+    var template = document.createElement("template");
+    template.innerHTML = "<table><tbody>" + event.detail.data + "</tbody></table>";
+    var row = template.content.querySelector("tr[id]");
+    var shown = row && document.getElementById(row.id);
+    if (shown) {
+      event.preventDefault();
+      shown.replaceWith(row);
+      htmx.process(row);
+      document.dispatchEvent(new Event("htmx:afterSwap"));
+    }
+  });
+  document.addEventListener("htmx:sseOpen", function (event) {
+    event.target.setAttribute("data-live", "open");
+    var source = event.detail && event.detail.source;
+    if (source && !source.parleyResync) {
+      source.parleyResync = true;
+      // more was missed than the feed can replay: draw the inbox anew
+      source.addEventListener("resync", function () { window.location.reload(); });
+    }
+  });
+  document.addEventListener("htmx:sseError", function (event) {
+    event.target.setAttribute("data-live", "reconnecting");
+  });
+})();
+

@@ -21,6 +21,13 @@ public final class EventStream {
     public interface Listener {
         void event(Event event) throws IOException;
 
+        /**
+         * An id without data: the sender names the position to resume from, though no event
+         * came with it (a browser keeps it as its last event id all the same).
+         */
+        default void position(String id) throws IOException {
+        }
+
         /** A comment line: the sender is alive. */
         default void heartbeat() throws IOException {
         }
@@ -35,12 +42,16 @@ public final class EventStream {
         String id = null;
         String name = null;
         StringBuilder data = null;
+        boolean idInBlock = false;
         String line;
         while ((line = lines.readLine()) != null) {
             if (line.isEmpty()) {
                 if (data != null) {
                     listener.event(new Event(id, name, data.toString()));
+                } else if (id != null && idInBlock) {
+                    listener.position(id);
                 }
+                idInBlock = false;
                 name = null;
                 data = null;
                 continue;
@@ -56,7 +67,10 @@ public final class EventStream {
                 value = value.substring(1);
             }
             switch (field) {
-                case "id" -> id = value;
+                case "id" -> {
+                    id = value;
+                    idInBlock = true;
+                }
                 case "event" -> name = value;
                 case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
                 default -> {

@@ -14,12 +14,18 @@ class EventStreamTest {
 
     private final List<EventStream.Event> events = new ArrayList<>();
     private int heartbeats;
+    private final List<String> positions = new ArrayList<>();
 
     private void read(String stream) throws IOException {
         EventStream.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)), new EventStream.Listener() {
             @Override
             public void event(EventStream.Event event) {
                 events.add(event);
+            }
+
+            @Override
+            public void position(String id) {
+                positions.add(id);
             }
 
             @Override
@@ -42,6 +48,13 @@ class EventStreamTest {
     void anEventCutOffByTheEndOfTheStreamIsNotDelivered() throws IOException {
         read("id: 9\nevent: REQUEST_RECEIVED\ndata: {}");
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aBareIdNamesThePositionToResumeFrom() throws IOException {
+        read("id:41\n\nid: 42\nevent: REQUEST_RECEIVED\ndata: {}\n\n");
+        assertThat(positions).containsExactly("41");
+        assertThat(events).extracting(EventStream.Event::id).containsExactly("42");
     }
 
     @Test
