@@ -20,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// the portal's timeouts short, so that its streams are seen to outlive them
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "parley.gateway.portal.response-timeout=3s",
+        "parley.gateway.portal.stream-idle-timeout=7s"})
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayIT extends GatewayTestSupport {
 
@@ -388,9 +391,9 @@ class GatewayIT extends GatewayTestSupport {
 
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.contentType()).startsWith("text/event-stream");
-        // headers and first event after 3.5 s: past the page route's 1 s timeout and 3 s time limiter
+        // headers and first event after 5.5 s: past the page route's 3 s timeout and 5 s time limiter
         assertThat(stream.events()).hasSize(STREAM_EVENTS);
-        assertThat(stream.eventMillis().getFirst()).isGreaterThanOrEqualTo(3_400);
+        assertThat(stream.eventMillis().getFirst()).isGreaterThanOrEqualTo(5_400);
         // then one a second, each as it was sent
         assertThat(stream.eventMillis().getLast() - stream.eventMillis().getFirst()).isGreaterThanOrEqualTo(2_500);
         assertThat(stream.failure()).isNull();
@@ -419,8 +422,8 @@ class GatewayIT extends GatewayTestSupport {
         Stream stream = stream(request("/stream/silent"));
 
         assertThat(stream.events()).hasSize(1);
-        // the portal's idle limit is 5 s here; the stub would stay silent for 30 s
-        assertThat(stream.endedAfterMillis()).isBetween(4_500L, 15_000L);
+        // the portal's idle limit is 7 s here; the stub would stay silent for 30 s
+        assertThat(stream.endedAfterMillis()).isBetween(6_500L, 20_000L);
         // ended like any stream, so that a browser's EventSource reconnects
         assertThat(stream.failure()).isNull();
     }

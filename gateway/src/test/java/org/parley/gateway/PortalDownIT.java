@@ -21,8 +21,6 @@ class PortalDownIT extends GatewayTestSupport {
     @DynamicPropertySource
     static void portalDown(DynamicPropertyRegistry registry) {
         registry.add("parley.gateway.portal.uri", () -> "http://127.0.0.1:" + StubServer.deadPort());
-        // a refused connection is at once; the first call of a cold test JVM is not
-        registry.add("parley.gateway.portal.response-timeout", () -> "5s");
     }
 
     @Test

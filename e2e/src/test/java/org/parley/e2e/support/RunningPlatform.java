@@ -14,7 +14,7 @@ import org.parley.local.ParleyPlatform;
  * when the run ends; a shutdown hook covers a JVM that is stopped early.
  *
  * <p>Every run starts clean: the embedded PostgreSQL is new (an external one named by
- * {@code PARLEY_DB_URL} gets its three databases dropped and created again) and Keycloak's
+ * {@code PARLEY_DB_URL} gets its databases dropped and created again) and Keycloak's
  * data is wiped so that the realm is imported afresh.
  */
 public final class RunningPlatform implements BeforeAllCallback {

@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the portal stub sets cookies and streams events, and the appeal-service is simply down
  * (nothing listens on its port).
  *
- * <p>The routes' timeouts are short here: request-service and the portal must answer within
- * 1 s (their time limiters allow 3 s); their streams may stay silent for 3 s and 5 s.
+ * <p>request-service must answer within 1 s here (its time limiter allows 3 s) and its stream
+ * may stay silent for 3 s; {@code GatewayIT} shortens the portal's timeouts likewise.
  */
 public abstract class GatewayTestSupport {
 
@@ -60,9 +60,10 @@ public abstract class GatewayTestSupport {
         }
         PORTAL.on("/webjars/htmx.org/2.0.10/dist/htmx.min.js", exchange -> new StubServer.Answer(200,
                 "text/javascript", "/* htmx */", 0, Map.of("Cache-Control", List.of("public, max-age=31536000, immutable"))));
-        // first event after 3.5 s: past the page route's response timeout (1 s) and time limiter (3 s)
-        PORTAL.stream("/stream/inbox", exchange -> events(exchange, 3_500, STREAM_EVENTS, 1_000));
-        // one event, then silence for longer than the portal's stream idle limit (5 s)
+        // first event after 5.5 s: past the page route's response timeout (3 s in GatewayIT) and its
+        // time limiter (5 s)
+        PORTAL.stream("/stream/inbox", exchange -> events(exchange, 5_500, STREAM_EVENTS, 1_000));
+        // one event, then silence for longer than the portal's stream idle limit (7 s in GatewayIT)
         PORTAL.stream("/stream/silent", exchange -> events(exchange, 0, 1, 30_000));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             STAKEHOLDER.close();
@@ -81,8 +82,6 @@ public abstract class GatewayTestSupport {
         registry.add("parley.gateway.appeal.uri", () -> "http://127.0.0.1:" + APPEAL_PORT);
         // through the environment variable, so that a test class can still name another portal
         registry.add("PORTAL_URI", PORTAL::url);
-        registry.add("parley.gateway.portal.response-timeout", () -> "1s");
-        registry.add("parley.gateway.portal.stream-idle-timeout", () -> "5s");
     }
 
     /**
