@@ -61,7 +61,7 @@ public record GatewayProperties(
      * @param streamIdleTimeout how long one of its long-lived streams (server-sent events) may
      *                        stay silent before the gateway closes it. Streams have no other
      *                        time limit, so this must be longer than the stream's heartbeat
-     *                        (15 s): the default lets two heartbeats go missing.
+     *                        (15 s): the default is three heartbeat intervals.
      */
     public record Upstream(
             URI uri,

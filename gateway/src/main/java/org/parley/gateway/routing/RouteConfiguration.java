@@ -50,7 +50,7 @@ import org.springframework.http.HttpMethod;
  *
  * <p>A stream stays open for as long as both ends want it: its route has no response
  * timeout and its circuit breaker no time limiter. Only silence ends it: when no byte
- * arrives for the upstream's {@code stream-idle-timeout} (45 s, three heartbeats), the gateway
+ * arrives for the upstream's {@code stream-idle-timeout} (45 s, three heartbeat intervals), the gateway
  * closes it ({@link StreamIdleTimeout}).
  */
 @Configuration(proxyBeanMethods = false)
