@@ -58,8 +58,13 @@ public final class Figures {
         return percent.format(share);
     }
 
+    /** A time in hours as people say it: "under 1 min", "36 min", "1 h 05 min", "3 d 4 h". */
     public static String hours(Page page, Double hours) {
-        return hours == null ? page.t("pub.withheld") : page.t("pub.hours", page.decimal(hours));
+        if (hours == null) {
+            return page.t("pub.withheld");
+        }
+        long minutes = Math.round(hours * 60);
+        return minutes < 1 ? page.t("pub.underAMinute") : page.duration(Duration.ofMinutes(minutes));
     }
 
     public static String days(Page page, Double days) {

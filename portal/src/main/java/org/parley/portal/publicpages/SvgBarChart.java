@@ -20,13 +20,13 @@ public final class SvgBarChart {
     public record Bar(String label, Double value, String shown) {
     }
 
-    static final int WIDTH = 640;
-    static final int LABEL_WIDTH = 220;
-    static final int VALUE_WIDTH = 90;
+    static final int WIDTH = 480;
+    static final int LABEL_WIDTH = 170;
+    static final int VALUE_WIDTH = 70;
     static final int ROW = 28;
     static final int BAR = 18;
     static final int TOP = 8;
-    static final int MAX_LABEL_CHARS = 32;
+    static final int MAX_LABEL_CHARS = 24;
     static final String BAR_FILL = "#0b5cad";
     static final String INK = "#1b1f24";
     static final String MUTED = "#4d5661";
@@ -57,7 +57,7 @@ public final class SvgBarChart {
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" aria-labelledby=\"").append(safeId).append("-title ").append(safeId).append("-desc\"")
-                .append(" font-family=\"system-ui, sans-serif\" font-size=\"13\">");
+                .append(" font-family=\"system-ui, sans-serif\" font-size=\"14\">");
         svg.append("<title id=\"").append(safeId).append("-title\">").append(escape(title)).append("</title>");
         svg.append("<desc id=\"").append(safeId).append("-desc\">").append(escape(desc)).append("</desc>");
         if (bars.isEmpty()) {
