@@ -26,7 +26,7 @@ public final class SvgBarChart {
     static final int ROW = 28;
     static final int BAR = 18;
     static final int TOP = 8;
-    static final int MAX_LABEL_CHARS = 24;
+    static final int MAX_LABEL_CHARS = 21;
     static final String BAR_FILL = "#0b5cad";
     static final String INK = "#1b1f24";
     static final String MUTED = "#4d5661";
