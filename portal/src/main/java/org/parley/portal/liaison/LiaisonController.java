@@ -51,8 +51,8 @@ class LiaisonController {
             @RequestParam(required = false) String overdue, @RequestParam(required = false) String pageToken,
             Model model) {
         // only values the filters offer reach the API; anything else is ignored
-        String stateFilter = Requests.STATES.contains(state) ? state : null;
-        String typeFilter = Requests.TYPES.contains(type) ? type : null;
+        String stateFilter = state != null && Requests.STATES.contains(state) ? state : null;
+        String typeFilter = type != null && Requests.TYPES.contains(type) ? type : null;
         boolean overdueOnly = "true".equals(overdue);
         UriComponentsBuilder query = UriComponentsBuilder.fromPath("/api/v1/requests");
         if (stateFilter != null) {
@@ -117,7 +117,7 @@ class LiaisonController {
 
     @GetMapping("/liaison/requests/{id}")
     String request(@PathVariable String id, @RequestParam(required = false) String done, Model model) {
-        return requestPage(id, DONE.contains(done) ? done : null, RequestPage.plain(), model);
+        return requestPage(id, done != null && DONE.contains(done) ? done : null, RequestPage.plain(), model);
     }
 
     @PostMapping("/liaison/requests/{id}/clarifications/{cid}/answer")
@@ -247,7 +247,7 @@ class LiaisonController {
 
     /** Ids are UUIDs; anything else is a page that does not exist (and never reaches the API's paths). */
     private static void checkId(String id) {
-        if (id == null || !id.matches("[0-9a-fA-F-]{1,64}")) {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new NotFoundPage();
         }
     }

@@ -160,7 +160,7 @@ public final class Requests {
 
         /** Whether the liaison may withdraw it now: the API's own list when it gives one, else the lifecycle. */
         public boolean withdrawable() {
-            return availableActions != null ? availableActions.contains("WITHDRAW") : WITHDRAWABLE.contains(state);
+            return availableActions != null ? availableActions.contains("WITHDRAW") : state != null && WITHDRAWABLE.contains(state);
         }
 
         public boolean confirmable() {
@@ -185,7 +185,7 @@ public final class Requests {
         }
 
         public boolean finalState() {
-            return !WITHDRAWABLE.contains(state);
+            return state != null && !WITHDRAWABLE.contains(state);
         }
     }
 
