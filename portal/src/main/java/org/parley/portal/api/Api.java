@@ -59,8 +59,10 @@ public final class Api {
     public <T> ApiResult<T> get(String path, Class<T> type) {
         return call(path, () -> http.get().uri(path).headers(this::authorize)
                 .accept(MediaType.APPLICATION_JSON)
-                .exchange((request, response) -> answer(response.getStatusCode(), response.getHeaders(),
-                        () -> bodyAs(response.getBody().readAllBytes(), type), response.getBody().readAllBytes())));
+                .exchange((request, response) -> {
+                    byte[] body = response.getBody().readAllBytes();
+                    return answer(response.getStatusCode(), response.getHeaders(), () -> bodyAs(body, type), body);
+                }));
     }
 
     public <T> ApiResult<T> get(String path, ParameterizedTypeReference<T> type) {
