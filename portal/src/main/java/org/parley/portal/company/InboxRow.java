@@ -1,0 +1,58 @@
+package org.parley.portal.company;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One line of the company's inbox, as {@code company/inbox-row.jte} draws it.
+ *
+ * @param requestId        the request's id (the row is {@code <tr id="req-{requestId}">})
+ * @param type             request type as the API names it, e.g. {@code REMOVAL_ORDER}
+ * @param state            lifecycle state as the API names it
+ * @param urgency          {@code ROUTINE} or {@code URGENT} as the authority marked it, or null
+ * @param authority        the requesting authority's name
+ * @param authorityCountry its country (ISO 3166-1 alpha-2), or null
+ * @param receivedAt       when the request reached the company
+ * @param dueAt            when the answer is due while the clock runs; null when stopped or never due
+ * @param overdue          past its due time (as the API marked it, or found so now)
+ * @param clockStopped     the clock stands still while a clarification waits for the authority
+ * @param confidential     a gag order was set on the request
+ * @param warningCount     how many warnings the safeguards check found, or null when not known
+ * @param firstWarning     the first warning's words as the API gives them, or null
+ */
+public record InboxRow(String requestId, String type, String state, String urgency, String authority,
+        String authorityCountry, Instant receivedAt, Instant dueAt, boolean overdue, boolean clockStopped,
+        boolean confidential, Integer warningCount, String firstWarning) {
+
+    static final List<String> OPEN_STATES = List.of("SUBMITTED", "ACKNOWLEDGED", "CLARIFICATION_REQUESTED");
+
+    /** Received and not yet answered or withdrawn. */
+    public boolean open() {
+        return (state != null && OPEN_STATES.contains(state));
+    }
+
+    /** The clock runs towards a due time: the row shows a live countdown. */
+    public boolean counting() {
+        return open() && !clockStopped && dueAt != null;
+    }
+
+    public boolean warningsKnown() {
+        return warningCount != null;
+    }
+
+    /** Overdue and still open: the row is marked. */
+    public boolean late() {
+        return open() && overdue;
+    }
+
+    /** 0 overdue, 1 counting down, 2 open without a running clock, 3 answered or withdrawn. */
+    int rank() {
+        if (late()) {
+            return 0;
+        }
+        if (counting()) {
+            return 1;
+        }
+        return open() ? 2 : 3;
+    }
+}
