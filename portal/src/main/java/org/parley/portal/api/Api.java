@@ -145,7 +145,8 @@ public final class Api {
                 })
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
-                .body(body == null ? Map.of() : body)
+                // as bytes, so the request carries a Content-Length: the services refuse chunked bodies
+                .body(json.writeValueAsBytes(body == null ? Map.of() : body))
                 .exchange((request, response) -> {
                     byte[] answer = response.getBody().readAllBytes();
                     return answer(response.getStatusCode(), response.getHeaders(),
