@@ -264,6 +264,8 @@ class CompanyDeskIT extends PortalTest.Base {
         assertThat(body.path("disclosure").path("itemCount").asInt()).isEqualTo(3);
         assertThat(body.path("disclosure").path("packageSha256").asString()).isEqualTo(sha);
         assertThat(call.header("Idempotency-Key")).isEqualTo("key-r-1");
+        // the services refuse chunked bodies
+        assertThat(call.header("Content-Length")).isEqualTo(String.valueOf(call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
     }
 
     @Test
