@@ -100,6 +100,8 @@ public final class Api {
     }
 
     private ApiResult<JsonNode> send(String method, String path, Object body, String idempotencyKey) {
+        // the services refuse chunked bodies (413): send the JSON with its length
+        byte[] payload = json.writeValueAsBytes(body == null ? Map.of() : body);
         return call(path, () -> http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
                 .headers(headers -> {
                     authorize(headers);
@@ -108,8 +110,9 @@ public final class Api {
                     }
                 })
                 .contentType(MediaType.APPLICATION_JSON)
+                .contentLength(payload.length)
                 .accept(MediaType.APPLICATION_JSON)
-                .body(body == null ? Map.of() : body)
+                .body(payload)
                 .exchange((request, response) -> {
                     byte[] answer = response.getBody().readAllBytes();
                     return answer(response.getStatusCode(), response.getHeaders(),
