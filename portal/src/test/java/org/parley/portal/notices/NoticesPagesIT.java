@@ -150,6 +150,9 @@ class NoticesPagesIT extends PortalTest.Base {
 
         StubApi.Call call = API.calls("POST", "/api/v1/notices").getFirst();
         assertThat(call.header("Idempotency-Key")).isEqualTo("0b7c3c5e-1d1e-4a57-9d55-6a3f4c1e2b10");
+        // the services refuse chunked bodies
+        assertThat(call.header("Transfer-Encoding")).isNull();
+        assertThat(call.header("Content-Length")).isEqualTo(Integer.toString(call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         JsonNode body = json.readTree(call.body());
         assertThat(body.path("contentRef").asString()).isEqualTo("https://video.example.com/v/123");
         assertThat(body.path("accountRef").asString()).isEqualTo("user-8841");
