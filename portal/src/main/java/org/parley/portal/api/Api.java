@@ -41,6 +41,7 @@ public final class Api {
     private final CircuitBreakerRegistry circuitBreakers;
     private final JsonMapper json;
     private final ExecutorService executor;
+    private final Duration pageDeadline;
     private final long deadlineNanos;
 
     Api(RestClient http, RestClient streams, String accessToken, CircuitBreakerRegistry circuitBreakers, JsonMapper json,
@@ -51,7 +52,16 @@ public final class Api {
         this.circuitBreakers = circuitBreakers;
         this.json = json;
         this.executor = executor;
+        this.pageDeadline = pageDeadline;
         this.deadlineNanos = System.nanoTime() + pageDeadline.toNanos();
+    }
+
+    /**
+     * The same person's API with a deadline starting now, for work that outlives the page
+     * that began it (a live feed draws each pushed row long after it opened).
+     */
+    public Api again() {
+        return new Api(http, streams, accessToken, circuitBreakers, json, executor, pageDeadline);
     }
 
     public boolean signedIn() {

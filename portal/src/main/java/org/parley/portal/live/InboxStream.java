@@ -89,7 +89,7 @@ class InboxStream {
                     if (event.name() == null || !INBOX_EVENTS.contains(event.name())) {
                         return;
                     }
-                    Optional<String> row = requestId(event.data()).flatMap(id -> rows.html(api, page, id));
+                    Optional<String> row = requestId(event.data()).flatMap(id -> rows.html(api.again(), page, id));
                     if (row.isPresent()) {
                         emitter.send(SseEmitter.event().id(event.id()).name("request").data(oneLine(row.get())));
                     }
