@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.parley.portal.PortalProperties;
 import org.parley.portal.signin.SignInConfiguration;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,7 +53,9 @@ public class Apis {
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.readTimeout());
-        this.http = builder.clone().baseUrl(properties.apiUri().toString()).requestFactory(factory).build();
+        // buffered, so that every body goes out with its Content-Length: the services refuse chunked bodies
+        this.http = builder.clone().baseUrl(properties.apiUri().toString())
+                .requestFactory(new BufferingClientHttpRequestFactory(factory)).build();
         this.clients = clients;
         this.circuitBreakers = circuitBreakers;
         this.json = json;
