@@ -284,6 +284,9 @@ class LiaisonDeskIT extends PortalTest.Base {
         assertThat(calls).allSatisfy(call -> {
             assertThat(call.header("Idempotency-Key")).isEqualTo(key);
             assertThat(call.header("Authorization")).isEqualTo("Bearer access-token");
+            // the services refuse chunked bodies
+            assertThat(call.header("Content-Length")).isEqualTo(String.valueOf(call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            assertThat(call.header("Transfer-Encoding")).isNull();
         });
         // the same key and the same body: the API answers the first request again
         assertThat(calls.get(0).body()).isEqualTo(calls.get(1).body());
