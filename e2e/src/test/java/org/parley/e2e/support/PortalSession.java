@@ -1,0 +1,98 @@
+package org.parley.e2e.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person signed in to the portal without a browser: the same code flow a browser follows
+ * (the portal's sign-in, Keycloak's real login form, the redirect back), with the cookies
+ * kept. For measurements and for checks that need many sessions or a raw stream.
+ */
+public final class PortalSession {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    private PortalSession(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.ALWAYS)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Signs {@code username} in through the portal at {@code base} (e.g. the gateway). */
+    public static PortalSession signIn(URI base, String username) {
+        PortalSession session = new PortalSession(base);
+        HttpResponse<String> login = session.send(HttpRequest.newBuilder(base.resolve("/signin")).GET());
+        Matcher action = FORM_ACTION.matcher(login.body());
+        if (!action.find()) {
+            throw new IllegalStateException("no Keycloak login form at " + login.uri() + ": HTTP " + login.statusCode());
+        }
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(Tokens.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&credentialId=";
+        HttpResponse<String> back = session.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (!back.uri().getAuthority().equals(base.getAuthority())) {
+            throw new IllegalStateException("sign-in of " + username + " did not come back to the portal: " + back.uri());
+        }
+        return session;
+    }
+
+    /** The value of the portal's session cookie, to present it elsewhere (another instance). */
+    public String sessionCookie() {
+        return cookies.getCookieStore().get(base).stream().filter(c -> c.getName().equals("PARLEY_SESSION"))
+                .map(HttpCookie::getValue).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no session cookie for " + base));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/html").GET());
+    }
+
+    /**
+     * A page asked of another address of the same host (e.g. a portal instance's own port):
+     * cookies belong to the host, not the port, so the session goes along.
+     */
+    public HttpResponse<String> getAt(URI otherBase, String path) {
+        return send(HttpRequest.newBuilder(otherBase.resolve(path)).header("Accept", "text/html").GET());
+    }
+
+    /** Opens an event stream of the portal; the caller reads and closes it. */
+    public HttpResponse<InputStream> stream(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException("portal " + base + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("portal " + base + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
