@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.parley.e2e.support.Gateway;
+import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.Gateway.Response;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
@@ -130,17 +131,7 @@ class AppealSystemIT {
 
     /** A German liaison orders the removal; Streamly acknowledges and removes it. Answers the request id. */
     private String fulfilledRemovalOrder(String video, LocalDate gagUntil) {
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("type", "REMOVAL_ORDER");
-        order.put("targetCompanyId", STREAMLY);
-        order.put("legalBasis", Map.of("instrument", "Regulation (EU) 2021/784", "provision", "Art. 3", "jurisdiction", "DE"));
-        order.put("legitimateAim", "PUBLIC_ORDER");
-        order.put("necessityStatement", "The video calls for attacks on a named group and is spreading fast; "
-                + "removing it is the only measure that stops the harm in time.");
-        order.put("proportionalityStatement", "Only this one video is concerned; the account and all other content stay "
-                + "online and no user data is asked for.");
-        order.put("subjects", List.of(Map.of("kind", "URL", "value", video)));
-        order.put("statementOfReasons", "Incitement to violence against a group, StGB §130.");
+        Map<String, Object> order = Orders.removalOrder(video);
         if (gagUntil != null) {
             order.put("confidentiality", Map.of("until", gagUntil.toString(),
                     "justification", "Telling the account holder now would warn suspects of an ongoing investigation."));

@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.parley.e2e.support.Browser;
 import org.parley.e2e.support.Gateway;
+import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @SystemTest
 class PortalRequestJourneyIT {
 
-    private static final String STREAMLY = "01930000-0000-7000-8000-00000000c001";
+    private static final String STREAMLY = Orders.STREAMLY;
     private static final String PROPORTIONATE = "Only this one video is concerned; the account and all other "
             + "content stay online and no user data is asked for.";
     private static final Duration LIVE = Duration.ofSeconds(5);
@@ -214,16 +215,7 @@ class PortalRequestJourneyIT {
     }
 
     private String submitted() {
-        String body = Gateway.json(java.util.Map.of(
-                "type", "REMOVAL_ORDER", "targetCompanyId", STREAMLY,
-                "legalBasis", java.util.Map.of("instrument", "Regulation (EU) 2021/784", "provision", "Art. 3",
-                        "jurisdiction", "DE"),
-                "legitimateAim", "PUBLIC_ORDER",
-                "necessityStatement", "The video calls for attacks on a named group and is spreading fast; "
-                        + "removing it is the only measure that stops the harm in time.",
-                "proportionalityStatement", "Only this one video is concerned; nothing else is asked for.",
-                "subjects", List.of(java.util.Map.of("kind", "URL", "value", "https://video.example.com/v/" + UUID.randomUUID())),
-                "statementOfReasons", "Incitement to violence against a group, StGB §130."));
+        String body = Gateway.json(Orders.removalOrder());
         Gateway.Response answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), body);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().path("id").asString();

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.parley.e2e.support.Gateway;
+import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.Gateway.Response;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
@@ -209,18 +210,7 @@ class RequestSystemIT {
     }
 
     private static Map<String, Object> removalOrder() {
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("type", "REMOVAL_ORDER");
-        order.put("targetCompanyId", STREAMLY);
-        order.put("legalBasis", Map.of("instrument", "Regulation (EU) 2021/784", "provision", "Art. 3", "jurisdiction", "DE"));
-        order.put("legitimateAim", "PUBLIC_ORDER");
-        order.put("necessityStatement", "The video calls for attacks on a named group and is spreading fast; "
-                + "removing it is the only measure that stops the harm in time.");
-        order.put("proportionalityStatement", "Only this one video is concerned; the account and all other content stay "
-                + "online and no user data is asked for.");
-        order.put("subjects", List.of(Map.of("kind", "URL", "value", "https://video.example.com/v/" + UUID.randomUUID())));
-        order.put("statementOfReasons", "Incitement to violence against a group, StGB §130.");
-        return order;
+        return Orders.removalOrder();
     }
 
     /** Counted from the records themselves, as an admin sees them: what the public report must show. */

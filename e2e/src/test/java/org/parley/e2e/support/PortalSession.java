@@ -2,8 +2,7 @@ package org.parley.e2e.support;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.CookieHandler;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,7 @@ public final class PortalSession {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private final URI base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final LocalCookies cookies = new LocalCookies();
     private final HttpClient http;
 
     private PortalSession(URI base) {
@@ -55,9 +57,11 @@ public final class PortalSession {
 
     /** The value of the portal's session cookie, to present it elsewhere (another instance). */
     public String sessionCookie() {
-        return cookies.getCookieStore().get(base).stream().filter(c -> c.getName().equals("PARLEY_SESSION"))
-                .map(HttpCookie::getValue).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no session cookie for " + base));
+        String value = cookies.value(base.getHost(), "PARLEY_SESSION");
+        if (value == null) {
+            throw new IllegalStateException("no session cookie for " + base);
+        }
+        return value;
     }
 
     public HttpResponse<String> get(String path) {
@@ -82,6 +86,48 @@ public final class PortalSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Cookies by host, as a browser keeps them for {@code localhost}: Keycloak marks its login
+     * cookies Secure, and a browser still sends those to plain-HTTP localhost (a secure context),
+     * where {@link java.net.CookieManager} would not.
+     */
+    private static final class LocalCookies extends java.net.CookieHandler {
+        private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
+
+        String value(String host, String name) {
+            return byHost.getOrDefault(host, Map.of()).get(name);
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> jar = byHost.getOrDefault(uri.getHost(), Map.of());
+            if (jar.isEmpty()) {
+                return Map.of();
+            }
+            StringBuilder cookie = new StringBuilder();
+            jar.forEach((name, value) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+            return Map.of("Cookie", List.of(cookie.toString()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) {
+            Map<String, String> jar = byHost.computeIfAbsent(uri.getHost(), host -> new ConcurrentHashMap<>());
+            headers.forEach((header, values) -> {
+                if (header != null && header.equalsIgnoreCase("Set-Cookie")) {
+                    for (String value : values) {
+                        for (HttpCookie cookie : HttpCookie.parse(value)) {
+                            if (cookie.getMaxAge() == 0) {
+                                jar.remove(cookie.getName());
+                            } else {
+                                jar.put(cookie.getName(), cookie.getValue());
+                            }
+                        }
+                    }
+                }
+            });
         }
     }
 
