@@ -47,7 +47,7 @@ class InboxStreamIT extends PortalTest.Base {
     private String stream(String upstream, String lastEventId) throws Exception {
         API.on("GET", "/api/v1/requests/events",
                 new StubApi.Answer(200, "text/event-stream", upstream, Map.of()));
-        var request = get("/stream/inbox").accept("text/event-stream")
+        var request = get("/stream/inbox").accept("text/event-stream").cookie(existingSession())
                 .with(signedIn("responder-streamly-1", RequestFixtures.COMPANY, "company-responder"));
         if (lastEventId != null) {
             request = request.header("Last-Event-ID", lastEventId);
@@ -55,6 +55,18 @@ class InboxStreamIT extends PortalTest.Base {
         MvcResult started = mvc.perform(request).andExpect(request().asyncStarted()).andReturn();
         started.getAsyncResult(10_000);
         return mvc.perform(asyncDispatch(started)).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * The session of a person who opened the inbox page before its feed, as in a browser: a
+     * feed's request then finds its session stored already (and saves it again after the
+     * stream, as the real server does), rather than creating one on each of its two dispatches.
+     */
+    private jakarta.servlet.http.Cookie existingSession() throws Exception {
+        var page = mvc.perform(get("/").with(signedIn("responder-streamly-1", RequestFixtures.COMPANY,
+                "company-responder"))).andReturn().getResponse();
+        assertThat(page.getCookies()).as("the page's session cookie").isNotEmpty();
+        return page.getCookies()[0];
     }
 
     @Test
@@ -87,7 +99,7 @@ class InboxStreamIT extends PortalTest.Base {
     @Test
     void whenTheServiceIsDownTheBrowserIsToldToComeBackLater() throws Exception {
         API.on("GET", "/api/v1/requests/events", 503, "{\"title\":\"Service Unavailable\",\"status\":503}");
-        MvcResult started = mvc.perform(get("/stream/inbox").accept("text/event-stream")
+        MvcResult started = mvc.perform(get("/stream/inbox").accept("text/event-stream").cookie(existingSession())
                         .with(signedIn("responder-streamly-1", RequestFixtures.COMPANY, "company-responder")))
                 .andExpect(request().asyncStarted()).andReturn();
         started.getAsyncResult(10_000);
