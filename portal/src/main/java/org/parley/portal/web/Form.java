@@ -56,14 +56,6 @@ public record Form(Map<String, String> values, Problem problem) {
         return problem != null;
     }
 
-    /** Errors the API named no field of this form for, shown at the top. */
-    public List<Map.Entry<String, String>> otherErrors(List<String> fieldsShown) {
-        if (problem == null) {
-            return List.of();
-        }
-        return problem.fieldErrors().entrySet().stream().filter(e -> !fieldsShown.contains(e.getKey())).toList();
-    }
-
     /** The ids that describe a field (its hint, its error), or null when none. */
     public String describedBy(String field, boolean hasHint) {
         String ids = ((hasHint ? id(field) + "-hint " : "") + (error(field).isPresent() ? id(field) + "-error" : "")).trim();
