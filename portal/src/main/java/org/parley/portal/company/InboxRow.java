@@ -17,12 +17,12 @@ import java.util.List;
  * @param overdue          past its due time (as the API marked it, or found so now)
  * @param clockStopped     the clock stands still while a clarification waits for the authority
  * @param confidential     a gag order was set on the request
- * @param warningCount     how many warnings the safeguards check found, or null when not known
+ * @param warningCount     how many warnings the safeguards check found
  * @param firstWarning     the first warning's words as the API gives them, or null
  */
 public record InboxRow(String requestId, String type, String state, String urgency, String authority,
         String authorityCountry, Instant receivedAt, Instant dueAt, boolean overdue, boolean clockStopped,
-        boolean confidential, Integer warningCount, String firstWarning) {
+        boolean confidential, int warningCount, String firstWarning) {
 
     static final List<String> OPEN_STATES = List.of("SUBMITTED", "ACKNOWLEDGED", "CLARIFICATION_REQUESTED");
 
@@ -34,10 +34,6 @@ public record InboxRow(String requestId, String type, String state, String urgen
     /** The clock runs towards a due time: the row shows a live countdown. */
     public boolean counting() {
         return open() && !clockStopped && dueAt != null;
-    }
-
-    public boolean warningsKnown() {
-        return warningCount != null;
     }
 
     /** Overdue and still open: the row is marked. */

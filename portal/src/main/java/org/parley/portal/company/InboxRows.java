@@ -36,8 +36,6 @@ public final class InboxRows {
     static final int PAGE_SIZE = 500;
     /** Pages followed per listing: the inbox shows at most this many times {@link #PAGE_SIZE} requests. */
     static final int MAX_PAGES = 4;
-    /** The most urgent rows whose warnings are read (one call each, in parallel). */
-    static final int MAX_DETAILED = 100;
 
     private static final Pattern ID = Pattern.compile("[0-9A-Fa-f-]{1,64}");
 
@@ -48,11 +46,12 @@ public final class InboxRows {
     record Filter(String state, String type, boolean overdueOnly) {
         static final String ALL = "ALL";
 
+        /** The states the listing asks for; none: every state. */
         List<String> states() {
             if (state == null) {
                 return InboxRow.OPEN_STATES;
             }
-            return ALL.equals(state) ? java.util.Collections.singletonList(null) : List.of(state);
+            return ALL.equals(state) ? List.of() : List.of(state);
         }
     }
 
@@ -60,9 +59,8 @@ public final class InboxRows {
      * The inbox: {@code rows} most urgent first, or {@code unavailable} when the requests could not be read.
      *
      * @param truncated more requests matched than the inbox lists
-     * @param warningsMissing some rows' warnings could not be read (shown as unknown)
      */
-    public record Inbox(List<InboxRow> rows, boolean unavailable, boolean truncated, boolean warningsMissing) {
+    public record Inbox(List<InboxRow> rows, boolean unavailable, boolean truncated) {
     }
 
     /**
@@ -81,43 +79,16 @@ public final class InboxRows {
     }
 
     static Inbox inbox(Api api, Filter filter) {
+        // one listing for all the states asked for: each row carries its warnings, so no call per request
         Api.Fork<Stakeholders> names = api.fork(() -> authorities(api));
-        List<Api.Fork<Listing>> listings = new ArrayList<>();
-        for (String state : filter.states()) {
-            listings.add(api.fork(() -> listAll(api, state, filter)));
-        }
-        Map<String, Headline> headlines = new LinkedHashMap<>();
-        boolean truncated = false;
-        for (Api.Fork<Listing> listing : listings) {
-            ApiResult<Listing> result = listing.join(ApiService.REQUEST);
-            if (!(result instanceof ApiResult.Ok<Listing> ok)) {
-                return new Inbox(List.of(), true, false, false);
-            }
-            ok.value().items().forEach(h -> headlines.putIfAbsent(h.id(), h));
-            truncated |= ok.value().truncated();
+        ApiResult<Listing> listing = listAll(api, filter);
+        if (!(listing instanceof ApiResult.Ok<Listing> ok)) {
+            return new Inbox(List.of(), true, false);
         }
         Map<String, String> byId = names(names.join(ApiService.STAKEHOLDER));
         Instant now = Instant.now();
-        List<InboxRow> rows = headlines.values().stream().map(h -> of(h, byId, now)).sorted(URGENCY).toList();
-
-        // the safeguards warnings are on each request, not in the listing: read them for the most urgent
-        List<Api.Fork<Detail>> details = new ArrayList<>();
-        for (InboxRow row : rows.subList(0, Math.min(rows.size(), MAX_DETAILED))) {
-            details.add(api.fork(() -> RequestJson.get(api, "/api/v1/requests/" + row.requestId(), Detail.class)));
-        }
-        List<InboxRow> withWarnings = new ArrayList<>(rows.size());
-        boolean missing = rows.size() > details.size();
-        for (int i = 0; i < rows.size(); i++) {
-            InboxRow row = rows.get(i);
-            Optional<Detail> detail = i < details.size() ? details.get(i).join(ApiService.REQUEST).answer() : Optional.empty();
-            if (detail.isPresent()) {
-                withWarnings.add(withWarnings(row, detail.get()));
-            } else {
-                missing = true;
-                withWarnings.add(row);
-            }
-        }
-        return new Inbox(List.copyOf(withWarnings), false, truncated, missing && !rows.isEmpty());
+        List<InboxRow> rows = ok.value().items().stream().map(h -> of(h, byId, now)).sorted(URGENCY).toList();
+        return new Inbox(rows, false, ok.value().truncated());
     }
 
     /** Most urgent first: overdue, then by due time, then open ones without a running clock, then the answered. */
@@ -132,12 +103,12 @@ public final class InboxRows {
     private record Listing(List<Headline> items, boolean truncated) {
     }
 
-    private static ApiResult<Listing> listAll(Api api, String state, Filter filter) {
+    private static ApiResult<Listing> listAll(Api api, Filter filter) {
         List<Headline> items = new ArrayList<>();
         String token = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             StringBuilder path = new StringBuilder("/api/v1/requests?pageSize=").append(PAGE_SIZE);
-            if (state != null) {
+            for (String state : filter.states()) {
                 path.append("&state=").append(state);
             }
             if (filter.type() != null) {
@@ -190,7 +161,7 @@ public final class InboxRows {
         return new InboxRow(h.id(), h.type(), h.state(), h.urgency(), name(h.authority(), names),
                 h.authority() == null ? null : h.authority().country(), h.receivedAt(), h.dueAt(),
                 h.overdue() || pastDue(h.state(), h.dueAt(), now), h.dueAt() == null && "CLARIFICATION_REQUESTED".equals(h.state()),
-                h.confidential(), null, null);
+                h.confidential(), h.warnings().size(), h.warnings().isEmpty() ? null : h.warnings().getFirst().message());
     }
 
     static InboxRow of(Detail d, Map<String, String> names, Instant now) {
@@ -199,7 +170,7 @@ public final class InboxRows {
         return withWarnings(new InboxRow(d.id(), d.type(), d.state(), d.urgency(), name(d.authority(), names),
                 d.authority() == null ? null : d.authority().country(), d.receivedAt(), due,
                 d.overdue() || (!stopped && pastDue(d.state(), due, now)), stopped, d.confidentiality() != null,
-                null, null), d);
+                0, null), d);
     }
 
     private static InboxRow withWarnings(InboxRow row, Detail d) {

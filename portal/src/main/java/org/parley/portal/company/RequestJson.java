@@ -31,7 +31,16 @@ public final class RequestJson {
     /** One line of {@code GET /api/v1/requests}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Headline(String id, String type, String state, String urgency, Party authority, Party targetCompany,
-            Instant submittedAt, Instant receivedAt, Instant dueAt, boolean overdue, boolean confidential) {
+            Instant submittedAt, Instant receivedAt, Instant dueAt, boolean overdue, boolean confidential,
+            List<Finding> findings) {
+        public Headline {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+
+        /** The safeguards warnings the listing carries with each row. */
+        public List<Finding> warnings() {
+            return findings.stream().filter(f -> !"BLOCKER".equals(f.severity())).toList();
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

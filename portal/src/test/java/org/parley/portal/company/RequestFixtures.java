@@ -69,20 +69,24 @@ final class RequestFixtures {
                     {"id":"%s","name":"Streamly","country":"IE"}""".formatted(COMPANY);
         }
 
+        private String findings() {
+            return warnings.stream().map(w -> """
+                    {"rule":"JURISDICTION","severity":"WARNING","message":"%s"}""".formatted(w))
+                    .collect(Collectors.joining(",", "[", "]"));
+        }
+
         /** One item of {@code GET /api/v1/requests}. */
         String headline() {
             return """
                     {"id":"%s","type":"%s","state":"%s","urgency":"%s","authority":%s,"targetCompany":%s,
-                     "submittedAt":%s,"receivedAt":%s,"dueAt":%s,"overdue":%s,"confidential":%s}""".formatted(
+                     "submittedAt":%s,"receivedAt":%s,"dueAt":%s,"overdue":%s,"confidential":%s,"findings":%s}""".formatted(
                     id, type, state, urgency, party(), company(), time(receivedAt), time(receivedAt), time(dueAt),
-                    overdue, gagUntil != null);
+                    overdue, gagUntil != null, findings());
         }
 
         /** {@code GET /api/v1/requests/{id}}. */
         String detail() {
-            String findings = warnings.stream().map(w -> """
-                    {"rule":"JURISDICTION","severity":"WARNING","message":"%s"}""".formatted(w))
-                    .collect(Collectors.joining(",", "[", "]"));
+            String findings = findings();
             String gag = gagUntil == null ? "" : """
                     "confidentiality":{"until":"%s","justification":"An investigation would be compromised","inForce":%s},
                     """.formatted(gagUntil, gagInForce);

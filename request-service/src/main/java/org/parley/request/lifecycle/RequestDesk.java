@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -87,7 +88,7 @@ public class RequestDesk {
     }
 
     @Transactional(readOnly = true)
-    public Page<RequestHeadline> list(Caller caller, RequestState state, RequestType type, Boolean overdue,
+    public Page<RequestHeadline> list(Caller caller, Set<RequestState> states, RequestType type, Boolean overdue,
             PageRequest page) {
         Scope scope;
         if (caller.has(Role.GOV_LIAISON) && caller.stakeholderId().isPresent()) {
@@ -99,7 +100,7 @@ public class RequestDesk {
         } else {
             throw new Forbidden("Only liaisons, responders, reviewers and admins list requests");
         }
-        return Page.of(store.list(new RequestFilter(scope, state, type, overdue), now(), page), page,
+        return Page.of(store.list(new RequestFilter(scope, states, type, overdue), now(), page), page,
                 RequestHeadline::id);
     }
 

@@ -74,6 +74,37 @@ class VisibilityIT extends RequestServiceIT {
     }
 
     @Test
+    void aListingTakesSeveralStatesAndCarriesEachRequestsWarnings() {
+        World.Authority brazil = World.authority("BR");
+        World.Authority de = World.authority("DE");
+        World.Company video = World.company("DE", "FR");
+        String warned = submit(brazil.liaison(), Bodies.removalOrder(video.id()));
+        String clean = submit(de.liaison(), Bodies.removalOrder(video.id()));
+        String acknowledged = submit(de.liaison(), Bodies.removalOrder(video.id()));
+        assertThat(post("/api/v1/requests/" + acknowledged + "/acknowledgement", null, video.responder()).status())
+                .isEqualTo(200);
+        String withdrawn = submit(de.liaison(), Bodies.removalOrder(video.id()));
+        assertThat(post("/api/v1/requests/" + withdrawn + "/withdrawal", null, de.liaison()).status()).isEqualTo(200);
+
+        assertThat(ids(video.responder(), "?state=SUBMITTED&state=ACKNOWLEDGED&state=CLARIFICATION_REQUESTED"))
+                .containsExactlyInAnyOrder(warned, clean, acknowledged);
+        assertThat(ids(video.responder(), "?state=SUBMITTED")).containsExactlyInAnyOrder(warned, clean);
+
+        JsonNode rows = api.get("/api/v1/requests?state=SUBMITTED").auth(video.responder()).send().json().get("items");
+        for (JsonNode row : rows) {
+            List<String> rules = row.get("findings").findValuesAsString("rule");
+            if (row.get("id").asString().equals(warned)) {
+                assertThat(rules).containsExactly("JURISDICTION");
+                assertThat(row.get("findings").get(0).get("message").asString()).contains("mutual legal assistance");
+            } else {
+                assertThat(rules).isEmpty();
+            }
+        }
+        assertThat(api.get("/api/v1/requests?state=SUBMITTED&state=LOST").auth(video.responder()).send().status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void pagingWalksEveryRequestOnceNewestFirst() {
         World.Authority de = World.authority("DE");
         World.Company video = World.company("DE");

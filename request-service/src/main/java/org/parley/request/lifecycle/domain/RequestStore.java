@@ -3,6 +3,7 @@ package org.parley.request.lifecycle.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.common.paging.PageRequest;
 import org.parley.request.submission.domain.RequestType;
@@ -20,7 +21,7 @@ public interface RequestStore {
     /** Stores a transition; a {@link org.parley.common.kernel.Conflict} if {@code before} is no longer current. */
     void update(GovernmentRequest before, GovernmentRequest after);
 
-    /** Headlines newest first after the page's cursor, one more than the page size. */
+    /** Headlines newest first after the page's cursor, one more than the page size, each with its warnings. */
     List<RequestHeadline> list(RequestFilter filter, Instant now, PageRequest page);
 
     /** Which requests a listing shows: all, one authority's, or what reached one company. */
@@ -36,6 +37,10 @@ public interface RequestStore {
         }
     }
 
-    /** Narrows a listing; null fields do not filter. */
-    record RequestFilter(Scope scope, RequestState state, RequestType type, Boolean overdue) {}
+    /** Narrows a listing; null fields and no states do not filter. */
+    record RequestFilter(Scope scope, Set<RequestState> states, RequestType type, Boolean overdue) {
+        public RequestFilter {
+            states = states == null ? Set.of() : Set.copyOf(states);
+        }
+    }
 }

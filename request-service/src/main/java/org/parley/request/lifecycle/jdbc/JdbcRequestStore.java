@@ -7,9 +7,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +45,7 @@ import org.parley.request.submission.domain.Subject;
 import org.parley.request.submission.domain.SubjectKind;
 import org.parley.request.submission.domain.Submission;
 import org.parley.request.submission.domain.Urgency;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -197,10 +201,10 @@ class JdbcRequestStore implements RequestStore {
 
     @Override
     public List<RequestHeadline> list(RequestFilter filter, Instant now, PageRequest page) {
-        return jdbc.sql(SELECT + """
+        List<RequestHeadline> headlines = jdbc.sql(SELECT + """
                 where (cast(:authority as uuid) is null or r.authority_id = :authority)
                   and (cast(:company as uuid) is null or (r.target_company_id = :company and r.received_at is not null))
-                  and (cast(:state as text) is null or r.state = :state)
+                  and (cardinality(cast(:states as text[])) = 0 or r.state = any(cast(:states as text[])))
                   and (cast(:type as text) is null or r.type = :type)
                   and (cast(:overdue as boolean) is null or :overdue = (r.overdue_at is not null
                         or (r.due_at < :now and r.state in ('SUBMITTED', 'ACKNOWLEDGED'))))
@@ -210,7 +214,7 @@ class JdbcRequestStore implements RequestStore {
                 """)
                 .param("authority", filter.scope().authorityId())
                 .param("company", filter.scope().companyId())
-                .param("state", filter.state() == null ? null : filter.state().name())
+                .param("states", filter.states().stream().map(Enum::name).sorted().toArray(String[]::new))
                 .param("type", filter.type() == null ? null : filter.type().name())
                 .param("overdue", filter.overdue())
                 .param("now", timestamp(now))
@@ -218,6 +222,24 @@ class JdbcRequestStore implements RequestStore {
                 .param("limit", page.fetchSize())
                 .query((rs, row) -> headline(rs, now))
                 .list();
+        return withWarnings(headlines);
+    }
+
+    /** The page's warnings in one query, not one per row. */
+    private List<RequestHeadline> withWarnings(List<RequestHeadline> headlines) {
+        if (headlines.isEmpty()) {
+            return headlines;
+        }
+        Map<UUID, List<Finding>> byRequest = new HashMap<>();
+        jdbc.sql("""
+                select request_id, rule, severity, message from request_finding
+                where request_id = any(:ids) order by request_id, position
+                """)
+                .param("ids", headlines.stream().map(RequestHeadline::id).toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> byRequest
+                        .computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                        .add(new Finding(rs.getString(2), Severity.valueOf(rs.getString(3)), rs.getString(4))));
+        return headlines.stream().map(h -> h.withWarnings(byRequest.getOrDefault(h.id(), List.of()))).toList();
     }
 
     private void upsertParty(PartyRef party, Instant at) {
@@ -247,7 +269,8 @@ class JdbcRequestStore implements RequestStore {
                 instant(rs, "received_at"),
                 dueAt,
                 overdue,
-                gagUntil != null && new Confidentiality(gagUntil, null).inForceAt(now));
+                gagUntil != null && new Confidentiality(gagUntil, null).inForceAt(now),
+                List.of());
     }
 
     private GovernmentRequest map(ResultSet rs, int row) throws SQLException {

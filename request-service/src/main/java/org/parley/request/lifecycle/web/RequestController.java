@@ -3,12 +3,14 @@ package org.parley.request.lifecycle.web;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.common.audit.AuditRecord;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.Role;
+import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
 import org.parley.request.lifecycle.RequestDesk;
@@ -47,7 +49,7 @@ class RequestController {
 
     @GetMapping
     Page<HeadlineView> list(Caller caller,
-            @RequestParam(required = false) RequestState state,
+            @RequestParam(required = false) Set<RequestState> state,
             @RequestParam(required = false) RequestType type,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Integer pageSize,
@@ -137,12 +139,12 @@ class RequestController {
 
     record HeadlineView(String id, RequestType type, RequestState state, Urgency urgency, RequestView.PartyView authority,
             RequestView.PartyView targetCompany, Instant submittedAt, Instant receivedAt, Instant dueAt, boolean overdue,
-            boolean confidential) {
+            boolean confidential, List<Finding> findings) {
 
         static HeadlineView of(RequestHeadline h) {
             return new HeadlineView(h.id().toString(), h.type(), h.state(), h.urgency(),
                     RequestView.PartyView.of(h.authority()), RequestView.PartyView.of(h.company()), h.submittedAt(),
-                    h.receivedAt(), h.dueAt(), h.overdue(), h.confidential());
+                    h.receivedAt(), h.dueAt(), h.overdue(), h.confidential(), h.warnings());
         }
     }
 
