@@ -20,6 +20,7 @@ import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,7 +103,7 @@ class AppealSystemIT {
         String path = "/api/v1/notices/" + notice.path("id").asString();
         ParleyPlatform platform = RunningPlatform.platform();
 
-        platform.stop(ParleyPlatform.REQUEST_SERVICE);
+        platform.stop(Topology.REQUEST_SERVICE);
         try {
             Response down = gateway.get(path, tokens.of("appellant-1"));
 
@@ -111,7 +112,7 @@ class AppealSystemIT {
             assertThat(down.json().path("complete").asBoolean()).isFalse();
             assertThat(down.json().path("facts").asString()).isNotBlank();
         } finally {
-            platform.start(ParleyPlatform.REQUEST_SERVICE);
+            platform.start(Topology.REQUEST_SERVICE);
         }
 
         // the channel reconnects and the circuit breaker closes again within seconds

@@ -19,6 +19,7 @@ import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -145,14 +146,14 @@ class PortalRequestJourneyIT {
         ParleyPlatform platform = RunningPlatform.platform();
         try (Browser responder = Browser.open()) {
             responder.signIn("responder-streamly-2");
-            platform.stop(ParleyPlatform.REQUEST_SERVICE);
+            platform.stop(Topology.REQUEST_SERVICE);
             try {
                 responder.go("/company");
                 responder.waitForText(By.id("main"), "The requests cannot be reached right now");
                 assertThat(responder.findAll(By.tagName("h1"))).hasSize(1);
                 responder.assertAccessible();
             } finally {
-                platform.start(ParleyPlatform.REQUEST_SERVICE);
+                platform.start(Topology.REQUEST_SERVICE);
             }
         }
     }

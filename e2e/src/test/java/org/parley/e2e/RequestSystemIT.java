@@ -21,6 +21,7 @@ import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -170,7 +171,7 @@ class RequestSystemIT {
         String liaison = tokens.of("liaison-de-2");
         int before = all(REQUESTS, liaison).size();
         ParleyPlatform platform = RunningPlatform.platform();
-        platform.stop(ParleyPlatform.STAKEHOLDER_SERVICE);
+        platform.stop(Topology.STAKEHOLDER_SERVICE);
         try {
             Response refused = gateway.post(REQUESTS, liaison, Gateway.json(removalOrder()));
 
@@ -178,7 +179,7 @@ class RequestSystemIT {
             assertThat(refused.isProblem()).isTrue();
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain("io.grpc");
         } finally {
-            platform.start(ParleyPlatform.STAKEHOLDER_SERVICE);
+            platform.start(Topology.STAKEHOLDER_SERVICE);
         }
         assertThat(all(REQUESTS, liaison)).as("nothing was stored").hasSize(before);
 

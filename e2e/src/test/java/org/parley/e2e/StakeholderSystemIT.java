@@ -14,6 +14,7 @@ import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
 @SystemTest
@@ -80,8 +81,8 @@ class StakeholderSystemIT {
     @Test
     void gatewayAnswers503WhileStakeholderServiceIsDownAndRecoversAfterItsRestart() {
         ParleyPlatform platform = RunningPlatform.platform();
-        Map<String, Long> othersBefore = othersThan(ParleyPlatform.STAKEHOLDER_SERVICE, platform.pids());
-        platform.stop(ParleyPlatform.STAKEHOLDER_SERVICE);
+        Map<String, Long> othersBefore = othersThan(Topology.STAKEHOLDER_SERVICE, platform.pids());
+        platform.stop(Topology.STAKEHOLDER_SERVICE);
         try {
             Response down = gateway.get(STAKEHOLDERS);
 
@@ -93,14 +94,14 @@ class StakeholderSystemIT {
             assertThat(problem.path("type").asString()).isNotBlank();
             assertThat(problem.path("detail").asString()).contains("stakeholder-service");
         } finally {
-            platform.start(ParleyPlatform.STAKEHOLDER_SERVICE);
+            platform.start(Topology.STAKEHOLDER_SERVICE);
         }
 
         Response up = awaitStatus(STAKEHOLDERS, 200, Duration.ofSeconds(30));
 
         assertThat(up.status()).as(up.toString()).isEqualTo(200);
         assertThat(up.json().path("items").isArray()).isTrue();
-        assertThat(othersThan(ParleyPlatform.STAKEHOLDER_SERVICE, platform.pids())).isEqualTo(othersBefore);
+        assertThat(othersThan(Topology.STAKEHOLDER_SERVICE, platform.pids())).isEqualTo(othersBefore);
     }
 
     // ---- helpers ------------------------------------------------------------------------------

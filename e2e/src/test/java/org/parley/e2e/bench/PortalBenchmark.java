@@ -27,6 +27,7 @@ import org.parley.e2e.support.PortalSession;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.Options;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 
 /**
  * What a responder waits for and what the portal costs, measured on the whole platform
@@ -104,7 +105,7 @@ public final class PortalBenchmark {
                 }
             }
             // the portal's own port: its server time, without the gateway in front
-            URI portal = URI.create("http://localhost:" + ParleyPlatform.PORTAL_PORT);
+            URI portal = URI.create("http://localhost:" + Topology.PORTAL_PORT);
             PortalSession second = PortalSession.signIn(platform.gatewayUrl(), "responder-streamly-2");
             int shown = (int) ROW_ID.matcher(second.getAt(portal, "/company").body()).results().count();
             List<Double> inbox = time(() -> second.getAt(portal, "/company"), "/company", shown);
@@ -119,7 +120,7 @@ public final class PortalBenchmark {
             report.append(row("transparency/requests page (ms)", transparency));
             report.append(row("home page, no API call: the anchor (ms)", home));
             report.append(String.format(Locale.ROOT, "inbox ÷ anchor at p50: %.1f%n", median(inbox) / median(home)));
-            Long pid = platform.pids().get(ParleyPlatform.PORTAL);
+            Long pid = platform.pids().get(Topology.PORTAL);
             if (pid != null) {
                 report.append("portal RSS: ").append(rss(pid)).append('\n');
             }
