@@ -13,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.parley.e2e.support.Browser;
+import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.RunningPlatform;
@@ -217,7 +218,7 @@ class PortalRequestJourneyIT {
 
     private String submitted() {
         String body = Gateway.json(Orders.removalOrder());
-        Gateway.Response answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), body);
+        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), body);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().path("id").asString();
     }
@@ -226,7 +227,7 @@ class PortalRequestJourneyIT {
         long count = 0;
         String token = null;
         do {
-            Gateway.Response page = gateway.get("/api/v1/requests?pageSize=500" + (token == null ? "" : "&pageToken=" + token),
+            Reply page = gateway.get("/api/v1/requests?pageSize=500" + (token == null ? "" : "&pageToken=" + token),
                     tokens.of(liaison));
             count += page.json().path("items").size();
             token = page.json().path("nextPageToken").asString(null);

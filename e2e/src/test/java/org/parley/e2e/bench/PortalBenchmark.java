@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.PortalSession;
@@ -130,7 +131,7 @@ public final class PortalBenchmark {
 
     private static String submit(Gateway gateway, Tokens tokens) {
         Map<String, Object> order = Orders.removalOrder();
-        Gateway.Response answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
+        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
         if (answer.status() != 201) {
             throw new IllegalStateException("submission refused: " + answer);
         }
