@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Orders;
-import org.parley.e2e.support.Gateway.Response;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,7 +67,7 @@ class AppealSystemIT {
         assertThat(decided.path("decision").path("outcome").asString()).isEqualTo("REVERSED");
         assertThat(decided.path("reviewer").path("human").asBoolean()).isTrue();
         assertThat(reversals(STREAMLY)).as("the public figures count the reversal").isEqualTo(reversalsBefore + 1);
-        Response published = gateway.get("/api/v1/transparency/appeals?company=" + STREAMLY);
+        Reply published = gateway.get("/api/v1/transparency/appeals?company=" + STREAMLY);
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         assertThat(published.json().path("appeals").get(0).path("decided").path("reversed").asString())
                 .as("public, and below k only as \"<k\"").matches("<\\d+|\\d+");
@@ -102,16 +103,16 @@ class AppealSystemIT {
         String path = "/api/v1/notices/" + notice.path("id").asString();
         ParleyPlatform platform = RunningPlatform.platform();
 
-        platform.stop(ParleyPlatform.REQUEST_SERVICE);
+        platform.stop(Topology.REQUEST_SERVICE);
         try {
-            Response down = gateway.get(path, tokens.of("appellant-1"));
+            Reply down = gateway.get(path, tokens.of("appellant-1"));
 
             assertThat(down.status()).as(down.toString()).isEqualTo(200);
             assertThat(down.json().path("order").path("unavailable").asBoolean()).isTrue();
             assertThat(down.json().path("complete").asBoolean()).isFalse();
             assertThat(down.json().path("facts").asString()).isNotBlank();
         } finally {
-            platform.start(ParleyPlatform.REQUEST_SERVICE);
+            platform.start(Topology.REQUEST_SERVICE);
         }
 
         // the channel reconnects and the circuit breaker closes again within seconds
@@ -136,14 +137,14 @@ class AppealSystemIT {
             order.put("confidentiality", Map.of("until", gagUntil.toString(),
                     "justification", "Telling the account holder now would warn suspects of an ongoing investigation."));
         }
-        Response submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
+        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String request = submitted.json().path("id").asString();
 
         String responder = tokens.of("responder-streamly-1");
-        Response acknowledged = gateway.post("/api/v1/requests/" + request + "/acknowledgement", responder, "{}");
+        Reply acknowledged = gateway.post("/api/v1/requests/" + request + "/acknowledgement", responder, "{}");
         assertThat(acknowledged.status()).as(acknowledged.toString()).isIn(200, 201);
-        Response fulfilled = gateway.post("/api/v1/requests/" + request + "/response", responder, Gateway.json(Map.of(
+        Reply fulfilled = gateway.post("/api/v1/requests/" + request + "/response", responder, Gateway.json(Map.of(
                 "outcome", "FULFILLED", "reasonCodes", List.of(), "explanation", "The video was removed for all users.",
                 "actionTakenAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
         assertThat(fulfilled.status()).as(fulfilled.toString()).isIn(200, 201);
@@ -166,7 +167,7 @@ class AppealSystemIT {
         notice.put("decidedAt", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
         notice.put("requestId", request);
         notice.put("language", "de");
-        Response recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"), Gateway.json(notice));
+        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"), Gateway.json(notice));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         assertThat(recorded.json().path("accessCode").asString()).isNotBlank();
         return recorded.json();
@@ -174,10 +175,10 @@ class AppealSystemIT {
 
     /** The user claims the notice with the reference and code they were given; answers the notice as they see it. */
     private JsonNode claim(String appellant, JsonNode recorded) {
-        Response wrong = gateway.post("/api/v1/notices/claims", tokens.of(appellant), Gateway.json(Map.of(
+        Reply wrong = gateway.post("/api/v1/notices/claims", tokens.of(appellant), Gateway.json(Map.of(
                 "reference", recorded.path("reference").asString(), "accessCode", "2222-2222-2222")));
         assertThat(wrong.status()).as("a guessed code does not claim: " + wrong).isEqualTo(404);
-        Response claimed = gateway.post("/api/v1/notices/claims", tokens.of(appellant), Gateway.json(Map.of(
+        Reply claimed = gateway.post("/api/v1/notices/claims", tokens.of(appellant), Gateway.json(Map.of(
                 "reference", recorded.path("reference").asString(), "accessCode", recorded.path("accessCode").asString())));
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
         return claimed.json();
@@ -185,7 +186,7 @@ class AppealSystemIT {
 
     /** The user appeals; the deciding responder may not review it; their colleague reverses it. Answers the appeal id. */
     private String appealAndReverse(String appellant, JsonNode notice) {
-        Response filed = gateway.post("/api/v1/appeals", tokens.of(appellant), Gateway.json(Map.of(
+        Reply filed = gateway.post("/api/v1/appeals", tokens.of(appellant), Gateway.json(Map.of(
                 "noticeId", notice.path("id").asString(),
                 "statement", "Das Video dokumentiert den Aufruf, um davor zu warnen; es ruft selbst zu nichts auf.",
                 "language", "de")));
@@ -193,16 +194,16 @@ class AppealSystemIT {
         String appeal = filed.json().path("id").asString();
         assertThat(filed.json().path("decisionDays").asInt()).isPositive();
 
-        Response byDecider = gateway.post("/api/v1/appeals/" + appeal + "/assignment", tokens.of("responder-streamly-1"), "{}");
+        Reply byDecider = gateway.post("/api/v1/appeals/" + appeal + "/assignment", tokens.of("responder-streamly-1"), "{}");
         assertThat(byDecider.status()).as(byDecider.toString()).isEqualTo(422);
         assertThat(byDecider.json().path("reason").asString()).isEqualTo("REVIEWER_IS_ORIGINAL_DECIDER");
 
         String colleague = tokens.of("responder-streamly-2");
-        Response assigned = gateway.post("/api/v1/appeals/" + appeal + "/assignment", colleague, "{}");
+        Reply assigned = gateway.post("/api/v1/appeals/" + appeal + "/assignment", colleague, "{}");
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         assertThat(assigned.json().path("state").asString()).isEqualTo("IN_REVIEW");
 
-        Response decided = gateway.post("/api/v1/appeals/" + appeal + "/decision", colleague, Gateway.json(Map.of(
+        Reply decided = gateway.post("/api/v1/appeals/" + appeal + "/decision", colleague, Gateway.json(Map.of(
                 "outcome", "REVERSED",
                 "reasoning", "Seen in context the video documents a call to violence in order to warn against it.",
                 "rabat", Map.of(
@@ -228,7 +229,7 @@ class AppealSystemIT {
     /** Streamly's reversals on appeal this year, exactly (as an admin may see them for an audit). */
     private long reversals(String company) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Response figures = gateway.get("/api/v1/transparency/appeals?exact=true&company=" + company
+        Reply figures = gateway.get("/api/v1/transparency/appeals?exact=true&company=" + company
                 + "&from=" + today.minusYears(1) + "&to=" + today.plusDays(2), tokens.of("admin"));
         assertThat(figures.status()).as(figures.toString()).isEqualTo(200);
         JsonNode appeals = figures.json().path("appeals");

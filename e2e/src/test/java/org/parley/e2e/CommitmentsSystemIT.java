@@ -17,14 +17,15 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
-import org.parley.e2e.support.Gateway.Response;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
@@ -52,21 +53,21 @@ class CommitmentsSystemIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
 
         // an admin registers a company and provisions a responder for it in Keycloak
-        Response company = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of(
+        Reply company = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of(
                 "name", "Vidsphere " + suffix, "kind", "COMPANY", "country", "IE", "jurisdictions", List.of("IE", "DE"))));
         assertThat(company.status()).as(company.toString()).isEqualTo(201);
         String companyId = company.json().path("id").asString();
 
         String username = "responder-" + suffix;
-        Response provisioned = gateway.post("/api/v1/stakeholders/" + companyId + "/members", admin, Gateway.json(Map.of(
+        Reply provisioned = gateway.post("/api/v1/stakeholders/" + companyId + "/members", admin, Gateway.json(Map.of(
                 "username", username, "email", username + "@vidsphere.example", "firstName", "Rosa", "lastName", "Keller")));
         assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(201);
         assertThat(provisioned.json().path("roles").toString()).isEqualTo("[\"company-responder\"]");
-        assertThat(provisioned.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(provisioned.header("Cache-Control")).contains("no-store");
         String temporaryPassword = provisioned.json().path("temporaryPassword").asString();
         assertThat(temporaryPassword).as("the dev realm answers a one-time password").hasSizeGreaterThanOrEqualTo(12);
 
-        Response members = gateway.get("/api/v1/stakeholders/" + companyId + "/members", admin);
+        Reply members = gateway.get("/api/v1/stakeholders/" + companyId + "/members", admin);
         assertThat(members.json().path("items").findValuesAsString("username")).containsExactly(username);
         assertThat(members.body()).doesNotContain(temporaryPassword);
 
@@ -77,22 +78,22 @@ class CommitmentsSystemIT {
         assertThat(FirstLogin.claims(responder).path("stakeholder_id").asString()).isEqualTo(companyId);
 
         // …keeps the company's contact point, pledges a clause and reports progress
-        Response contactPoint = gateway.put("/api/v1/stakeholders/" + companyId + "/contact-point", responder, Gateway.json(Map.of(
+        Reply contactPoint = gateway.put("/api/v1/stakeholders/" + companyId + "/contact-point", responder, Gateway.json(Map.of(
                 "email", "orders@vidsphere.example", "phone", "+353 1 000 0500", "languages", List.of("en", "de"),
                 "hours", "24/7", "escalationContact", "duty-counsel@vidsphere.example")));
         assertThat(contactPoint.status()).as(contactPoint.toString()).isEqualTo(201);
 
-        Response pledged = gateway.post("/api/v1/stakeholders/" + companyId + "/commitments", responder, Gateway.json(Map.of(
+        Reply pledged = gateway.post("/api/v1/stakeholders/" + companyId + "/commitments", responder, Gateway.json(Map.of(
                 "frameworkId", CHRISTCHURCH_CALL, "clauseNumber", "OSP-4",
                 "targetDate", LocalDate.now().plusMonths(9).toString(),
                 "indicator", "MEDIAN_HOURS_TO_ANSWER_REMOVAL_ORDERS", "targetValue", 1)));
         assertThat(pledged.status()).as(pledged.toString()).isEqualTo(201);
-        String commitment = pledged.header("Location").orElseThrow();
+        String commitment = Objects.requireNonNull(pledged.header("Location"), "Location");
         assertThat(pledged.json().path("status").asString()).isEqualTo("PLEDGED");
 
-        Response started = gateway.patch(commitment, responder, Gateway.json(Map.of("status", "IN_PROGRESS")));
+        Reply started = gateway.patch(commitment, responder, Gateway.json(Map.of("status", "IN_PROGRESS")));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
-        Response report = gateway.post(commitment + "/progress-reports", responder, Gateway.json(Map.of(
+        Reply report = gateway.post(commitment + "/progress-reports", responder, Gateway.json(Map.of(
                 "text", "Flagged livestreams now reach a real-time review queue within two minutes.",
                 "evidenceUrls", List.of("https://vidsphere.example/transparency/livestreams"))));
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
@@ -113,12 +114,12 @@ class CommitmentsSystemIT {
         // the responder may not assess their own pledge; a reviewer does
         assertThat(gateway.post(commitment + "/assessments", responder, Gateway.json(Map.of(
                 "rating", "MEETS", "findings", "We think we do fine"))).status()).isEqualTo(403);
-        Response assessed = gateway.post(commitment + "/assessments", tokens.of("reviewer"), Gateway.json(Map.of(
+        Reply assessed = gateway.post(commitment + "/assessments", tokens.of("reviewer"), Gateway.json(Map.of(
                 "rating", "PARTIALLY_MEETS", "findings", "Review queue is live; coverage outside English is not yet shown.")));
         assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
 
         // anyone, without a token, sees the public view
-        Response publicView = gateway.get("/api/v1/stakeholders/" + companyId + "/commitments");
+        Reply publicView = gateway.get("/api/v1/stakeholders/" + companyId + "/commitments");
         assertThat(publicView.status()).as(publicView.toString()).isEqualTo(200);
         JsonNode item = publicView.json().path("items").path(0);
         assertThat(item.path("status").asString()).isEqualTo("IN_PROGRESS");
@@ -126,7 +127,7 @@ class CommitmentsSystemIT {
         assertThat(item.path("latestAssessment").path("rating").asString()).isEqualTo("PARTIALLY_MEETS");
         assertThat(publicView.json().path("counts").path("IN_PROGRESS").asInt()).isEqualTo(1);
 
-        Response detail = gateway.get(commitment);
+        Reply detail = gateway.get(commitment);
         assertThat(detail.json().path("progressReports").path(0).path("evidenceUrls").path(0).asString())
                 .isEqualTo("https://vidsphere.example/transparency/livestreams");
         // the measured record beside the pledge: computed by request-service, never invented here
@@ -136,7 +137,7 @@ class CommitmentsSystemIT {
             assertThat(measurement.has("value")).isFalse();
         }
 
-        Response profile = gateway.get("/api/v1/stakeholders/" + companyId);
+        Reply profile = gateway.get("/api/v1/stakeholders/" + companyId);
         assertThat(profile.json().path("contactPoint").path("email").asString()).isEqualTo("orders@vidsphere.example");
         assertThat(profile.json().path("contactPoint").has("escalationContact")).isFalse();
     }
@@ -148,7 +149,7 @@ class CommitmentsSystemIT {
         // unavailable. The first call after start also connects and fetches that token, so allow three tries
         // (fewer than the four failed calls that would open a circuit).
         for (String pledge : List.of("01930000-0000-7000-8000-000000d10002", "01930000-0000-7000-8000-000000d10003")) {
-            Response commitment = null;
+            Reply commitment = null;
             for (int attempt = 0; attempt < 3; attempt++) {
                 commitment = gateway.get("/api/v1/commitments/" + pledge);
                 assertThat(commitment.status()).as(commitment.toString()).isEqualTo(200);
@@ -167,11 +168,11 @@ class CommitmentsSystemIT {
         String admin = tokens.of("admin");
         String name = "Bad Input Co " + UUID.randomUUID();
 
-        Response unknownKind = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of("name", name, "kind", "PIRATE")));
-        Response notIso = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of(
+        Reply unknownKind = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of("name", name, "kind", "PIRATE")));
+        Reply notIso = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of(
                 "name", name, "kind", "COMPANY", "country", "Ireland")));
-        Response missing = gateway.post("/api/v1/stakeholders", admin, "{}");
-        Response oversize = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of(
+        Reply missing = gateway.post("/api/v1/stakeholders", admin, "{}");
+        Reply oversize = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of(
                 "name", "x".repeat(201), "kind", "STATE", "country", "DE")));
 
         assertThat(unknownKind.status()).isEqualTo(400);
@@ -182,13 +183,13 @@ class CommitmentsSystemIT {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.json().path("errors").findValuesAsString("field")).contains("name", "kind");
         assertThat(oversize.status()).isEqualTo(422);
-        Response all = gateway.get("/api/v1/stakeholders?pageSize=500", admin);
+        Reply all = gateway.get("/api/v1/stakeholders?pageSize=500", admin);
         assertThat(all.json().path("items").findValuesAsString("name")).doesNotContain(name);
     }
 
     @Test
     void theStandardsInForceAreReadableByAnyone() {
-        Response active = gateway.get("/api/v1/standards/active");
+        Reply active = gateway.get("/api/v1/standards/active");
 
         assertThat(active.status()).as(active.toString()).isEqualTo(200);
         assertThat(active.json().path("requestRules").path("minStatementLength").asInt()).isEqualTo(50);

@@ -13,12 +13,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.parley.e2e.support.Browser;
+import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -145,14 +147,14 @@ class PortalRequestJourneyIT {
         ParleyPlatform platform = RunningPlatform.platform();
         try (Browser responder = Browser.open()) {
             responder.signIn("responder-streamly-2");
-            platform.stop(ParleyPlatform.REQUEST_SERVICE);
+            platform.stop(Topology.REQUEST_SERVICE);
             try {
                 responder.go("/company");
                 responder.waitForText(By.id("main"), "The requests cannot be reached right now");
                 assertThat(responder.findAll(By.tagName("h1"))).hasSize(1);
                 responder.assertAccessible();
             } finally {
-                platform.start(ParleyPlatform.REQUEST_SERVICE);
+                platform.start(Topology.REQUEST_SERVICE);
             }
         }
     }
@@ -216,7 +218,7 @@ class PortalRequestJourneyIT {
 
     private String submitted() {
         String body = Gateway.json(Orders.removalOrder());
-        Gateway.Response answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), body);
+        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), body);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().path("id").asString();
     }
@@ -225,7 +227,7 @@ class PortalRequestJourneyIT {
         long count = 0;
         String token = null;
         do {
-            Gateway.Response page = gateway.get("/api/v1/requests?pageSize=500" + (token == null ? "" : "&pageToken=" + token),
+            Reply page = gateway.get("/api/v1/requests?pageSize=500" + (token == null ? "" : "&pageToken=" + token),
                     tokens.of(liaison));
             count += page.json().path("items").size();
             token = page.json().path("nextPageToken").asString(null);

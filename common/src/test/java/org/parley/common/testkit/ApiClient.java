@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,7 +13,11 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON-over-HTTP client for integration and system tests. */
+/**
+ * A small JSON-over-HTTP client for integration and system tests: the services' tests call a
+ * service directly, the system tests call the gateway with it. Redirects are not followed, so
+ * that tests see them.
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,6 +53,24 @@ public final class ApiClient {
         return value instanceof String text ? text : JSON.writeValueAsString(value);
     }
 
+    /** Where a path (or an absolute URL, such as a {@code Location}) points from this client's base. */
+    public URI target(String pathOrUrl) {
+        URI given = URI.create(pathOrUrl);
+        return given.isAbsolute() ? given : URI.create(baseUrl + pathOrUrl);
+    }
+
+    /** Sends any request, for the cases {@link Call} does not cover. */
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            return new Reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One request being built: add a token or headers, then {@link #send()}. */
     public final class Call {
         private final String method;
@@ -75,7 +98,7 @@ public final class ApiClient {
         }
 
         public Reply send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request = HttpRequest.newBuilder(target(path)).timeout(Duration.ofSeconds(30));
             headers.forEach(request::header);
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -83,14 +106,7 @@ public final class ApiClient {
                 request.header("Content-Type", headers.getOrDefault("Content-Type", "application/json"));
                 request.method(method, HttpRequest.BodyPublishers.ofString(json(body)));
             }
-            try {
-                return new Reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return ApiClient.this.send(request);
         }
     }
 
@@ -113,8 +129,18 @@ public final class ApiClient {
             return response.headers().firstValue(name).orElse(null);
         }
 
+        public HttpHeaders headers() {
+            return response.headers();
+        }
+
         public String contentType() {
             return header("Content-Type");
+        }
+
+        /** True for an RFC 9457 problem answer. */
+        public boolean isProblem() {
+            String type = contentType();
+            return type != null && type.startsWith("application/problem+json");
         }
 
         @Override

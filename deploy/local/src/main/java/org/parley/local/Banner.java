@@ -27,7 +27,7 @@ final class Banner {
 
     static String text(ParleyPlatform platform, Options options) {
         return text(platform.portalUrl(), platform.gatewayUrl(), platform.keycloakUrl(), platform.tokenEndpoint(),
-                options.logDir(), options.repoRoot().resolve("deploy/keycloak/parley-realm.json"));
+                options.logDir(), KeycloakProcess.realmFile(options.repoRoot()));
     }
 
     static String text(URI portal, URI gateway, URI keycloak, URI tokenEndpoint, Path logDir, Path realmFile) {
@@ -38,14 +38,15 @@ final class Banner {
         row(out, "Gateway (public API)", gateway + "/api/v1/stakeholders");
         row(out, "API docs", gateway + "/api/docs");
         row(out, "Health", gateway + "/actuator/health");
-        row(out, "Keycloak", keycloak + "  (realm " + ParleyPlatform.REALM + "; admin console "
-                + keycloak + "/admin as bootstrap-admin / bootstrap-admin-dev)");
+        row(out, "Keycloak", keycloak + "  (realm " + Topology.REALM + "; admin console "
+                + keycloak + "/admin as " + KeycloakProcess.ADMIN + " / "
+                + KeycloakProcess.ADMIN_PASSWORD + ")");
         row(out, "Logs", logDir.toString());
         out.append("\nSign in at ").append(portal.resolve("/signin")).append(" with a demo login:\n\n");
         for (String line : desks(portal, users)) {
             out.append("  ").append(line).append('\n');
         }
-        out.append("\nDemo logins (realm ").append(ParleyPlatform.REALM).append("):\n\n");
+        out.append("\nDemo logins (realm ").append(Topology.REALM).append("):\n\n");
         out.append(String.format("  %-22s %-18s %-38s %s%n", "username", "role", "stakeholder_id", "password"));
         for (String[] user : users) {
             out.append(String.format("  %-22s %-18s %-38s %s%n", (Object[]) user));

@@ -37,8 +37,8 @@ public record Options(
         Objects.requireNonNull(logDir, "logDir");
         services = List.copyOf(services);
         for (String service : services) {
-            if (!ParleyPlatform.SERVICES.contains(service)) {
-                throw new IllegalArgumentException("unknown service '" + service + "'; known: " + ParleyPlatform.SERVICES);
+            if (!Topology.SERVICES.contains(service)) {
+                throw new IllegalArgumentException("unknown service '" + service + "'; known: " + Topology.SERVICES);
             }
         }
     }
@@ -60,7 +60,7 @@ public record Options(
                 : root.resolve("target").resolve("parley-logs");
         String dbUrl = blankToNull(env.get("PARLEY_DB_URL"));
         boolean keep = "true".equalsIgnoreCase(env.get("PARLEY_KEEP_DATA"));
-        return new Options(root, logs.toAbsolutePath().normalize(), ParleyPlatform.SERVICES, !keep, dbUrl,
+        return new Options(root, logs.toAbsolutePath().normalize(), Topology.SERVICES, !keep, dbUrl,
                 env.getOrDefault("PARLEY_DB_USER", "postgres"), env.getOrDefault("PARLEY_DB_PASSWORD", ""),
                 Duration.ofSeconds(300), Duration.ofSeconds(180));
     }
@@ -84,14 +84,14 @@ public record Options(
     /** Only these of the platform's processes (PostgreSQL and Keycloak always start). */
     public Options withServices(List<String> only) {
         List<String> ordered = new ArrayList<>();
-        for (String service : ParleyPlatform.SERVICES) {
+        for (String service : Topology.SERVICES) {
             if (only.contains(service)) {
                 ordered.add(service);
             }
         }
         for (String name : only) {
-            if (!ParleyPlatform.SERVICES.contains(name)) {
-                throw new IllegalArgumentException("unknown service '" + name + "'; known: " + ParleyPlatform.SERVICES);
+            if (!Topology.SERVICES.contains(name)) {
+                throw new IllegalArgumentException("unknown service '" + name + "'; known: " + Topology.SERVICES);
             }
         }
         return new Options(repoRoot, logDir, ordered, freshData, externalDbUrl, externalDbUser,

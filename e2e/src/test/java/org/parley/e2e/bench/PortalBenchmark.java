@@ -21,12 +21,14 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.PortalSession;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.Options;
 import org.parley.local.ParleyPlatform;
+import org.parley.local.Topology;
 
 /**
  * What a responder waits for and what the portal costs, measured on the whole platform
@@ -104,7 +106,7 @@ public final class PortalBenchmark {
                 }
             }
             // the portal's own port: its server time, without the gateway in front
-            URI portal = URI.create("http://localhost:" + ParleyPlatform.PORTAL_PORT);
+            URI portal = URI.create("http://localhost:" + Topology.PORTAL_PORT);
             PortalSession second = PortalSession.signIn(platform.gatewayUrl(), "responder-streamly-2");
             int shown = (int) ROW_ID.matcher(second.getAt(portal, "/company").body()).results().count();
             List<Double> inbox = time(() -> second.getAt(portal, "/company"), "/company", shown);
@@ -119,7 +121,7 @@ public final class PortalBenchmark {
             report.append(row("transparency/requests page (ms)", transparency));
             report.append(row("home page, no API call: the anchor (ms)", home));
             report.append(String.format(Locale.ROOT, "inbox ÷ anchor at p50: %.1f%n", median(inbox) / median(home)));
-            Long pid = platform.pids().get(ParleyPlatform.PORTAL);
+            Long pid = platform.pids().get(Topology.PORTAL);
             if (pid != null) {
                 report.append("portal RSS: ").append(rss(pid)).append('\n');
             }
@@ -129,7 +131,7 @@ public final class PortalBenchmark {
 
     private static String submit(Gateway gateway, Tokens tokens) {
         Map<String, Object> order = Orders.removalOrder();
-        Gateway.Response answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
+        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
         if (answer.status() != 201) {
             throw new IllegalStateException("submission refused: " + answer);
         }

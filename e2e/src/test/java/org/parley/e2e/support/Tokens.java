@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Access tokens from the real Keycloak: the password grant of the public client
  * {@code parley-cli} for the demo users of the realm (password {@code parley-demo}).
- * Tokens are reused until shortly before they expire.
+ * Tokens are reused until shortly before they expire. This is not the test kit's
+ * {@code TestTokens}: those are signed with a key of the test JVM, which the running platform,
+ * trusting only Keycloak's keys, refuses.
  */
 public final class Tokens {
 

@@ -1,0 +1,147 @@
+package org.parley.local;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the platform is made of on one machine: its processes, their ports and databases, the
+ * order they start in, and the environment each service is started with. Fixed facts only;
+ * nothing here starts anything.
+ */
+public final class Topology {
+
+    public static final String STAKEHOLDER_SERVICE = "stakeholder-service";
+    public static final String REQUEST_SERVICE = "request-service";
+    public static final String APPEAL_SERVICE = "appeal-service";
+    public static final String PORTAL = "portal";
+    public static final String GATEWAY = "gateway";
+    public static final String KEYCLOAK = "keycloak";
+    /** The platform's own processes, in start order. */
+    public static final List<String> SERVICES =
+            List.of(STAKEHOLDER_SERVICE, REQUEST_SERVICE, APPEAL_SERVICE, PORTAL, GATEWAY);
+
+    public static final int GATEWAY_PORT = 8080;
+    public static final int PORTAL_PORT = 8084;
+    public static final int KEYCLOAK_PORT = 8180;
+    public static final String REALM = "parley";
+
+    static final String LOOPBACK = "127.0.0.1";
+    // the portal's confidential client in the dev realm (deploy/keycloak/parley-realm.json)
+    private static final String PORTAL_CLIENT_ID = "parley-portal";
+    private static final String PORTAL_CLIENT_SECRET = "parley-portal-dev-secret";
+
+    /** The fixed facts of one service process. */
+    private record Service(String name, int httpPort, int grpcPort, String database, String readinessPath) {
+    }
+
+    private static final Map<String, Service> CATALOGUE = Map.of(
+            STAKEHOLDER_SERVICE, new Service(STAKEHOLDER_SERVICE, 8081, 9081, "parley_stakeholder",
+                    "/actuator/health/readiness"),
+            REQUEST_SERVICE, new Service(REQUEST_SERVICE, 8082, 9082, "parley_request", "/actuator/health/readiness"),
+            APPEAL_SERVICE, new Service(APPEAL_SERVICE, 8083, 9083, "parley_appeal", "/actuator/health/readiness"),
+            PORTAL, new Service(PORTAL, PORTAL_PORT, 0, "parley_portal", "/actuator/health/readiness"),
+            GATEWAY, new Service(GATEWAY, GATEWAY_PORT, 0, null, "/actuator/health"));
+
+    private Topology() {
+    }
+
+    /** The public entry, e.g. {@code http://localhost:8080}. */
+    static URI gatewayUrl() {
+        return URI.create("http://localhost:" + GATEWAY_PORT);
+    }
+
+    static URI keycloakUrl() {
+        return URI.create("http://localhost:" + KEYCLOAK_PORT);
+    }
+
+    /** The issuer of the access tokens, {@code http://localhost:8180/realms/parley}. */
+    static String issuer() {
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    /** The databases the services keep their data in, sorted. */
+    static List<String> databases() {
+        return CATALOGUE.values().stream().map(Service::database).filter(Objects::nonNull).sorted().toList();
+    }
+
+    /**
+     * stakeholder-service first; then request- and appeal-service together; the portal and the
+     * gateway last, together (the portal calls the API only when a page is asked for).
+     */
+    static List<List<String>> waves(List<String> services) {
+        List<List<String>> waves = new ArrayList<>();
+        for (List<String> wave : List.of(List.of(STAKEHOLDER_SERVICE), List.of(REQUEST_SERVICE, APPEAL_SERVICE),
+                List.of(PORTAL, GATEWAY))) {
+            List<String> present = wave.stream().filter(services::contains).toList();
+            if (!present.isEmpty()) {
+                waves.add(present);
+            }
+        }
+        return waves;
+    }
+
+    /** The ports a process listens on: HTTP, and gRPC for the three services. */
+    static int[] portsOf(String name) {
+        if (KEYCLOAK.equals(name)) {
+            return new int[] {KEYCLOAK_PORT};
+        }
+        Service service = CATALOGUE.get(name);
+        return service.grpcPort() == 0 ? new int[] {service.httpPort()}
+                : new int[] {service.httpPort(), service.grpcPort()};
+    }
+
+    /** Where a service answers once it is ready to take requests. */
+    static URI readiness(String name) {
+        Service service = CATALOGUE.get(name);
+        return URI.create("http://" + LOOPBACK + ":" + service.httpPort() + service.readinessPath());
+    }
+
+    /** The environment a service process starts with, beside {@code JAVA_HOME}. */
+    static Map<String, String> environment(String name, Database database) {
+        Service service = CATALOGUE.get(name);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", LOOPBACK);
+        env.put("SERVER_PORT", Integer.toString(service.httpPort()));
+        env.put("KEYCLOAK_ISSUER_URI", issuer());
+        if (GATEWAY.equals(name)) {
+            env.put("STAKEHOLDER_URI", httpOf(STAKEHOLDER_SERVICE));
+            env.put("REQUEST_URI", httpOf(REQUEST_SERVICE));
+            env.put("APPEAL_URI", httpOf(APPEAL_SERVICE));
+            env.put("PORTAL_URI", "http://" + LOOPBACK + ":" + PORTAL_PORT);
+        } else if (PORTAL.equals(name)) {
+            env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", database.user());
+            env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+            // the public API, through the gateway, with the signed-in person's own token
+            env.put("PARLEY_API_URI", "http://" + LOOPBACK + ":" + GATEWAY_PORT);
+            env.put("PORTAL_CLIENT_ID", PORTAL_CLIENT_ID);
+            env.put("PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+        } else {
+            env.put("SPRING_GRPC_SERVER_PORT", Integer.toString(service.grpcPort()));
+            env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));
+            env.put("SPRING_DATASOURCE_USERNAME", database.user());
+            env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+            env.put("STAKEHOLDER_GRPC_ADDRESS", grpcOf(STAKEHOLDER_SERVICE));
+            env.put("REQUEST_GRPC_ADDRESS", grpcOf(REQUEST_SERVICE));
+            env.put("APPEAL_GRPC_ADDRESS", grpcOf(APPEAL_SERVICE));
+            env.put("KEYCLOAK_URL", keycloakUrl().toString());
+            // dev values of the realm's confidential clients (deploy/keycloak/parley-realm.json)
+            env.put("KEYCLOAK_ADMIN_CLIENT_ID", "parley-stakeholder-admin");
+            env.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "parley-stakeholder-admin-dev-secret");
+            env.put("SPRING_PROFILES_ACTIVE", "demo");
+        }
+        return env;
+    }
+
+    private static String httpOf(String name) {
+        return "http://" + LOOPBACK + ":" + CATALOGUE.get(name).httpPort();
+    }
+
+    private static String grpcOf(String name) {
+        return "static://" + LOOPBACK + ":" + CATALOGUE.get(name).grpcPort();
+    }
+}
