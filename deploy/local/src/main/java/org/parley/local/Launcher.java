@@ -16,7 +16,7 @@ public final class Launcher {
             if (arg.startsWith("--services=")) {
                 options = options.withServices(List.of(arg.substring("--services=".length()).split(",")));
             } else {
-                System.err.println("usage: ParleyPlatform [--services=" + String.join(",", Topology.SERVICES) + "]");
+                System.err.println("usage: parley-local [--services=" + String.join(",", Topology.SERVICES) + "]");
                 System.exit(2);
             }
         }

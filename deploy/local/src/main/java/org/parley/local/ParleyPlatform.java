@@ -145,6 +145,39 @@ public final class ParleyPlatform implements AutoCloseable {
         say(name + " is ready again (" + seconds(System.nanoTime() - started) + ")");
     }
 
+    /**
+     * Starts another process of an HTTP-only process ({@code portal}) on {@code port}, with the
+     * same settings and database as the first, and waits until it is ready: how a deployment
+     * scales the portal out. It is named {@code <name>-2} and stopped with the platform.
+     *
+     * @return where the new instance answers, e.g. {@code http://localhost:8085}
+     */
+    public URI startSecondInstance(String name, int port) {
+        if (Topology.portsOf(name).length != 1) {
+            throw new IllegalArgumentException(name + " listens on more than one port; only HTTP-only processes scale here");
+        }
+        String second = name + "-2";
+        ManagedProcess p;
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the platform is closed");
+            }
+            if (processes.containsKey(second)) {
+                throw new IllegalStateException(second + " is already started");
+            }
+            Preflight.requirePortsFree(Map.of(second, new int[] {port}));
+            Path jar = Preflight.serviceJars(options.repoRoot(), List.of(name)).get(name);
+            p = service(name, second, port, jar, Path.of(System.getProperty("java.home")));
+            say("starting " + second + " on port " + port);
+            processes.put(second, p);
+            p.launch();
+        }
+        long started = System.nanoTime();
+        p.awaitReady(options.serviceTimeout());
+        say(second + " ready (" + seconds(System.nanoTime() - started) + ")");
+        return URI.create("http://localhost:" + port);
+    }
+
     /** Stops every process this platform started, Keycloak and the embedded PostgreSQL too. */
     @Override
     public void close() {
@@ -240,6 +273,10 @@ public final class ParleyPlatform implements AutoCloseable {
     }
 
     private ManagedProcess service(String name, Path jar, Path javaHome) {
+        return service(name, name, Topology.portsOf(name)[0], jar, javaHome);
+    }
+
+    private ManagedProcess service(String name, String processName, int httpPort, Path jar, Path javaHome) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         command.addAll(SERVICE_JVM_FLAGS);
@@ -249,7 +286,9 @@ public final class ParleyPlatform implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", javaHome.toString());
         env.putAll(Topology.environment(name, database));
-        return new ManagedProcess(name, command, env, options.repoRoot(), logFile(name), Topology.readiness(name));
+        env.put("SERVER_PORT", Integer.toString(httpPort));
+        return new ManagedProcess(processName, command, env, options.repoRoot(), logFile(processName),
+                Topology.readiness(name, httpPort));
     }
 
     /** Tells when a process dies on its own while the platform runs. */

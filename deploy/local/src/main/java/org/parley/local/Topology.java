@@ -96,8 +96,12 @@ public final class Topology {
 
     /** Where a service answers once it is ready to take requests. */
     static URI readiness(String name) {
-        Service service = CATALOGUE.get(name);
-        return URI.create("http://" + LOOPBACK + ":" + service.httpPort() + service.readinessPath());
+        return readiness(name, CATALOGUE.get(name).httpPort());
+    }
+
+    /** Where an instance of a service listening on {@code httpPort} answers once it is ready. */
+    static URI readiness(String name, int httpPort) {
+        return URI.create("http://" + LOOPBACK + ":" + httpPort + CATALOGUE.get(name).readinessPath());
     }
 
     /** The environment a service process starts with, beside {@code JAVA_HOME}. */

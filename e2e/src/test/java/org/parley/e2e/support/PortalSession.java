@@ -76,6 +76,17 @@ public final class PortalSession {
         return send(HttpRequest.newBuilder(otherBase.resolve(path)).header("Accept", "text/html").GET());
     }
 
+    /** Posts a form, as a page's form would, to {@code path} at {@code at} (the portal or one of its instances). */
+    public HttpResponse<String> postFormAt(URI at, String path, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(at.resolve(path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
     /** Opens an event stream of the portal; the caller reads and closes it. */
     public HttpResponse<InputStream> stream(String path) {
         try {
