@@ -56,6 +56,9 @@ class StakeholderSystemIT {
         assertThat(response.isProblem()).as(response.toString()).isTrue();
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.json().path("status").asInt()).isEqualTo(401);
+        // the gateway's own problems have the services' shape
+        assertThat(response.json().path("type").asString()).isEqualTo("urn:parley:problem:unauthorized");
+        assertThat(response.json().path("reason").asString()).isEqualTo("UNAUTHORIZED");
     }
 
     @Test
@@ -92,7 +95,8 @@ class StakeholderSystemIT {
             JsonNode problem = down.json();
             assertThat(problem.path("status").asInt()).isEqualTo(503);
             assertThat(problem.path("title").asString()).isNotBlank();
-            assertThat(problem.path("type").asString()).isNotBlank();
+            assertThat(problem.path("type").asString()).isEqualTo("urn:parley:problem:service-unavailable");
+            assertThat(problem.path("reason").asString()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(problem.path("detail").asString()).contains("stakeholder-service");
         } finally {
             platform.start(Topology.STAKEHOLDER_SERVICE);

@@ -62,7 +62,9 @@ class GatewayIT extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(PROBLEM_JSON));
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-        assertThat(response.body()).contains("\"status\":401").contains("\"title\":\"Unauthorized\"");
+        assertThat(response.body()).contains("\"status\":401").contains("\"title\":\"Unauthorized\"")
+                // the services' shape: the reason, and the type named after it
+                .contains("\"type\":\"urn:parley:problem:unauthorized\"").contains("\"reason\":\"UNAUTHORIZED\"");
         assertThat(REQUEST.requestCount()).isEqualTo(before);
     }
 
@@ -106,7 +108,8 @@ class GatewayIT extends GatewayTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(PROBLEM_JSON));
-        assertThat(response.body()).contains("\"status\":403");
+        assertThat(response.body()).contains("\"status\":403")
+                .contains("\"type\":\"urn:parley:problem:forbidden\"").contains("\"reason\":\"FORBIDDEN\"");
     }
 
     @Test
@@ -115,7 +118,8 @@ class GatewayIT extends GatewayTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(PROBLEM_JSON));
-        assertThat(response.body()).contains("\"status\":404").doesNotContain("<html");
+        assertThat(response.body()).contains("\"status\":404").doesNotContain("<html")
+                .contains("\"type\":\"urn:parley:problem:not-found\"").contains("\"reason\":\"NOT_FOUND\"");
     }
 
     @Test
@@ -136,6 +140,9 @@ class GatewayIT extends GatewayTestSupport {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(PROBLEM_JSON));
         assertThat(response.body()).contains("\"status\":503").contains("\"type\":").contains("\"title\":")
+                .contains("\"type\":\"urn:parley:problem:service-unavailable\"")
+                .contains("\"reason\":\"SERVICE_UNAVAILABLE\"")
+                .contains("\"correlationId\":\"corr-down-1\"")
                 .contains("\"instance\":\"/api/v1/appeals\"")
                 .contains("appeal-service");
         assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("corr-down-1");

@@ -30,7 +30,8 @@ class RateLimitIT extends GatewayTestSupport {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
                 assertThat(Long.parseLong(v)).isBetween(1L, 5L));
-        assertThat(limited.body()).contains("\"status\":429");
+        assertThat(limited.body()).contains("\"status\":429")
+                .contains("\"type\":\"urn:parley:problem:too-many-requests\"").contains("\"reason\":\"TOO_MANY_REQUESTS\"");
 
         // another client still has its own budget
         assertThat(get("/api/v1/stakeholders", ISSUER.token("quiet-client", "admin")).statusCode()).isEqualTo(200);

@@ -9,8 +9,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.util.Set;
+import org.parley.common.kernel.CorrelationId;
 import org.parley.common.security.KeycloakTokens;
-import org.parley.common.web.CorrelationIdFilter;
 import org.slf4j.MDC;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -18,12 +18,14 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * Deny by default: every gRPC method needs a bearer token that passes the same checks as over
- * HTTP (issuer, signature, expiry, audience); only health and reflection are anonymous.
+ * HTTP (issuer, signature, expiry, audience); only health and reflection are anonymous. The
+ * correlation id is taken under the same rule as over HTTP: the caller's when it is valid,
+ * otherwise a new one.
  */
 public final class BearerTokenServerInterceptor implements ServerInterceptor {
 
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    static final Metadata.Key<String> CORRELATION_ID = Metadata.Key.of("x-correlation-id", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> CORRELATION_ID = Metadata.Key.of(CorrelationId.HEADER, Metadata.ASCII_STRING_MARSHALLER);
 
     private static final Set<String> ANONYMOUS_SERVICES = Set.of(
             "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
@@ -36,7 +38,7 @@ public final class BearerTokenServerInterceptor implements ServerInterceptor {
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-        String correlationId = headers.get(CORRELATION_ID);
+        String correlationId = CorrelationId.keepOrNew(headers.get(CORRELATION_ID));
         if (ANONYMOUS_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
             return correlated(next.startCall(call, headers), correlationId);
         }
@@ -63,34 +65,31 @@ public final class BearerTokenServerInterceptor implements ServerInterceptor {
      * call and in no line of the next call served by the same thread.
      */
     private static <Q> ServerCall.Listener<Q> correlated(ServerCall.Listener<Q> listener, String correlationId) {
-        if (correlationId == null) {
-            return listener;
-        }
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
             @Override
             public void onMessage(Q message) {
-                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
                     super.onMessage(message);
                 }
             }
 
             @Override
             public void onHalfClose() {
-                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
                     super.onHalfClose();
                 }
             }
 
             @Override
             public void onCancel() {
-                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
                     super.onCancel();
                 }
             }
 
             @Override
             public void onComplete() {
-                try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
                     super.onComplete();
                 }
             }

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.parley.common.kernel.CorrelationId;
 import org.parley.common.security.CurrentCaller;
-import org.parley.common.web.CorrelationIdFilter;
 import org.slf4j.MDC;
 
 /**
@@ -47,7 +47,7 @@ public final class CallerForwardingClientInterceptor implements ClientIntercepto
         CallOptions withDeadline = options.getDeadline() == null
                 ? options.withDeadlineAfter(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS)
                 : options;
-        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, withDeadline)) {
             @Override
             public void start(Listener<R> listener, Metadata headers) {

@@ -1,12 +1,10 @@
 package org.parley.common.security;
 
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.RealmRoles;
 import org.parley.common.kernel.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -56,28 +54,17 @@ public final class KeycloakTokens implements Converter<Jwt, AbstractAuthenticati
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Set<Role> roles = roles(jwt);
+        Set<Role> roles = RealmRoles.of(jwt.getClaims());
         List<GrantedAuthority> authorities = roles.stream()
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.realmName()))
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
                 .toList();
         return new JwtAuthenticationToken(jwt, authorities, username(jwt));
     }
 
     /** The caller a token speaks for. */
     public static Caller caller(Jwt jwt) {
-        return new Caller(jwt.getSubject(), username(jwt), roles(jwt),
+        return new Caller(jwt.getSubject(), username(jwt), RealmRoles.of(jwt.getClaims()),
                 Optional.ofNullable(jwt.getClaimAsString(TENANT_CLAIM)));
-    }
-
-    static Set<Role> roles(Jwt jwt) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> names) {
-            for (Object name : names) {
-                Role.fromRealmName(String.valueOf(name)).ifPresent(roles::add);
-            }
-        }
-        return roles;
     }
 
     private static String username(Jwt jwt) {

@@ -5,8 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import org.parley.common.kernel.CorrelationId;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,21 +15,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class CorrelationIdFilter extends OncePerRequestFilter {
 
-    public static final String HEADER = "X-Correlation-Id";
-    public static final String MDC_KEY = "correlationId";
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        MDC.put(MDC_KEY, id);
-        response.setHeader(HEADER, id);
+        String id = CorrelationId.keepOrNew(request.getHeader(CorrelationId.HEADER));
+        MDC.put(CorrelationId.MDC_KEY, id);
+        response.setHeader(CorrelationId.HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(MDC_KEY);
+            MDC.remove(CorrelationId.MDC_KEY);
         }
     }
 }

@@ -51,7 +51,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case Unavailable u -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         ProblemDetail problem = Problems.of(status, e.reason(), e.getMessage());
-        problem.setProperty("reason", e.reason());
         if (e instanceof RuleViolation violation) {
             if (!violation.fieldErrors().isEmpty()) {
                 problem.setProperty("errors", violation.fieldErrors());

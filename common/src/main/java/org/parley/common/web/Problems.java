@@ -2,20 +2,20 @@ package org.parley.common.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.parley.common.kernel.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds RFC 9457 problem details the same way everywhere, filters included. */
+/**
+ * Builds RFC 9457 problem details the same way everywhere, filters included: the reason and the
+ * type named after it as {@link ProblemTypes} defines them for the gateway and the services alike.
+ */
 public final class Problems {
-
-    private static final String TYPE_PREFIX = "urn:parley:problem:";
 
     private final JsonMapper json;
 
@@ -33,9 +33,10 @@ public final class Problems {
     /** A problem whose type names a reason, e.g. {@code urn:parley:problem:illegal-transition}. */
     public static ProblemDetail of(HttpStatusCode status, String reason, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + reason.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(ProblemTypes.of(reason));
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        problem.setProperty(ProblemTypes.REASON_MEMBER, reason);
         return problem;
     }
 

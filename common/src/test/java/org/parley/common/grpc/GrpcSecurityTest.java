@@ -122,6 +122,24 @@ class GrpcSecurityTest {
     }
 
     @Test
+    void aMissingOrUnsafeCorrelationIdIsReplacedByANewOneAsOverHttp() {
+        for (String given : new String[] {null, "a b\" <script>", "x".repeat(101)}) {
+            Metadata headers = new Metadata();
+            headers.put(BearerTokenServerInterceptor.AUTHORIZATION, TestTokens.bearer("admin", null, Role.ADMIN));
+            if (given != null) {
+                headers.put(BearerTokenServerInterceptor.CORRELATION_ID, given);
+            }
+
+            StakeholderServiceGrpc.newBlockingStub(channel)
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                    .getStakeholder(request());
+
+            assertThat(correlationSeen.get()).as(given).matches("[0-9a-f-]{36}");
+            assertThat(onward.get().get(BearerTokenServerInterceptor.CORRELATION_ID)).isEqualTo(correlationSeen.get());
+        }
+    }
+
+    @Test
     void asServiceSendsTheServicesOwnTokenInstead() {
         String token = TestTokens.bearer("appellant-1", null, Role.APPELLANT);
 

@@ -1,5 +1,7 @@
 package org.parley.gateway.security;
 
+import org.parley.common.kernel.RealmRoles;
+import org.parley.common.kernel.Role;
 import org.parley.gateway.routing.FallbackHandler;
 import org.parley.gateway.web.PortalPaths;
 import org.parley.gateway.web.Problems;
@@ -12,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -117,9 +121,13 @@ public class SecurityConfiguration {
                 .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable);
     }
 
+    /** Parley's realm roles as {@code ROLE_<realm name>}, read as the services read them. */
     static Converter<Jwt, Mono<AbstractAuthenticationToken>> realmRoles() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> RealmRoles.of(jwt.getClaims()).stream()
+                .map(Role::authority)
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                .toList());
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 

@@ -1,6 +1,7 @@
 package org.parley.gateway.web;
 
 import io.micrometer.context.ThreadLocalAccessor;
+import org.parley.common.kernel.CorrelationId;
 import org.slf4j.MDC;
 
 /**
@@ -10,26 +11,23 @@ import org.slf4j.MDC;
  */
 public final class CorrelationIdAccessor implements ThreadLocalAccessor<String> {
 
-    /** Key in the Reactor context and in the MDC. */
-    public static final String KEY = "correlationId";
-
     @Override
     public Object key() {
-        return KEY;
+        return CorrelationId.MDC_KEY;
     }
 
     @Override
     public String getValue() {
-        return MDC.get(KEY);
+        return MDC.get(CorrelationId.MDC_KEY);
     }
 
     @Override
     public void setValue(String value) {
-        MDC.put(KEY, value);
+        MDC.put(CorrelationId.MDC_KEY, value);
     }
 
     @Override
     public void setValue() {
-        MDC.remove(KEY);
+        MDC.remove(CorrelationId.MDC_KEY);
     }
 }

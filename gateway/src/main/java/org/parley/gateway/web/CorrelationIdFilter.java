@@ -1,8 +1,6 @@
 package org.parley.gateway.web;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
+import org.parley.common.kernel.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,21 +14,19 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a
- * sane token, otherwise a new UUID. The id is sent downstream, returned in the response,
+ * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is
+ * valid, otherwise a new one ({@link CorrelationId}, the rule the services apply too). The id is sent downstream, returned in the response,
  * and put in the Reactor context, from where {@link CorrelationIdAccessor} copies it into
  * the logging MDC of every gateway log line. Writes one access log line per request.
  */
 @Component
 public class CorrelationIdFilter implements WebFilter, Ordered {
 
-    public static final String HEADER = "X-Correlation-Id";
     /** Exchange attribute holding the id. */
     public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
     /** Exchange attribute holding the path as the client sent it (before any internal forward). */
     public static final String PATH_ATTRIBUTE = CorrelationIdFilter.class.getName() + ".path";
 
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Logger access = LoggerFactory.getLogger("org.parley.gateway.access");
 
     @Override
@@ -40,23 +36,22 @@ public class CorrelationIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = CorrelationId.keepOrNew(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
         ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.set(HEADER, id))
+                .headers(headers -> headers.set(CorrelationId.HEADER, id))
                 .build();
         ServerWebExchange mutated = exchange.mutate().request(request).build();
         mutated.getAttributes().put(ATTRIBUTE, id);
         mutated.getAttributes().put(PATH_ATTRIBUTE, request.getPath().value());
-        mutated.getResponse().getHeaders().set(HEADER, id);
+        mutated.getResponse().getHeaders().set(CorrelationId.HEADER, id);
         mutated.getResponse().beforeCommit(() -> {
-            mutated.getResponse().getHeaders().set(HEADER, id);
+            mutated.getResponse().getHeaders().set(CorrelationId.HEADER, id);
             return Mono.empty();
         });
         long started = System.nanoTime();
         return chain.filter(mutated)
                 .doFinally(signal -> logAccess(mutated, id, started))
-                .contextWrite(context -> context.put(CorrelationIdAccessor.KEY, id));
+                .contextWrite(context -> context.put(CorrelationId.MDC_KEY, id));
     }
 
     private static void logAccess(ServerWebExchange exchange, String id, long started) {
@@ -65,7 +60,7 @@ public class CorrelationIdFilter implements WebFilter, Ordered {
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationIdAccessor.KEY, id)) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, id)) {
             access.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), status == null ? "-" : status.value(), millis);
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.parley.common.kernel.ProblemTypes;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the gateway's own errors as RFC 9457 problem details
- * ({@code application/problem+json}): {@code type}, {@code title}, {@code status},
+ * ({@code application/problem+json}) in the services' shape ({@link ProblemTypes}): the
+ * HTTP status's name as {@code reason} and as {@code type}, e.g.
+ * {@code urn:parley:problem:service-unavailable}; {@code title}, {@code status},
  * {@code detail}, {@code instance} and the request's correlation id. The detail is always
  * a fixed, human sentence: never exception text. On the portal's paths the same answer is
  * written as a small HTML page for people instead ({@link ErrorPages}).
@@ -29,11 +32,12 @@ public class Problems {
     /** The problem body for {@code status} with a human {@code detail}. */
     public byte[] body(ServerWebExchange exchange, HttpStatus status, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", ProblemTypes.of(status.name()).toString());
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", clientPath(exchange));
+        problem.put(ProblemTypes.REASON_MEMBER, status.name());
         String correlationId = exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE);
         if (correlationId != null) {
             problem.put("correlationId", correlationId);

@@ -12,10 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.CorrelationId;
 import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.Role;
-import org.parley.common.web.CorrelationIdFilter;
 import org.parley.request.events.domain.Audience;
 import org.parley.request.events.domain.EventLog;
 import org.parley.request.events.domain.RequestEvent;
@@ -87,10 +87,10 @@ public class EventStreams {
                 .orElseThrow(() -> new Forbidden("Your account is not bound to a valid stakeholder"));
         Stream stream = new Stream(recipient, Set.copyOf(audiences), after == null ? null : Math.max(0, after),
                 expiresAt, sink);
-        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
         Thread.ofVirtual().name("request-events-" + NUMBER.incrementAndGet()).start(() -> {
             if (correlationId != null) {
-                MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
+                MDC.put(CorrelationId.MDC_KEY, correlationId);
             }
             stream.run();
         });

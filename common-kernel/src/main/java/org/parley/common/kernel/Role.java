@@ -23,6 +23,14 @@ public enum Role {
         return realmName;
     }
 
+    /**
+     * The role as a granted authority, {@code ROLE_<realm name>}: what {@code hasRole("<realm name>")}
+     * checks, at the gateway and in the services alike.
+     */
+    public String authority() {
+        return "ROLE_" + realmName;
+    }
+
     public static Optional<Role> fromRealmName(String name) {
         for (Role role : values()) {
             if (role.realmName.equals(name)) {
