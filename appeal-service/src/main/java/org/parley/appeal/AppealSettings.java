@@ -1,6 +1,5 @@
 package org.parley.appeal;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,16 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultDecisionDays   days a company has to decide an appeal when it committed to nothing
  * @param defaultTransparencyK  counts below this are shown as "&lt;k" when the standards catalogue is unreachable
- * @param standardsCacheTtl     how long the active standards are reused before asking again
- * @param standardsMaxStaleness how long a copy may still serve while stakeholder-service is unreachable
  * @param overdueBatch          how many overdue appeals one round of the deadline job marks at most
  */
 @ConfigurationProperties("parley.appeal")
 public record AppealSettings(
         @DefaultValue("14") int defaultDecisionDays,
         @DefaultValue("5") int defaultTransparencyK,
-        @DefaultValue("PT5M") Duration standardsCacheTtl,
-        @DefaultValue("PT1H") Duration standardsMaxStaleness,
         @DefaultValue("200") int overdueBatch) {
 
     public AppealSettings {

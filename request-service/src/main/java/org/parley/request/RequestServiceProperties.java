@@ -8,14 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of request-service.
  *
  * @param overdueSweepBatch how many overdue requests one sweep transaction marks at most
- * @param standardsActiveTtl how long the answer to "which standards version is in force" is trusted
- *                           (a version's content, being immutable, is kept for good)
  * @param subjectRetention  how long a request's subjects are kept once it is final and any gag order has ended
  */
 @ConfigurationProperties("parley.request")
 public record RequestServiceProperties(
         @DefaultValue("200") int overdueSweepBatch,
-        @DefaultValue("PT30S") Duration standardsActiveTtl,
         @DefaultValue("P365D") Duration subjectRetention) {
 
     public RequestServiceProperties {

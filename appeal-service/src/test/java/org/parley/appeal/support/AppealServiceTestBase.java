@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.grpc.ManagedChannel;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.parley.common.downstream.Downstreams;
 import org.parley.common.testkit.ApiClient;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.common.testkit.GrpcTestPort;
 import org.parley.common.testkit.PostgresProperties;
 import org.parley.common.testkit.TestSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -36,7 +35,7 @@ import tools.jackson.databind.JsonNode;
         "parley.appeal.overdue-initial-delay=PT1H",
         "parley.appeal.overdue-scan-interval=PT1H",
         "parley.appeal.retention-initial-delay=PT1H",
-        "parley.appeal.standards-cache-ttl=PT0S"})
+        "parley.downstream.stakeholder.cache.ttl=PT0S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, AppealTestConfiguration.class})
 public abstract class AppealServiceTestBase {
 
@@ -46,8 +45,8 @@ public abstract class AppealServiceTestBase {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PostgresProperties.register(registry, "appeal");
-        registry.add("spring.grpc.client.channels.stakeholder.address", STAKEHOLDERS::address);
-        registry.add("spring.grpc.client.channels.request.address", REQUESTS::address);
+        registry.add("parley.downstream.stakeholder.address", STAKEHOLDERS::address);
+        registry.add("parley.downstream.request.address", REQUESTS::address);
     }
 
     @LocalServerPort
@@ -66,8 +65,7 @@ public abstract class AppealServiceTestBase {
     private CircuitBreakerRegistry breakers;
 
     @Autowired
-    @Qualifier("requestChannel")
-    private ManagedChannel requestChannel;
+    private Downstreams downstreams;
 
     protected ApiClient api;
     protected World w;
@@ -78,7 +76,7 @@ public abstract class AppealServiceTestBase {
         clock.reset();
         STAKEHOLDERS.reset();
         REQUESTS.reset();
-        requestChannel.resetConnectBackoff();
+        downstreams.get("request").channel().resetConnectBackoff();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         w = World.fresh();
         STAKEHOLDERS.member(w.company(), w.decider());
@@ -93,7 +91,7 @@ public abstract class AppealServiceTestBase {
 
     protected void requestServiceBack() {
         REQUESTS.startAgain();
-        requestChannel.resetConnectBackoff();
+        downstreams.get("request").channel().resetConnectBackoff();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -1,17 +1,8 @@
 package org.parley.appeal.support;
 
 import com.google.protobuf.Timestamp;
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +15,7 @@ import org.parley.api.request.v1.GetRequestSummaryResponse;
 import org.parley.api.request.v1.RequestServiceGrpc;
 import org.parley.api.request.v1.RequestState;
 import org.parley.api.request.v1.RequestSummary;
+import org.parley.common.testkit.FakeGrpcServer;
 
 /**
  * request-service's request summaries, served for real over a socket. It can be stopped and started again
@@ -33,13 +25,10 @@ public final class FakeRequestService implements AutoCloseable {
 
     private final Map<String, RequestSummary> requests = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private volatile String lastAuthorization = "none yet";
-    private volatile Server server;
-    private final int port;
+    private final FakeGrpcServer server;
 
     private FakeRequestService() {
-        server = build(0);
-        port = server.getPort();
+        server = FakeGrpcServer.start("request-service", new RequestsImpl());
     }
 
     public static FakeRequestService start() {
@@ -47,13 +36,11 @@ public final class FakeRequestService implements AutoCloseable {
     }
 
     public String address() {
-        return "static://127.0.0.1:" + port;
+        return server.address();
     }
 
     public void reset() {
-        if (server.isShutdown()) {
-            startAgain();
-        }
+        server.up();
     }
 
     /** A removal order of a German authority to the company; answers its id. */
@@ -102,17 +89,13 @@ public final class FakeRequestService implements AutoCloseable {
                 .build());
     }
 
+    /** Stops listening: the port refuses connections until {@link #startAgain()}. */
     public void stop() {
-        server.shutdownNow();
-        try {
-            server.awaitTermination();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.down();
     }
 
     public void startAgain() {
-        server = build(port);
+        server.up();
     }
 
     public int calls() {
@@ -121,31 +104,12 @@ public final class FakeRequestService implements AutoCloseable {
 
     /** The authorization header of the last call, or null when it came without one. */
     public String lastAuthorization() {
-        return lastAuthorization;
+        return calls.get() == 0 ? "none yet" : server.lastAuthorization();
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
-    }
-
-    private Server build(int onPort) {
-        ServerInterceptor headers = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata,
-                    ServerCallHandler<Q, R> next) {
-                lastAuthorization = metadata.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
-                return next.startCall(call, metadata);
-            }
-        };
-        try {
-            return NettyServerBuilder.forPort(onPort)
-                    .addService(ServerInterceptors.intercept(new RequestsImpl(), headers))
-                    .build()
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server.close();
     }
 
     private final class RequestsImpl extends RequestServiceGrpc.RequestServiceImplBase {

@@ -1,16 +1,7 @@
 package org.parley.appeal.support;
 
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +24,7 @@ import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
 import org.parley.api.stakeholder.v1.StakeholderStatus;
 import org.parley.api.stakeholder.v1.Standards;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
+import org.parley.common.testkit.FakeGrpcServer;
 
 /**
  * stakeholder-service as far as appeal-service asks it, served for real over a socket on a random port.
@@ -44,7 +36,7 @@ public final class FakeStakeholderService implements AutoCloseable {
     public static final String INCITEMENT = "INCITEMENT_TO_VIOLENCE";
     public static final String TERRORIST_CONTENT = "TERRORIST_CONTENT";
 
-    private final Server server;
+    private final FakeGrpcServer server;
     private final Map<String, Integer> committedDays = new ConcurrentHashMap<>();
     private final Set<String> suspended = ConcurrentHashMap.newKeySet();
     private final Set<String> states = ConcurrentHashMap.newKeySet();
@@ -52,32 +44,9 @@ public final class FakeStakeholderService implements AutoCloseable {
     private final AtomicInteger standardsCalls = new AtomicInteger();
     private volatile int k;
     private volatile int version;
-    private volatile boolean down;
-    private volatile String lastAuthorization;
 
     private FakeStakeholderService() {
-        ServerInterceptor headers = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata,
-                    ServerCallHandler<Q, R> next) {
-                lastAuthorization = metadata.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER));
-                if (down) {
-                    call.close(Status.UNAVAILABLE.withDescription("stakeholder-service is down (test)"), new Metadata());
-                    return new ServerCall.Listener<>() {};
-                }
-                return next.startCall(call, metadata);
-            }
-        };
-        try {
-            server = NettyServerBuilder.forPort(0)
-                    .addService(ServerInterceptors.intercept(new StandardsImpl(), headers))
-                    .addService(ServerInterceptors.intercept(new CommitmentsImpl(), headers))
-                    .addService(ServerInterceptors.intercept(new StakeholdersImpl(), headers))
-                    .build()
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = FakeGrpcServer.start("stakeholder-service", new StandardsImpl(), new CommitmentsImpl(), new StakeholdersImpl());
         reset();
     }
 
@@ -86,7 +55,7 @@ public final class FakeStakeholderService implements AutoCloseable {
     }
 
     public String address() {
-        return "static://127.0.0.1:" + server.getPort();
+        return server.address();
     }
 
     public void reset() {
@@ -96,7 +65,7 @@ public final class FakeStakeholderService implements AutoCloseable {
         members.clear();
         k = 5;
         version = 3;
-        down = false;
+        server.refuseCalls(false);
     }
 
     public void commit(String company, int days) {
@@ -120,8 +89,9 @@ public final class FakeStakeholderService implements AutoCloseable {
         k = value;
     }
 
+    /** While true, every call is answered UNAVAILABLE. */
     public void down(boolean value) {
-        down = value;
+        server.refuseCalls(value);
     }
 
     public int standardsVersion() {
@@ -133,12 +103,12 @@ public final class FakeStakeholderService implements AutoCloseable {
     }
 
     public String lastAuthorization() {
-        return lastAuthorization;
+        return server.lastAuthorization();
     }
 
     @Override
     public void close() {
-        server.shutdownNow();
+        server.close();
     }
 
     private final class StandardsImpl extends StandardsServiceGrpc.StandardsServiceImplBase {

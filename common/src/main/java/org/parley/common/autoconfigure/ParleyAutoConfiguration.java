@@ -3,7 +3,17 @@ package org.parley.common.autoconfigure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.parley.common.downstream.DownstreamSettings;
+import org.parley.common.downstream.Downstreams;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import org.parley.common.audit.AuditChain;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.audit.AuditVerificationController;
@@ -135,6 +145,16 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
         }
         ServiceTokens tokens = new ServiceTokens(security.tokenUri(), grpc.serviceClientId(), grpc.serviceClientSecret());
         return new CallerForwardingClientInterceptor(grpc.deadline(), tokens);
+    }
+
+    /** The downstream-client kit: one {@code parley.downstream.<name>} block per service this one calls. */
+    @Bean
+    Downstreams downstreams(Environment environment, GrpcChannelFactory channels, RetryRegistry retries,
+            CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, ParleyGrpcProperties grpc, Clock clock) {
+        Map<String, DownstreamSettings> settings = Binder.get(environment)
+                .bind("parley.downstream", Bindable.mapOf(String.class, DownstreamSettings.class))
+                .orElse(Map.of());
+        return new Downstreams(settings, channels, retries, breakers, bulkheads, grpc.deadline(), clock);
     }
 
     @Bean

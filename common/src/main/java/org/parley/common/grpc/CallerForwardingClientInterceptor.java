@@ -29,6 +29,9 @@ public final class CallerForwardingClientInterceptor implements ClientIntercepto
      */
     public static final CallOptions.Key<Boolean> AS_SERVICE = CallOptions.Key.createWithDefault("parley-as-service", false);
 
+    /** The deadline for a call that sets none, instead of {@code parley.grpc.deadline}: set per downstream. */
+    public static final CallOptions.Key<Duration> DEFAULT_DEADLINE = CallOptions.Key.create("parley-default-deadline");
+
     private final Duration defaultDeadline;
     private final Supplier<Optional<String>> serviceToken;
 
@@ -44,8 +47,9 @@ public final class CallerForwardingClientInterceptor implements ClientIntercepto
                 : CurrentCaller.token().or(serviceToken);
         // the deadline starts after the token is at hand: fetching the service's own token may take a
         // round trip to Keycloak, which is not the callee's time to spend
+        Duration deadline = options.getOption(DEFAULT_DEADLINE) != null ? options.getOption(DEFAULT_DEADLINE) : defaultDeadline;
         CallOptions withDeadline = options.getDeadline() == null
-                ? options.withDeadlineAfter(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                ? options.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 : options;
         String correlationId = MDC.get(CorrelationId.MDC_KEY);
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, withDeadline)) {

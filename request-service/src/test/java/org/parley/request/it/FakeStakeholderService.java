@@ -1,16 +1,7 @@
 package org.parley.request.it;
 
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +23,7 @@ import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
 import org.parley.api.stakeholder.v1.StakeholderStatus;
 import org.parley.api.stakeholder.v1.Standards;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
+import org.parley.common.testkit.FakeGrpcServer;
 
 /**
  * stakeholder-service as request-service sees it, served over a real socket by an in-test gRPC
@@ -45,54 +37,25 @@ public final class FakeStakeholderService {
     private final AtomicReference<Standards> standards = new AtomicReference<>(standards(1));
     private final AtomicInteger activeStandardsCalls = new AtomicInteger();
     private final AtomicInteger lookups = new AtomicInteger();
-    private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
-    private final int port;
-    private volatile Server server;
+    private final FakeGrpcServer server;
+
+    /** A fake of its own, for a test that stops and restarts it. */
+    public static FakeStakeholderService separate() {
+        return new FakeStakeholderService();
+    }
 
     private FakeStakeholderService() {
-        this(0);
-    }
-
-    /** A fake of its own on the given port (0: any free one), for a test that stops and restarts it. */
-    public static FakeStakeholderService onPort(int port) {
-        return new FakeStakeholderService(port);
-    }
-
-    private FakeStakeholderService(int requestedPort) {
-        this.server = start(requestedPort);
-        this.port = server.getPort();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.shutdownNow()));
+        this.server = FakeGrpcServer.start("stakeholder-service", new Directory(), new Catalogue());
     }
 
     /** Stops serving, as a stakeholder-service that went down. */
-    public void stop() throws InterruptedException {
-        server.shutdownNow().awaitTermination();
+    public void stop() {
+        server.down();
     }
 
     /** Serves again on the same port, as a stakeholder-service that came back. */
     public void restart() {
-        server = start(port);
-    }
-
-    private Server start(int requestedPort) {
-        Metadata.Key<String> authorization = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-        ServerInterceptor recordToken = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                    ServerCallHandler<Q, R> next) {
-                lastAuthorization.set(headers.get(authorization));
-                return next.startCall(call, headers);
-            }
-        };
-        try {
-            return NettyServerBuilder.forPort(requestedPort)
-                    .addService(ServerInterceptors.intercept(new Directory(), recordToken))
-                    .addService(ServerInterceptors.intercept(new Catalogue(), recordToken))
-                    .build()
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server.up();
     }
 
     /** The one fake of the test JVM, started on first use. */
@@ -104,7 +67,7 @@ public final class FakeStakeholderService {
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public UUID registerState(String name, String country) {
@@ -148,7 +111,7 @@ public final class FakeStakeholderService {
 
     /** The authorization header of the last call, null when it carried none. */
     public String lastAuthorization() {
-        return lastAuthorization.get();
+        return server.lastAuthorization();
     }
 
     /** Standards as the catalogue would publish them, with the usual parameters. */

@@ -43,7 +43,7 @@ public abstract class RequestServiceIT {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         PostgresProperties.register(registry, "request");
-        registry.add("spring.grpc.client.channels.stakeholder.address",
+        registry.add("parley.downstream.stakeholder.address",
                 () -> "static://127.0.0.1:" + FakeStakeholderService.get().port());
     }
 

@@ -37,7 +37,7 @@ class StakeholderOutageIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        registry.add("spring.grpc.client.channels.stakeholder.address", () -> "static://127.0.0.1:" + closed);
+        registry.add("parley.downstream.stakeholder.address", () -> "static://127.0.0.1:" + closed);
     }
 
     @LocalServerPort

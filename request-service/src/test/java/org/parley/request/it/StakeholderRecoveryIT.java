@@ -30,12 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(TestSecurityConfiguration.class)
 class StakeholderRecoveryIT {
 
-    static final FakeStakeholderService STAKEHOLDERS = FakeStakeholderService.onPort(0);
+    static final FakeStakeholderService STAKEHOLDERS = FakeStakeholderService.separate();
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         PostgresProperties.register(registry, "request_recovery");
-        registry.add("spring.grpc.client.channels.stakeholder.address", () -> "static://127.0.0.1:" + STAKEHOLDERS.port());
+        registry.add("parley.downstream.stakeholder.address", () -> "static://127.0.0.1:" + STAKEHOLDERS.port());
     }
 
     @AfterAll

@@ -72,7 +72,7 @@ class TwoInstancesOverdueIT {
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
-                "--spring.grpc.client.channels.stakeholder.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
+                "--parley.downstream.stakeholder.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
                 "--parley.grpc.service-client-id=",
                 "--parley.request.overdue-sweep-initial-delay=PT240H",
                 "--parley.request.retention-initial-delay=PT240H",

@@ -62,8 +62,8 @@ public final class StakeholderBench {
         properties.put("spring.datasource.username", db.user());
         properties.put("spring.datasource.password", db.password());
         properties.put("parley.grpc.service-client-id", "");
-        properties.put("spring.grpc.client.channels.request.address", "static://127.0.0.1:" + metrics.requests.port());
-        properties.put("spring.grpc.client.channels.appeal.address", "static://127.0.0.1:" + metrics.appeals.port());
+        properties.put("parley.downstream.request.address", "static://127.0.0.1:" + metrics.requests.port());
+        properties.put("parley.downstream.appeal.address", "static://127.0.0.1:" + metrics.appeals.port());
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
         long startedAt = System.nanoTime();

@@ -110,7 +110,7 @@ class MeasuredIndicatorIT extends IntegrationTest {
 
         assertThat(measurement.get("state").asString()).isEqualTo("NOT_YET_MEASURED");
         assertThat(measurement.has("value")).isFalse();
-        assertThat(breakers.circuitBreaker("request-metrics").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(breakers.circuitBreaker("request").getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
     @Test
@@ -149,7 +149,7 @@ class MeasuredIndicatorIT extends IntegrationTest {
     @Test
     void repeatedFailuresOpenTheCircuitSoReadersNoLongerWaitForTheService() {
         METRICS.appeals.stop();
-        CircuitBreaker breaker = breakers.circuitBreaker("appeal-metrics");
+        CircuitBreaker breaker = breakers.circuitBreaker("appeal");
 
         for (int i = 0; i < 4; i++) {
             indicatorOf(appealPledge);

@@ -1,19 +1,9 @@
 package org.parley.stakeholder.support;
 
-import io.grpc.Metadata;
-import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
+import io.grpc.BindableService;
 import io.grpc.Status;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parley.api.appeal.v1.AppealServiceGrpc;
 import org.parley.api.common.v1.IndicatorValue;
@@ -21,6 +11,7 @@ import org.parley.api.common.v1.Period;
 import org.parley.api.request.v1.GetComplianceMetricsRequest;
 import org.parley.api.request.v1.GetComplianceMetricsResponse;
 import org.parley.api.request.v1.RequestServiceGrpc;
+import org.parley.common.testkit.FakeGrpcServer;
 
 /**
  * Fakes of request-service and appeal-service at the boundary: real gRPC servers on random ports
@@ -34,7 +25,7 @@ public final class FakeMetricsServices {
 
     public final Fake requests = new Fake("request-service") {
         @Override
-        io.grpc.ServerServiceDefinition service() {
+        BindableService service() {
             return new RequestServiceGrpc.RequestServiceImplBase() {
                 @Override
                 public void getComplianceMetrics(GetComplianceMetricsRequest request,
@@ -43,13 +34,13 @@ public final class FakeMetricsServices {
                             values -> GetComplianceMetricsResponse.newBuilder().setCompanyId(request.getCompanyId())
                                     .setPeriod(request.getPeriod()).addAllValues(values).build());
                 }
-            }.bindService();
+            };
         }
     };
 
     public final Fake appeals = new Fake("appeal-service") {
         @Override
-        io.grpc.ServerServiceDefinition service() {
+        BindableService service() {
             return new AppealServiceGrpc.AppealServiceImplBase() {
                 @Override
                 public void getComplianceMetrics(org.parley.api.appeal.v1.GetComplianceMetricsRequest request,
@@ -59,7 +50,7 @@ public final class FakeMetricsServices {
                                     .setCompanyId(request.getCompanyId()).setPeriod(request.getPeriod())
                                     .addAllValues(values).build());
                 }
-            }.bindService();
+            };
         }
     };
 
@@ -77,26 +68,22 @@ public final class FakeMetricsServices {
 
     /** One fake service. */
     public abstract static class Fake {
-        private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-
         private final String name;
-        private volatile Server server;
-        private volatile int port;
+        private volatile FakeGrpcServer server;
         private volatile Mode mode = Mode.ANSWER;
         private volatile List<IndicatorValue> values = List.of();
         private final AtomicInteger calls = new AtomicInteger();
         private volatile String lastCompanyId;
         private volatile Period lastPeriod;
-        private volatile String lastAuthorization;
 
         Fake(String name) {
             this.name = name;
         }
 
-        abstract io.grpc.ServerServiceDefinition service();
+        abstract BindableService service();
 
         public int port() {
-            return port;
+            return server.port();
         }
 
         public void answer(IndicatorValue... answer) {
@@ -122,7 +109,7 @@ public final class FakeMetricsServices {
 
         /** The authorization metadata of the last call, or null when it carried none. */
         public String lastAuthorization() {
-            return lastAuthorization;
+            return server.lastAuthorization();
         }
 
         void reset() {
@@ -131,45 +118,25 @@ public final class FakeMetricsServices {
             calls.set(0);
             lastCompanyId = null;
             lastPeriod = null;
-            lastAuthorization = null;
             if (server == null) {
                 start();
             }
+            server.reset();
         }
 
         /** Starts the server, on the port it had before if it ran already. */
         public synchronized void start() {
-            if (server != null) {
-                return;
-            }
-            ServerInterceptor remember = new ServerInterceptor() {
-                @Override
-                public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-                    lastAuthorization = headers.get(AUTHORIZATION);
-                    return next.startCall(call, headers);
-                }
-            };
-            try {
-                server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
-                        .addService(ServerInterceptors.intercept(service(), remember))
-                        .build()
-                        .start();
-                port = server.getPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not start the fake " + name, e);
+            if (server == null) {
+                server = FakeGrpcServer.start(name, service());
+            } else {
+                server.up();
             }
         }
 
         /** Plays an outage: the port refuses connections until {@link #start()}. */
         public synchronized void stop() {
             if (server != null) {
-                server.shutdownNow();
-                try {
-                    server.awaitTermination(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                server = null;
+                server.down();
             }
         }
 

@@ -1,5 +1,6 @@
 package org.parley.stakeholder.support;
 
+import org.parley.common.downstream.Downstreams;
 import org.parley.common.testkit.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -40,11 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.grpc.server.port=0",
         // no identity provider in ITs: calls made as the service go without a token
         "parley.grpc.service-client-id=",
-        "parley.indicators.deadline=500ms",
+        "parley.downstream.request.deadline=500ms",
+        "parley.downstream.appeal.deadline=500ms",
         // the lapse job runs when a test calls it, not on its own
         "parley.commitments.lapse-initial-delay=PT24H",
-        "resilience4j.retry.instances.request-metrics.wait-duration=1ms",
-        "resilience4j.retry.instances.appeal-metrics.wait-duration=1ms"})
+        "parley.downstream.request.retry.wait-duration=1ms",
+        "parley.downstream.appeal.retry.wait-duration=1ms"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, IntegrationTest.Fakes.class})
 public abstract class IntegrationTest {
 
@@ -58,8 +60,8 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void boundaries(DynamicPropertyRegistry registry) {
         PostgresProperties.register(registry, "stakeholder");
-        registry.add("spring.grpc.client.channels.request.address", () -> "static://127.0.0.1:" + METRICS.requests.port());
-        registry.add("spring.grpc.client.channels.appeal.address", () -> "static://127.0.0.1:" + METRICS.appeals.port());
+        registry.add("parley.downstream.request.address", () -> "static://127.0.0.1:" + METRICS.requests.port());
+        registry.add("parley.downstream.appeal.address", () -> "static://127.0.0.1:" + METRICS.appeals.port());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -97,7 +99,7 @@ public abstract class IntegrationTest {
     protected CircuitBreakerRegistry breakers;
 
     @Autowired
-    List<ManagedChannel> outgoingChannels;
+    Downstreams downstreams;
 
     protected ApiClient api;
     protected ManagedChannel channel;
@@ -110,7 +112,7 @@ public abstract class IntegrationTest {
         directory.reset();
         METRICS.reset();
         // a fake that an earlier test stopped is back: do not wait out the channels' reconnect backoff
-        outgoingChannels.forEach(ManagedChannel::resetConnectBackoff);
+        downstreams.all().forEach(downstream -> downstream.channel().resetConnectBackoff());
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -1,55 +1,36 @@
 package org.parley.appeal.stakeholders.grpc;
 
-import java.time.Clock;
-import java.time.Instant;
 import org.parley.api.stakeholder.v1.Standards;
-import org.parley.appeal.AppealSettings;
 import org.parley.appeal.stakeholders.domain.ActiveStandards;
 import org.parley.appeal.stakeholders.domain.ContentCategory;
 import org.parley.appeal.stakeholders.domain.StandardsCatalogue;
+import org.parley.common.downstream.LastKnown;
 import org.parley.common.kernel.Unavailable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The active standards, kept for {@code parley.appeal.standards-cache-ttl}. Published versions never
- * change, only which one is active; while stakeholder-service is unreachable the last copy serves for up to
- * {@code parley.appeal.standards-max-staleness}.
+ * The active standards, kept for the downstream's {@code parley.downstream.stakeholder.cache.ttl}.
+ * Published versions never change, only which one is active; while stakeholder-service is unavailable
+ * the last copy serves for up to its {@code cache.max-staleness}.
  */
 @Component
 class GrpcStandardsCatalogue implements StandardsCatalogue {
 
-    private static final Logger log = LoggerFactory.getLogger(GrpcStandardsCatalogue.class);
+    private static final String ACTIVE = "active";
 
     private final StakeholderClient client;
-    private final AppealSettings settings;
-    private final Clock clock;
-    private volatile Cached cached;
+    private final LastKnown<String, ActiveStandards> active;
 
-    GrpcStandardsCatalogue(StakeholderClient client, AppealSettings settings, Clock clock) {
+    GrpcStandardsCatalogue(StakeholderClient client) {
         this.client = client;
-        this.settings = settings;
-        this.clock = clock;
+        this.active = client.downstream().lastKnown();
     }
 
     @Override
     public ActiveStandards active() {
-        Cached current = cached;
-        Instant now = clock.instant();
-        if (current != null && now.isBefore(current.fetchedAt().plus(settings.standardsCacheTtl()))) {
-            return current.standards();
-        }
         try {
-            ActiveStandards fresh = map(client.activeStandards());
-            cached = new Cached(fresh, now);
-            return fresh;
+            return active.get(ACTIVE, () -> map(client.activeStandards()));
         } catch (RuntimeException e) {
-            if (current != null && now.isBefore(current.fetchedAt().plus(settings.standardsMaxStaleness()))) {
-                log.warn("stakeholder-service did not answer; using standards version {} fetched at {}",
-                        current.standards().version(), current.fetchedAt());
-                return current.standards();
-            }
             throw new Unavailable("stakeholder-service (standards catalogue)");
         }
     }
@@ -63,5 +44,4 @@ class GrpcStandardsCatalogue implements StandardsCatalogue {
                 standards.hasRequestRules() ? standards.getRequestRules().getTransparencyK() : 0);
     }
 
-    private record Cached(ActiveStandards standards, Instant fetchedAt) {}
 }

@@ -1,7 +1,5 @@
 package org.parley.appeal.stakeholders.grpc;
 
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
-import io.github.resilience4j.retry.annotation.Retry;
 import org.parley.api.stakeholder.v1.CheckMembershipRequest;
 import org.parley.api.stakeholder.v1.CheckMembershipResponse;
 import org.parley.api.stakeholder.v1.CommitmentServiceGrpc;
@@ -13,55 +11,55 @@ import org.parley.api.stakeholder.v1.Stakeholder;
 import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
 import org.parley.api.stakeholder.v1.Standards;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
+import org.parley.common.downstream.Downstream;
+import org.parley.common.downstream.Downstreams;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * The raw calls to stakeholder-service, each behind the {@code stakeholder} circuit breaker and retried
- * only on UNAVAILABLE (they are all reads). The adapters around it turn failures into answers.
+ * The raw calls to stakeholder-service, each through the downstream {@code parley.downstream.stakeholder}
+ * (retried only on UNAVAILABLE: they are all reads). The adapters around it turn failures into answers.
  */
 @Component
 class StakeholderClient {
 
     private static final String DOWNSTREAM = "stakeholder";
 
+    private final Downstream downstream;
     private final StandardsServiceGrpc.StandardsServiceBlockingStub standards;
     private final CommitmentServiceGrpc.CommitmentServiceBlockingStub commitments;
     private final StakeholderServiceGrpc.StakeholderServiceBlockingStub stakeholders;
 
-    StakeholderClient(StandardsServiceGrpc.StandardsServiceBlockingStub standards,
-            CommitmentServiceGrpc.CommitmentServiceBlockingStub commitments,
-            StakeholderServiceGrpc.StakeholderServiceBlockingStub stakeholders) {
-        this.standards = standards;
-        this.commitments = commitments;
-        this.stakeholders = stakeholders;
+    StakeholderClient(Downstreams downstreams) {
+        this.downstream = downstreams.get(DOWNSTREAM);
+        this.standards = downstream.stub(StandardsServiceGrpc::newBlockingStub);
+        this.commitments = downstream.stub(CommitmentServiceGrpc::newBlockingStub);
+        this.stakeholders = downstream.stub(StakeholderServiceGrpc::newBlockingStub);
     }
 
-    @CircuitBreaker(name = DOWNSTREAM)
-    @Retry(name = DOWNSTREAM)
+    /** The downstream these calls go to, for a cache of its answers. */
+    Downstream downstream() {
+        return downstream;
+    }
+
     public Standards activeStandards() {
-        return standards.getActiveStandards(GetActiveStandardsRequest.getDefaultInstance()).getStandards();
+        return downstream.call(() -> standards.getActiveStandards(GetActiveStandardsRequest.getDefaultInstance()).getStandards());
     }
 
     /** Asked as the service itself: an appellant filing an appeal may not read commitments over gRPC. */
-    @CircuitBreaker(name = DOWNSTREAM)
-    @Retry(name = DOWNSTREAM)
     public GetAppealDecisionTimeResponse appealDecisionTime(String companyId) {
-        return commitments.withOption(CallerForwardingClientInterceptor.AS_SERVICE, true)
-                .getAppealDecisionTime(GetAppealDecisionTimeRequest.newBuilder().setCompanyId(companyId).build());
+        return downstream.call(() -> commitments.withOption(CallerForwardingClientInterceptor.AS_SERVICE, true)
+                .getAppealDecisionTime(GetAppealDecisionTimeRequest.newBuilder().setCompanyId(companyId).build()));
     }
 
     /** With the caller's token: a responder may ask about their own company. */
-    @CircuitBreaker(name = DOWNSTREAM)
-    @Retry(name = DOWNSTREAM)
     public CheckMembershipResponse membership(String stakeholderId, String subject) {
-        return stakeholders.checkMembership(CheckMembershipRequest.newBuilder()
-                .setStakeholderId(stakeholderId).setSubject(subject).build());
+        return downstream.call(() -> stakeholders.checkMembership(CheckMembershipRequest.newBuilder()
+                .setStakeholderId(stakeholderId).setSubject(subject).build()));
     }
 
-    @CircuitBreaker(name = DOWNSTREAM)
-    @Retry(name = DOWNSTREAM)
     public Stakeholder stakeholder(String id) {
-        return stakeholders.getStakeholder(GetStakeholderRequest.newBuilder().setId(id).build()).getStakeholder();
+        return downstream.call(() -> stakeholders.getStakeholder(GetStakeholderRequest.newBuilder().setId(id).build())
+                .getStakeholder());
     }
 }

@@ -1,8 +1,5 @@
 package org.parley.request.safeguards.grpc;
 
-import io.github.resilience4j.bulkhead.annotation.Bulkhead;
-import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
-import io.github.resilience4j.retry.annotation.Retry;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +8,11 @@ import org.parley.api.stakeholder.v1.BatchGetStakeholdersRequest;
 import org.parley.api.stakeholder.v1.ContactPoint;
 import org.parley.api.stakeholder.v1.Stakeholder;
 import org.parley.api.stakeholder.v1.StakeholderKind;
+import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
 import org.parley.api.stakeholder.v1.StakeholderServiceGrpc.StakeholderServiceBlockingStub;
 import org.parley.api.stakeholder.v1.StakeholderStatus;
+import org.parley.common.downstream.Downstream;
+import org.parley.common.downstream.Downstreams;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.parley.common.kernel.Ids;
 import org.parley.request.safeguards.domain.Party;
@@ -23,29 +23,30 @@ import org.springframework.stereotype.Component;
 /**
  * Stakeholder lookups over gRPC, never cached: a suspension must bite at the next submission. The
  * lookup is this service's own business (is the target registered, with a contact point?), so it
- * runs with the service's own token whoever the caller is.
+ * runs with the service's own token whoever the caller is. The downstream is
+ * {@code parley.downstream.stakeholder}.
  */
 @Component
 class GrpcStakeholderDirectory implements StakeholderDirectory {
 
     static final String DOWNSTREAM = "stakeholder";
 
+    private final Downstream stakeholder;
     private final StakeholderServiceBlockingStub stub;
 
-    GrpcStakeholderDirectory(StakeholderServiceBlockingStub stub) {
-        this.stub = stub;
+    GrpcStakeholderDirectory(Downstreams downstreams) {
+        this.stakeholder = downstreams.get(DOWNSTREAM);
+        this.stub = stakeholder.stub(StakeholderServiceGrpc::newBlockingStub)
+                .withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
     }
 
     @Override
-    @Retry(name = DOWNSTREAM)
-    @CircuitBreaker(name = DOWNSTREAM)
-    @Bulkhead(name = DOWNSTREAM)
     public Map<UUID, Party> find(Collection<UUID> ids) {
         BatchGetStakeholdersRequest.Builder request = BatchGetStakeholdersRequest.newBuilder();
         ids.stream().distinct().forEach(id -> request.addIds(id.toString()));
         Map<UUID, Party> parties = new LinkedHashMap<>();
-        for (Stakeholder stakeholder : stub.withOption(CallerForwardingClientInterceptor.AS_SERVICE, true)
-                .batchGetStakeholders(request.build()).getStakeholdersList()) {
+        for (Stakeholder stakeholder : this.stakeholder.call(() -> stub.batchGetStakeholders(request.build()))
+                .getStakeholdersList()) {
             Ids.parse(stakeholder.getId()).ifPresent(id -> parties.put(id, toParty(id, stakeholder)));
         }
         return parties;

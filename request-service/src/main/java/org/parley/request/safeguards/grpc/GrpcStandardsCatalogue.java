@@ -1,8 +1,6 @@
 package org.parley.request.safeguards.grpc;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -10,9 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.api.stakeholder.v1.AnswerTime;
+import org.parley.api.stakeholder.v1.GetActiveStandardsRequest;
 import org.parley.api.stakeholder.v1.Standards;
+import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
+import org.parley.api.stakeholder.v1.StandardsServiceGrpc.StandardsServiceBlockingStub;
+import org.parley.common.downstream.Downstream;
+import org.parley.common.downstream.Downstreams;
+import org.parley.common.downstream.LastKnown;
+import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.parley.common.kernel.Unavailable;
-import org.parley.request.RequestServiceProperties;
 import org.parley.request.safeguards.domain.RequestRules;
 import org.parley.request.safeguards.domain.StandardsCatalogue;
 import org.parley.request.submission.domain.DataCategory;
@@ -21,45 +25,43 @@ import org.parley.request.submission.domain.RequestType;
 import org.springframework.stereotype.Component;
 
 /**
- * The request rules of the standards in force, cached by version: which version is in force is
- * trusted for a short time ({@code parley.request.standards-active-ttl}); a version's content never
- * changes once published, so it is kept for good.
+ * The request rules of the standards in force, from {@code parley.downstream.stakeholder}. Which
+ * version is in force is trusted for the downstream's {@code cache.ttl}, and while stakeholder-service
+ * is unavailable for up to its {@code cache.max-staleness}; a version's content never changes once
+ * published, so its rules are kept for good.
  */
 @Component
 class GrpcStandardsCatalogue implements StandardsCatalogue {
 
-    private final StandardsClient client;
-    private final Clock clock;
-    private final Duration ttl;
-    private final Map<Integer, RequestRules> byVersion = new ConcurrentHashMap<>();
-    private volatile Active active;
+    private static final String ACTIVE = "active";
 
-    GrpcStandardsCatalogue(StandardsClient client, Clock clock, RequestServiceProperties properties) {
-        this.client = client;
-        this.clock = clock;
-        this.ttl = properties.standardsActiveTtl();
+    private final Downstream stakeholder;
+    private final StandardsServiceBlockingStub stub;
+    private final LastKnown<String, RequestRules> active;
+    private final Map<Integer, RequestRules> byVersion = new ConcurrentHashMap<>();
+
+    GrpcStandardsCatalogue(Downstreams downstreams) {
+        this.stakeholder = downstreams.get(GrpcStakeholderDirectory.DOWNSTREAM);
+        this.stub = stakeholder.stub(StandardsServiceGrpc::newBlockingStub)
+                .withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+        this.active = stakeholder.lastKnown();
     }
 
     @Override
     public RequestRules activeRules() {
-        Instant now = clock.instant();
-        Active current = active;
-        if (current != null && now.isBefore(current.checkedAt().plus(ttl))) {
-            return byVersion.get(current.version());
-        }
-        Standards standards = client.active();
-        if (standards.getVersion() <= 0) {
-            throw new Unavailable("The standards catalogue (no version is in force)");
-        }
-        RequestRules rules = byVersion.computeIfAbsent(standards.getVersion(), version -> toRules(standards));
-        active = new Active(standards.getVersion(), now);
-        return rules;
+        return active.get(ACTIVE, () -> {
+            Standards standards = stakeholder.call(
+                    () -> stub.getActiveStandards(GetActiveStandardsRequest.getDefaultInstance()).getStandards());
+            if (standards.getVersion() <= 0) {
+                throw new Unavailable("The standards catalogue (no version is in force)");
+            }
+            return byVersion.computeIfAbsent(standards.getVersion(), version -> toRules(standards));
+        });
     }
 
     @Override
     public Optional<RequestRules> lastKnown() {
-        Active current = active;
-        return current == null ? Optional.empty() : Optional.ofNullable(byVersion.get(current.version()));
+        return active.peek(ACTIVE);
     }
 
     static RequestRules toRules(Standards standards) {
@@ -102,6 +104,4 @@ class GrpcStandardsCatalogue implements StandardsCatalogue {
             default -> Optional.empty();
         };
     }
-
-    private record Active(int version, Instant checkedAt) {}
 }

@@ -30,7 +30,7 @@ final class GrpcMetrics {
         return SourceReading.answered(byCode);
     }
 
-    /** A service that runs but lacks the method: not an outage, so the circuit does not count it. */
+    /** A service that runs but lacks the method: not an outage (see DownstreamFailures), so the circuit does not count it. */
     static boolean unimplemented(StatusRuntimeException e) {
         return e.getStatus().getCode() == Status.Code.UNIMPLEMENTED;
     }
