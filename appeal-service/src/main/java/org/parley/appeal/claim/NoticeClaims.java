@@ -16,7 +16,6 @@ import org.parley.appeal.notice.domain.AccessCode;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeReference;
 import org.parley.appeal.notice.domain.NoticeStore;
-import org.parley.appeal.shared.AuditDetails;
 import org.parley.appeal.shared.domain.Checks;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
@@ -102,8 +101,7 @@ public class NoticeClaims {
             attempts.save(scope, key, counted.counter());
             if (counted.lockStarted()) {
                 audit.append(AuditEntry.of(caller, "CLAIMS_LOCKED", scope == AttemptScope.NOTICE ? NoticeBook.ENTITY : CLAIMANT,
-                        key, null, "LOCKED").withDetails(AuditDetails.with("until", counted.lockedUntil())
-                                .and("maxAttempts", limit.maxAttempts()).json()));
+                        key, null, "LOCKED").withDetails(new Locked(counted.lockedUntil(), limit.maxAttempts())));
             }
             return counted;
         });
@@ -122,4 +120,7 @@ public class NoticeClaims {
     private static NotFound noMatch() {
         return new NotFound(NoticeBook.ENTITY, "with this reference and access code");
     }
+
+    /** The audit details of a lock-out. */
+    record Locked(Instant until, int maxAttempts) {}
 }
