@@ -16,9 +16,9 @@ import org.parley.appeal.notice.domain.AccessCode;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeReference;
 import org.parley.appeal.notice.domain.NoticeStore;
-import org.parley.appeal.shared.domain.Checks;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.NotFound;
@@ -64,7 +64,10 @@ public class NoticeClaims {
 
     public Claimed claim(Caller caller, String reference, String accessCode) {
         caller.require(Role.APPELLANT);
-        Checks.start().text("reference", reference, 1, 64).text("accessCode", accessCode, 1, 64).orThrow();
+        FieldCheck check = FieldCheck.start();
+        check.text("reference", reference, 64);
+        check.text("accessCode", accessCode, 64);
+        check.orThrow();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         count(caller, AttemptScope.CALLER, caller.subject(), limits.caller(), now);
         Optional<Notice> found = NoticeReference.parse(reference).flatMap(notices::findByReference);
