@@ -11,7 +11,7 @@ import org.parley.common.transparency.SmallCounts;
 
 /**
  * The figures as JSON. Counts are strings so that {@code "<5"} fits; a rate or median over fewer than k
- * records is left out (null), since it would give the small count away.
+ * records, or a rate of fewer than k, is left out (null), since it would give the small count away.
  */
 public record TransparencyView(LocalDate from, LocalDate to, int k, Integer standardsVersion, boolean kFallback,
         boolean exact, String company, String note, List<NoticeFigure> notices, List<AppealFigure> appeals,
@@ -19,7 +19,7 @@ public record TransparencyView(LocalDate from, LocalDate to, int k, Integer stan
 
     static final String NOTE = "Days are UTC; from is inclusive, to exclusive. Notices are counted on the day of the "
             + "decision, appeals on the day of each event, due appeals on their due day once it is over. Counts below k "
-            + "are shown as \"<k\"; a rate or median over fewer than k records is left out.";
+            + "are shown as \"<k\"; a rate or median over fewer than k records, or a rate of fewer than k, is left out.";
 
     public static TransparencyView of(Report report) {
         SmallCounts counts = new SmallCounts(report.threshold().k(), report.exact());
