@@ -18,11 +18,11 @@ import org.parley.appeal.appeals.domain.AppealStore;
 import org.parley.appeal.appeals.domain.AppealStore.AppealFilter;
 import org.parley.appeal.appeals.domain.AppealedNotice;
 import org.parley.appeal.appeals.domain.DecisionDraft;
+import org.parley.appeal.appeals.domain.Outcome;
 import org.parley.appeal.notice.NoticeBook;
 import org.parley.appeal.notice.domain.AppealWindow;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeStore;
-import org.parley.appeal.shared.AuditDetails;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.shared.domain.ResponderDirectory;
 import org.parley.appeal.shared.domain.Viewer;
@@ -110,9 +110,8 @@ public class AppealDesk {
             }
             counters.appealFiled(appeal.companyId(), appeal.filedAt(), appeal.dueAt());
             audit.append(AuditEntry.of(caller, "APPEAL_FILED", ENTITY, appeal.id(), null, appeal.state())
-                    .withDetails(AuditDetails.with("noticeId", notice.id()).and("company", notice.companyId())
-                            .and("dueAt", appeal.dueAt()).and("decisionDays", decisionTime.days())
-                            .and("decisionTimeSource", decisionTime.source()).json()));
+                    .withDetails(new Filed(notice.id(), notice.companyId(), appeal.dueAt(),
+                            decisionTime.days(), decisionTime.source())));
             return appeal;
         });
     }
@@ -125,7 +124,7 @@ public class AppealDesk {
     public Appeal assign(Caller caller, UUID id, String reviewer) {
         Person to = reviewer == null || reviewer.isBlank() ? Person.of(caller) : reviewerOf(caller, id, reviewer.strip());
         return move(caller, id, Viewer.COMPANY, "APPEAL_ASSIGNED", (appeal, now) -> appeal.assign(to, now),
-                appeal -> AuditDetails.with("reviewer", appeal.reviewer().subject()).json());
+                appeal -> new Assigned(appeal.reviewer().subject()));
     }
 
     private Person reviewerOf(Caller caller, UUID id, String named) {
@@ -151,8 +150,7 @@ public class AppealDesk {
                 appeal -> {
                     counters.appealDecided(appeal.companyId(), appeal.filedAt(), appeal.dueAt(), appeal.decision().at(),
                             appeal.decision().outcome().name());
-                    return AuditDetails.with("outcome", appeal.decision().outcome())
-                            .and("inTime", appeal.decidedInTime()).and("rabat", appeal.decision().rabat() != null).json();
+                    return new Decided(appeal.decision().outcome(), appeal.decidedInTime(), appeal.decision().rabat() != null);
                 });
     }
 
@@ -160,7 +158,7 @@ public class AppealDesk {
         return move(caller, id, Viewer.OWNER, "APPEAL_ESCALATED", (appeal, now) -> appeal.escalate(reason, now),
                 appeal -> {
                     counters.appealEscalated(appeal.companyId(), appeal.escalation().at());
-                    return AuditDetails.with("companyDecided", appeal.decision() != null).json();
+                    return new Escalated(appeal.decision() != null);
                 });
     }
 
@@ -170,9 +168,8 @@ public class AppealDesk {
                 appeal -> {
                     counters.appealIndependentlyDecided(appeal.companyId(), appeal.independentDecision().at(),
                             appeal.independentDecision().outcome().name());
-                    return AuditDetails.with("outcome", appeal.independentDecision().outcome())
-                            .and("companyOutcome", appeal.decision() == null ? null : appeal.decision().outcome())
-                            .json();
+                    return new IndependentlyDecided(appeal.independentDecision().outcome(),
+                            appeal.decision() == null ? null : appeal.decision().outcome());
                 });
     }
 
@@ -206,7 +203,7 @@ public class AppealDesk {
      * was read (else 409).
      */
     private Appeal move(Caller caller, UUID id, Viewer needed, String action, BiFunction<Appeal, Instant, Appeal> change,
-            Function<Appeal, String> details) {
+            Function<Appeal, Record> details) {
         return transactions.execute(tx -> {
             Appeal before = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
             requireCapacity(caller, before, needed);
@@ -218,8 +215,8 @@ public class AppealDesk {
             if (!appeals.update(after, before.version())) {
                 throw new Conflict("APPEAL_CHANGED", "The appeal changed meanwhile; read it again");
             }
-            String json = details.apply(after);
-            audit.append(AuditEntry.of(caller, action, ENTITY, id, before.state(), after.state()).withDetails(json));
+            audit.append(AuditEntry.of(caller, action, ENTITY, id, before.state(), after.state())
+                    .withDetails(details.apply(after)));
             return after;
         });
     }
@@ -281,4 +278,15 @@ public class AppealDesk {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** The audit details of each move on an appeal. */
+    record Filed(UUID noticeId, UUID company, Instant dueAt, int decisionDays, DecisionTime.Source decisionTimeSource) {}
+
+    record Assigned(String reviewer) {}
+
+    record Decided(Outcome outcome, boolean inTime, boolean rabat) {}
+
+    record Escalated(boolean companyDecided) {}
+
+    record IndependentlyDecided(Outcome outcome, Outcome companyOutcome) {}
 }

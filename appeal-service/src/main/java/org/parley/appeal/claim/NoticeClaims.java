@@ -16,10 +16,9 @@ import org.parley.appeal.notice.domain.AccessCode;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeReference;
 import org.parley.appeal.notice.domain.NoticeStore;
-import org.parley.appeal.shared.AuditDetails;
-import org.parley.appeal.shared.domain.Checks;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.NotFound;
@@ -65,7 +64,10 @@ public class NoticeClaims {
 
     public Claimed claim(Caller caller, String reference, String accessCode) {
         caller.require(Role.APPELLANT);
-        Checks.start().text("reference", reference, 1, 64).text("accessCode", accessCode, 1, 64).orThrow();
+        FieldCheck check = FieldCheck.start();
+        check.text("reference", reference, 64);
+        check.text("accessCode", accessCode, 64);
+        check.orThrow();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         count(caller, AttemptScope.CALLER, caller.subject(), limits.caller(), now);
         Optional<Notice> found = NoticeReference.parse(reference).flatMap(notices::findByReference);
@@ -102,8 +104,7 @@ public class NoticeClaims {
             attempts.save(scope, key, counted.counter());
             if (counted.lockStarted()) {
                 audit.append(AuditEntry.of(caller, "CLAIMS_LOCKED", scope == AttemptScope.NOTICE ? NoticeBook.ENTITY : CLAIMANT,
-                        key, null, "LOCKED").withDetails(AuditDetails.with("until", counted.lockedUntil())
-                                .and("maxAttempts", limit.maxAttempts()).json()));
+                        key, null, "LOCKED").withDetails(new Locked(counted.lockedUntil(), limit.maxAttempts())));
             }
             return counted;
         });
@@ -122,4 +123,7 @@ public class NoticeClaims {
     private static NotFound noMatch() {
         return new NotFound(NoticeBook.ENTITY, "with this reference and access code");
     }
+
+    /** The audit details of a lock-out. */
+    record Locked(Instant until, int maxAttempts) {}
 }

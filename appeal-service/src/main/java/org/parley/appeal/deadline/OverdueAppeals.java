@@ -3,19 +3,16 @@ package org.parley.appeal.deadline;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 import org.parley.appeal.AppealSettings;
 import org.parley.appeal.appeals.AppealDesk;
 import org.parley.appeal.appeals.domain.Appeal;
 import org.parley.appeal.appeals.domain.AppealStore;
-import org.parley.appeal.shared.AuditDetails;
 import org.parley.appeal.transparency.domain.Counters;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
-import org.parley.common.kernel.Role;
+import org.parley.common.sweep.BatchSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,14 +29,13 @@ public class OverdueAppeals {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueAppeals.class);
     /** The actor of the job's audit records: the service itself. */
-    static final Caller DEADLINE_JOB = new Caller("appeal-service", "deadline-job", Set.of(Role.SERVICE), Optional.empty());
+    static final Caller DEADLINE_JOB = Caller.service("appeal-service");
 
     private final AppealStore appeals;
     private final Counters counters;
     private final AuditLog audit;
     private final Clock clock;
-    private final TransactionTemplate transactions;
-    private final AppealSettings settings;
+    private final BatchSweep sweep;
 
     public OverdueAppeals(AppealStore appeals, Counters counters, AuditLog audit, Clock clock,
             TransactionTemplate transactions, AppealSettings settings) {
@@ -47,42 +43,27 @@ public class OverdueAppeals {
         this.counters = counters;
         this.audit = audit;
         this.clock = clock;
-        this.transactions = transactions;
-        this.settings = settings;
+        this.sweep = new BatchSweep(transactions, settings.overdueBatch());
     }
 
     @Scheduled(fixedDelayString = "${parley.appeal.overdue-scan-interval:PT1M}",
             initialDelayString = "${parley.appeal.overdue-initial-delay:PT20S}")
     public void scan() {
-        try {
-            int marked = markOverdue();
-            if (marked > 0) {
-                log.info("marked {} appeal(s) overdue", marked);
-            }
-        } catch (RuntimeException e) {
-            log.warn("marking overdue appeals failed; will retry", e);
-        }
+        BatchSweep.runLogged(log, "marked {} appeal(s) overdue", "marking overdue appeals failed; will retry", this::markOverdue);
     }
 
     /** Marks every appeal overdue now, in batches; answers how many this instance marked. */
     public int markOverdue() {
-        int total = 0;
-        while (true) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Integer marked = transactions.execute(tx -> {
-                List<Appeal> due = appeals.markOverdue(now, settings.overdueBatch());
-                for (Appeal appeal : due) {
+        // the claim marks the rows it takes; each round asks the clock again
+        return sweep.drain(batch -> appeals.markOverdue(clock.instant().truncatedTo(ChronoUnit.MICROS), batch),
+                (Appeal appeal) -> {
                     counters.appealOverdue(appeal.companyId(), appeal.dueAt());
                     audit.append(AuditEntry.of(DEADLINE_JOB, "APPEAL_OVERDUE", AppealDesk.ENTITY, appeal.id(),
-                            appeal.state(), appeal.state()).withDetails(AuditDetails.with("dueAt", appeal.dueAt())
-                                    .and("company", appeal.companyId()).json()));
-                }
-                return due.size();
-            });
-            total += marked == null ? 0 : marked;
-            if (marked == null || marked < settings.overdueBatch()) {
-                return total;
-            }
-        }
+                            appeal.state(), appeal.state()).withDetails(new Overdue(appeal.dueAt(), appeal.companyId())));
+                    return true;
+                });
     }
+
+    /** The audit details of an overdue mark. */
+    record Overdue(Instant dueAt, UUID company) {}
 }

@@ -30,7 +30,6 @@ import org.parley.appeal.order.domain.OrderDisclosure;
 import org.parley.appeal.order.domain.OrderLookup;
 import org.parley.appeal.order.domain.OrderSummary;
 import org.parley.appeal.order.domain.Orders;
-import org.parley.appeal.shared.AuditDetails;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.shared.domain.ResponderDirectory;
 import org.parley.appeal.shared.domain.Viewer;
@@ -116,10 +115,8 @@ public class NoticeBook {
                     counters.noticeRecorded(companyId, candidate.decidedAt(), candidate.ground().name(),
                             category.code(), candidate.automatedDetection(), candidate.automatedDecision());
                     audit.append(AuditEntry.of(caller, "NOTICE_RECORDED", ENTITY, candidate.id(), null, "UNCLAIMED")
-                            .withDetails(AuditDetails.with("reference", candidate.reference())
-                                    .and("company", companyId).and("category", category.code())
-                                    .and("standardsVersion", checked.standardsVersion()).and("requestId", candidate.requestId())
-                                    .json()));
+                            .withDetails(new Recorded(candidate.reference().toString(), companyId, category.code(),
+                                    checked.standardsVersion(), candidate.requestId())));
                     return candidate;
                 }
             }
@@ -266,4 +263,7 @@ public class NoticeBook {
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** The audit details of a recorded notice. */
+    record Recorded(String reference, UUID company, String category, int standardsVersion, UUID requestId) {}
 }

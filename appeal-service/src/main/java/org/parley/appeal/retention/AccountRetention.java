@@ -3,18 +3,14 @@ package org.parley.appeal.retention;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.parley.appeal.notice.NoticeBook;
-import org.parley.appeal.shared.AuditDetails;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
-import org.parley.common.kernel.Role;
+import org.parley.common.sweep.BatchSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,13 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AccountRetention {
 
     private static final Logger log = LoggerFactory.getLogger(AccountRetention.class);
-    static final Caller RETENTION_JOB = new Caller("appeal-service", "retention-job", Set.of(Role.SERVICE), Optional.empty());
+    static final Caller RETENTION_JOB = Caller.service("appeal-service");
     private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-    private final TransactionTemplate transactions;
+    private final BatchSweep sweep;
     private final Duration retention;
 
     public AccountRetention(JdbcClient jdbc, AuditLog audit, Clock clock, TransactionTemplate transactions,
@@ -47,30 +43,21 @@ public class AccountRetention {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.transactions = transactions;
+        this.sweep = new BatchSweep(transactions, BATCH);
         this.retention = retention;
     }
 
     @Scheduled(fixedDelayString = "${parley.appeal.retention-interval:PT1H}",
             initialDelayString = "${parley.appeal.retention-initial-delay:PT5M}")
     public void scan() {
-        try {
-            int purged = purge();
-            if (purged > 0) {
-                log.info("forgot the account of {} notice(s) past retention", purged);
-            }
-        } catch (RuntimeException e) {
-            log.warn("purging accounts past retention failed; will retry", e);
-        }
+        BatchSweep.runLogged(log, "forgot the account of {} notice(s) past retention",
+                "purging accounts past retention failed; will retry", this::purge);
     }
 
     /** Purges every account past retention now; answers how many this instance purged. */
     public int purge() {
-        int total = 0;
-        while (true) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Integer purged = transactions.execute(tx -> {
-                List<UUID> ids = jdbc.sql("""
+        // the claim purges the rows it takes; each round asks the clock again
+        return sweep.drain(batch -> jdbc.sql("""
                         update notice n set account_ref_sealed = null
                         from (select id from notice
                               where account_ref_sealed is not null and decided_at < :cutoff
@@ -82,20 +69,14 @@ public class AccountRetention {
                         where n.id = expired.id
                         returning n.id
                         """)
-                        .param("cutoff", Timestamp.from(now.minus(retention)))
-                        .param("limit", BATCH)
+                        .param("cutoff", Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS).minus(retention)))
+                        .param("limit", batch)
                         .query((rs, row) -> rs.getObject(1, UUID.class))
-                        .list();
-                for (UUID id : ids) {
+                        .list(),
+                (UUID id) -> {
                     audit.append(AuditEntry.of(RETENTION_JOB, "ACCOUNT_REF_PURGED", NoticeBook.ENTITY, id, null, null)
-                            .withDetails(AuditDetails.with("retention", retention).json()));
-                }
-                return ids.size();
-            });
-            total += purged == null ? 0 : purged;
-            if (purged == null || purged < BATCH) {
-                return total;
-            }
-        }
+                            .withDetails(Map.of("retention", retention)));
+                    return true;
+                });
     }
 }

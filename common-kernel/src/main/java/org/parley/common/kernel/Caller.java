@@ -21,6 +21,11 @@ public record Caller(String subject, String username, Set<Role> roles, Optional<
         return ANONYMOUS;
     }
 
+    /** A service acting on its own account, e.g. a scheduled job: the actor of the audit records it writes. */
+    public static Caller service(String name) {
+        return new Caller(name, name, Set.of(Role.SERVICE), Optional.empty());
+    }
+
     public boolean isAnonymous() {
         return equals(ANONYMOUS);
     }

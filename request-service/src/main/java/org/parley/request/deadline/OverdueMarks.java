@@ -2,12 +2,9 @@ package org.parley.request.deadline;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
-import org.parley.common.kernel.Role;
 import org.parley.request.events.domain.EventOutbox;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.RequestNews;
@@ -16,7 +13,6 @@ import org.parley.request.transparency.Rollups;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Marks a request overdue: stored, audited, counted and told to both parties in one transaction. The sweep does it for
@@ -27,20 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class OverdueMarks {
 
     /** The actor of marks: the service itself. */
-    static final Caller SERVICE = new Caller("request-service", "request-service", Set.of(Role.SERVICE), Optional.empty());
+    static final Caller SERVICE = Caller.service("request-service");
 
     private final RequestStore store;
     private final Rollups rollups;
     private final AuditLog audit;
     private final EventOutbox outbox;
-    private final JsonMapper json;
 
-    public OverdueMarks(RequestStore store, Rollups rollups, AuditLog audit, EventOutbox outbox, JsonMapper json) {
+    public OverdueMarks(RequestStore store, Rollups rollups, AuditLog audit, EventOutbox outbox) {
         this.store = store;
         this.rollups = rollups;
         this.audit = audit;
         this.outbox = outbox;
-        this.json = json;
     }
 
     /** The request marked overdue if it is due for the mark, else as it was. The row must be locked. */
@@ -53,7 +47,7 @@ public class OverdueMarks {
         store.update(request, marked);
         rollups.record(request, marked);
         audit.append(AuditEntry.of(SERVICE, "REQUEST_OVERDUE", "request", request.id(), request.state(), marked.state())
-                .withDetails(json.writeValueAsString(Map.of("dueAt", request.clock().dueAt().toString()))));
+                .withDetails(Map.of("dueAt", request.clock().dueAt().toString())));
         outbox.tell(request.id(), RequestNews.between(request, marked));
         return marked;
     }

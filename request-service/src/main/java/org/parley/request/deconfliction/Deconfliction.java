@@ -73,11 +73,11 @@ public class Deconfliction {
         store.record(theirs);
         for (UUID other : flagged) {
             audit.append(AuditEntry.of(caller, "OVERLAP_FLAGGED", ENTITY, other, null, null)
-                    .withDetails("{\"overlapsWith\":\"" + request.id() + "\"}"));
+                    .withDetails(Map.of("overlapsWith", request.id())));
         }
         if (!flagged.isEmpty()) {
             audit.append(AuditEntry.of(caller, "OVERLAP_FLAGGED", ENTITY, request.id(), null, null)
-                    .withDetails("{\"overlappingRequests\":" + flagged.size() + "}"));
+                    .withDetails(Map.of("overlappingRequests", flagged.size())));
         }
         return mine;
     }

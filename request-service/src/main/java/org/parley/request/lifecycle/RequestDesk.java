@@ -41,7 +41,6 @@ import org.parley.request.submission.domain.RequestType;
 import org.parley.request.transparency.Rollups;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything that happens to a request after submission, with who may do it: the company's
@@ -63,10 +62,9 @@ public class RequestDesk {
     private final AuditLog audit;
     private final EventOutbox outbox;
     private final Clock clock;
-    private final JsonMapper json;
 
     public RequestDesk(RequestStore store, OverdueMarks overdue, Rollups rollups, Deconfliction deconfliction,
-            AuditLog audit, EventOutbox outbox, Clock clock, JsonMapper json) {
+            AuditLog audit, EventOutbox outbox, Clock clock) {
         this.store = store;
         this.overdue = overdue;
         this.rollups = rollups;
@@ -74,7 +72,6 @@ public class RequestDesk {
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
-        this.json = json;
     }
 
     /** A request as the caller may see it: with its overlaps, and how the caller stands to it. */
@@ -179,9 +176,8 @@ public class RequestDesk {
         GovernmentRequest after = change.apply(current, now);
         store.update(current, after);
         rollups.record(current, after);
-        Map<String, ?> extra = details.apply(after);
         audit.append(AuditEntry.of(caller, auditAction, ENTITY, id, current.state(), after.state())
-                .withDetails(extra == null ? null : json.writeValueAsString(extra)));
+                .withDetails(details.apply(after)));
         outbox.tell(id, RequestNews.between(current, after));
         return details(caller, after);
     }

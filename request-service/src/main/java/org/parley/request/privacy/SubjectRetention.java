@@ -4,15 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
-import org.parley.common.kernel.Role;
+import org.parley.common.sweep.BatchSweep;
 import org.parley.request.RequestServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Erases the subjects of a request once it has been final for the retention period
@@ -33,47 +29,35 @@ import tools.jackson.databind.json.JsonMapper;
 public class SubjectRetention {
 
     private static final Logger log = LoggerFactory.getLogger(SubjectRetention.class);
-    private static final Caller SERVICE = new Caller("request-service", "request-service", Set.of(Role.SERVICE), Optional.empty());
+    private static final Caller SERVICE = Caller.service("request-service");
     private static final int BATCH = 200;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final BatchSweep sweep;
     private final AuditLog audit;
     private final Clock clock;
-    private final JsonMapper json;
     private final RequestServiceProperties properties;
 
-    public SubjectRetention(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock, JsonMapper json,
-            RequestServiceProperties properties) {
+    public SubjectRetention(JdbcClient jdbc, TransactionTemplate transactions, AuditLog audit, Clock clock, RequestServiceProperties properties) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.sweep = new BatchSweep(transactions, BATCH);
         this.audit = audit;
         this.clock = clock;
-        this.json = json;
         this.properties = properties;
     }
 
     @Scheduled(fixedDelayString = "${parley.request.retention-interval:PT1H}",
             initialDelayString = "${parley.request.retention-initial-delay:PT5M}")
     public void run() {
-        try {
-            int erased = erase();
-            if (erased > 0) {
-                log.info("erased the subjects of {} requests at the end of their retention", erased);
-            }
-        } catch (RuntimeException e) {
-            log.warn("erasing subjects at the end of their retention failed; it will run again", e);
-        }
+        BatchSweep.runLogged(log, "erased the subjects of {} requests at the end of their retention",
+                "erasing subjects at the end of their retention failed; it will run again", this::erase);
     }
 
     /** Erases every request's subjects whose retention has ended; returns how many requests this instance erased. */
     public int erase() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant cutoff = now.minus(properties.subjectRetention());
-        int total = 0;
-        while (true) {
-            Integer erased = transactions.execute(tx -> {
-                List<UUID> due = jdbc.sql("""
+        return sweep.drain(batch -> jdbc.sql("""
                         select id from government_request
                         where subjects_erased_at is null
                           and state in ('FULFILLED', 'PARTIALLY_FULFILLED', 'REJECTED', 'CHALLENGED', 'WITHDRAWN')
@@ -84,25 +68,19 @@ public class SubjectRetention {
                         for update skip locked
                         """)
                         .param("cutoff", Timestamp.from(cutoff))
-                        .param("batch", BATCH)
+                        .param("batch", batch)
                         .query(UUID.class)
-                        .list();
-                for (UUID id : due) {
+                        .list(),
+                (UUID id) -> {
                     int subjects = jdbc.sql("update request_subject set value = null, subject_key = null where request_id = :id")
                             .param("id", id).update();
                     jdbc.sql("update request_overlap set subject = null where request_id = :id").param("id", id).update();
                     jdbc.sql("update government_request set subjects_erased_at = :now, version = version + 1 where id = :id")
                             .param("now", Timestamp.from(now)).param("id", id).update();
                     audit.append(AuditEntry.of(SERVICE, "SUBJECTS_ERASED", "request", id, null, null)
-                            .withDetails(json.writeValueAsString(Map.of("subjects", subjects,
-                                    "retention", properties.subjectRetention().toString()))));
-                }
-                return due.size();
-            });
-            total += erased == null ? 0 : erased;
-            if (erased == null || erased < BATCH) {
-                return total;
-            }
-        }
+                            .withDetails(Map.of("subjects", subjects,
+                                    "retention", properties.subjectRetention().toString())));
+                    return true;
+                });
     }
 }

@@ -33,7 +33,6 @@ import org.parley.request.submission.domain.Submission;
 import org.parley.request.transparency.Rollups;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submitting a request: readable input, the safeguards check against the rules in force and the
@@ -57,11 +56,10 @@ public class Submissions {
     private final EventOutbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final JsonMapper json;
 
     public Submissions(StandardsCatalogue standards, StakeholderDirectory directory, RequestStore store,
             Deconfliction deconfliction, Rollups rollups, AuditLog audit, EventOutbox outbox, TransactionTemplate transactions,
-            Clock clock, JsonMapper json) {
+            Clock clock) {
         this.standards = standards;
         this.directory = directory;
         this.store = store;
@@ -71,7 +69,6 @@ public class Submissions {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
-        this.json = json;
     }
 
     /** The safeguards check without saving anything: what the form shows before submission. */
@@ -106,7 +103,7 @@ public class Submissions {
             details.put("rulesVersion", p.verdict().rulesVersion());
             details.put("warnings", p.verdict().warnings().stream().map(f -> f.rule()).toList());
             audit.append(AuditEntry.of(caller, "REQUEST_SUBMITTED", ENTITY, request.id(), null, request.state())
-                    .withDetails(json.writeValueAsString(details)));
+                    .withDetails(details));
             outbox.tell(request.id(), RequestNews.between(null, request));
             List<Overlap> overlaps = deconfliction.flag(caller, request, p.now());
             return new Submitted(request, overlaps);

@@ -172,7 +172,7 @@ class TransparencyIT extends RequestServiceIT {
             JsonNode report = api.get("/api/v1/transparency/requests?from=" + period[0] + "&to=" + period[1]).send().json();
 
             assertThat(report.get("totals").get("requests").asString()).as(period[0] + ".." + period[1])
-                    .isEqualTo(org.parley.request.transparency.domain.SmallCounts.show(received, 5));
+                    .isEqualTo(org.parley.common.transparency.SmallCounts.published(5).show(received));
         }
     }
 

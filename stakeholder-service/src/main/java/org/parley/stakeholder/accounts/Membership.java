@@ -1,6 +1,7 @@
 package org.parley.stakeholder.accounts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.common.audit.AuditEntry;
@@ -20,7 +21,6 @@ import org.parley.stakeholder.accounts.domain.Provisioned;
 import org.parley.stakeholder.registry.StakeholderRegistry;
 import org.parley.stakeholder.registry.domain.Stakeholder;
 import org.parley.stakeholder.registry.domain.Stewardship;
-import org.parley.stakeholder.shared.AuditDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -70,7 +70,7 @@ public class Membership {
         try {
             transactions.executeWithoutResult(tx -> audit.append(AuditEntry.of(caller, "MEMBER_PROVISIONED",
                     StakeholderRegistry.ENTITY, stakeholderId, null, role.realmName())
-                    .withDetails(AuditDetails.of("account", provisioned.member().id(), "passwordSetup", setup.name()))));
+                    .withDetails(new AccountProvisioned(provisioned.member().id(), setup.name()))));
         } catch (RuntimeException e) {
             log.warn("recording the new account {} failed; removing it again", provisioned.member().id());
             directory.remove(provisioned.member().id());
@@ -104,7 +104,7 @@ public class Membership {
         directory.disable(accountId);
         transactions.executeWithoutResult(tx -> audit.append(AuditEntry.of(caller, "MEMBER_DISABLED",
                 StakeholderRegistry.ENTITY, stakeholderId, "enabled", "disabled")
-                .withDetails(AuditDetails.of("account", accountId))));
+                .withDetails(Map.of("account", accountId))));
     }
 
     /**
@@ -128,4 +128,7 @@ public class Membership {
             throw new Forbidden("Only admins and " + stakeholder.name() + "'s own members may see its members");
         }
     }
+
+    /** The audit details of a new account. */
+    record AccountProvisioned(String account, String passwordSetup) {}
 }

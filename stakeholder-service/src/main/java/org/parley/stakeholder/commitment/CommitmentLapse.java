@@ -3,13 +3,10 @@ package org.parley.stakeholder.commitment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
-import org.parley.common.kernel.Role;
+import org.parley.common.sweep.BatchSweep;
 import org.parley.stakeholder.commitment.domain.Commitment;
 import org.parley.stakeholder.commitment.domain.CommitmentLifecycle;
 import org.parley.stakeholder.commitment.domain.CommitmentStatus;
@@ -28,55 +25,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CommitmentLapse {
 
-    static final Caller SERVICE = new Caller("stakeholder-service", "stakeholder-service", Set.of(Role.SERVICE), Optional.empty());
+    static final Caller SERVICE = Caller.service("stakeholder-service");
     private static final Logger log = LoggerFactory.getLogger(CommitmentLapse.class);
     private static final int BATCH = 100;
 
     private final CommitmentStore store;
     private final AuditLog audit;
-    private final TransactionTemplate transactions;
+    private final BatchSweep sweep;
     private final Clock clock;
 
     public CommitmentLapse(CommitmentStore store, AuditLog audit, TransactionTemplate transactions, Clock clock) {
         this.store = store;
         this.audit = audit;
-        this.transactions = transactions;
+        this.sweep = new BatchSweep(transactions, BATCH);
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${parley.commitments.lapse-interval:PT1H}",
             initialDelayString = "${parley.commitments.lapse-initial-delay:PT1M}")
     public void scheduled() {
-        try {
-            int lapsed = lapseOverdue();
-            if (lapsed > 0) {
-                log.info("{} commitments lapsed past their target date", lapsed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("lapsing overdue commitments failed; will retry", e);
-        }
+        BatchSweep.runLogged(log, "{} commitments lapsed past their target date",
+                "lapsing overdue commitments failed; will retry", this::lapseOverdue);
     }
 
     /** Lapses every open commitment whose target date has passed; returns how many. */
     public int lapseOverdue() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int total = 0;
-        int batch;
-        do {
-            Integer done = transactions.execute(tx -> {
-                List<Commitment> overdue = store.claimOverdue(today, BATCH);
-                for (Commitment commitment : overdue) {
-                    Commitment lapsed = commitment.withStatus(
-                            CommitmentLifecycle.move(commitment.status(), CommitmentStatus.LAPSED), clock.instant());
-                    store.update(lapsed);
-                    audit.append(AuditEntry.of(SERVICE, "COMMITMENT_LAPSED", Commitments.ENTITY, commitment.id(),
-                            commitment.status(), CommitmentStatus.LAPSED));
-                }
-                return overdue.size();
-            });
-            batch = done == null ? 0 : done;
-            total += batch;
-        } while (batch == BATCH);
-        return total;
+        return sweep.drain(batch -> store.claimOverdue(today, batch), (Commitment commitment) -> {
+            Commitment lapsed = commitment.withStatus(
+                    CommitmentLifecycle.move(commitment.status(), CommitmentStatus.LAPSED), clock.instant());
+            store.update(lapsed);
+            audit.append(AuditEntry.of(SERVICE, "COMMITMENT_LAPSED", Commitments.ENTITY, commitment.id(),
+                    commitment.status(), CommitmentStatus.LAPSED));
+            return true;
+        });
     }
 }

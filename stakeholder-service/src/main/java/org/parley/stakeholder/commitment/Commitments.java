@@ -38,7 +38,6 @@ import org.parley.stakeholder.indicator.domain.Measurement;
 import org.parley.stakeholder.registry.StakeholderRegistry;
 import org.parley.stakeholder.registry.domain.Stakeholder;
 import org.parley.stakeholder.registry.domain.Stewardship;
-import org.parley.stakeholder.shared.AuditDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,9 +80,9 @@ public class Commitments {
                     + commitment.clauseNumber() + " of " + framework.orElseThrow().name());
         }
         audit.append(AuditEntry.of(caller, "COMMITMENT_PLEDGED", ENTITY, commitment.id(), null, commitment.status())
-                .withDetails(AuditDetails.of("stakeholderId", stakeholderId, "frameworkId", commitment.frameworkId(),
-                        "clause", commitment.clauseNumber(), "targetDate", commitment.targetDate(),
-                        "indicator", commitment.indicator().map(i -> i.indicator().name()).orElse(null))));
+                .withDetails(new Pledged(stakeholderId, commitment.frameworkId(),
+                        commitment.clauseNumber(), commitment.targetDate(),
+                        commitment.indicator().map(i -> i.indicator().name()).orElse(null))));
         return commitment;
     }
 
@@ -184,7 +183,7 @@ public class Commitments {
         ProgressReport report = ProgressReport.on(commitment, Ids.next(), text, evidenceUrls, clock.instant());
         store.insertReport(report);
         audit.append(AuditEntry.of(caller, "PROGRESS_REPORTED", ENTITY, id, commitment.status(), commitment.status())
-                .withDetails(AuditDetails.of("reportId", report.id(), "evidence", report.evidenceUrls().size())));
+                .withDetails(new Reported(report.id(), report.evidenceUrls().size())));
         return report;
     }
 
@@ -195,7 +194,7 @@ public class Commitments {
         Assessment assessment = Assessment.by(caller, commitment, Ids.next(), rating, findings, clock.instant());
         store.insertAssessment(assessment);
         audit.append(AuditEntry.of(caller, "COMMITMENT_ASSESSED", ENTITY, id, null, assessment.rating())
-                .withDetails(AuditDetails.of("assessmentId", assessment.id())));
+                .withDetails(Map.of("assessmentId", assessment.id())));
         return assessment;
     }
 
@@ -251,4 +250,10 @@ public class Commitments {
 
     /** A page of commitments and how many there are in each status. */
     public record CommitmentPage(Page<CommitmentRecord> page, Map<CommitmentStatus, Long> counts) {}
+
+    /** The audit details of a pledge. */
+    record Pledged(UUID stakeholderId, UUID frameworkId, String clause, LocalDate targetDate, String indicator) {}
+
+    /** The audit details of a progress report. */
+    record Reported(UUID reportId, int evidence) {}
 }

@@ -3,6 +3,7 @@ package org.parley.stakeholder.framework;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
@@ -16,7 +17,6 @@ import org.parley.common.paging.PageRequest;
 import org.parley.stakeholder.framework.domain.Framework;
 import org.parley.stakeholder.framework.domain.FrameworkDraft;
 import org.parley.stakeholder.framework.domain.FrameworkStore;
-import org.parley.stakeholder.shared.AuditDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +44,7 @@ public class FrameworkCatalogue {
             throw new Conflict("DUPLICATE_FRAMEWORK", "A framework named " + framework.name() + " is already published");
         }
         audit.append(AuditEntry.of(caller, "FRAMEWORK_PUBLISHED", ENTITY, framework.id(), null, "PUBLISHED")
-                .withDetails(AuditDetails.of("clauses", framework.clauses().size())));
+                .withDetails(Map.of("clauses", framework.clauses().size())));
         return framework;
     }
 

@@ -30,7 +30,6 @@ import org.parley.stakeholder.registry.domain.StakeholderStatus;
 import org.parley.stakeholder.registry.domain.StakeholderStore;
 import org.parley.stakeholder.registry.domain.StakeholderStore.StakeholderFilter;
 import org.parley.stakeholder.registry.domain.Stewardship;
-import org.parley.stakeholder.shared.AuditDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,7 +55,7 @@ public class StakeholderRegistry {
         Stakeholder stakeholder = registration.register(Ids.next(), clock.instant());
         store.insert(stakeholder);
         audit.append(AuditEntry.of(caller, "STAKEHOLDER_REGISTERED", ENTITY, stakeholder.id(), null, stakeholder.status())
-                .withDetails(AuditDetails.of("kind", stakeholder.kind().name())));
+                .withDetails(Map.of("kind", stakeholder.kind().name())));
         return stakeholder;
     }
 
@@ -153,7 +152,7 @@ public class StakeholderRegistry {
         }
         store.insertSphere(sphere);
         audit.append(AuditEntry.of(caller, "SPHERE_ADDED", ENTITY, stakeholderId, null, sphere.area())
-                .withDetails(AuditDetails.of("sphereId", sphere.id())));
+                .withDetails(Map.of("sphereId", sphere.id())));
         return sphere;
     }
 
@@ -165,7 +164,7 @@ public class StakeholderRegistry {
         Stewardship.requireManager(caller, stakeholder);
         store.deleteSphere(stakeholderId, sphereId);
         audit.append(AuditEntry.of(caller, "SPHERE_REMOVED", ENTITY, stakeholderId, sphere.area(), null)
-                .withDetails(AuditDetails.of("sphereId", sphereId)));
+                .withDetails(Map.of("sphereId", sphereId)));
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.parley.stakeholder.standards;
 
 import java.time.Clock;
+import java.util.Map;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
@@ -9,7 +10,6 @@ import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.Role;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.stakeholder.shared.AuditDetails;
 import org.parley.stakeholder.standards.domain.Standards;
 import org.parley.stakeholder.standards.domain.StandardsDraft;
 import org.parley.stakeholder.standards.domain.StandardsStore;
@@ -60,7 +60,7 @@ public class StandardsCatalogue {
         store.insert(standards);
         store.activate(version);
         audit.append(AuditEntry.of(caller, "STANDARDS_PUBLISHED", ENTITY, version, null, "ACTIVE")
-                .withDetails(AuditDetails.of("replaces", previous.version())));
+                .withDetails(Map.of("replaces", previous.version())));
         return get(version);
     }
 
@@ -74,7 +74,7 @@ public class StandardsCatalogue {
         if (previous.version() != version) {
             store.activate(version);
             audit.append(AuditEntry.of(caller, "STANDARDS_ACTIVATED", ENTITY, version, "INACTIVE", "ACTIVE")
-                    .withDetails(AuditDetails.of("replaces", previous.version())));
+                    .withDetails(Map.of("replaces", previous.version())));
         }
         return get(wanted.version());
     }

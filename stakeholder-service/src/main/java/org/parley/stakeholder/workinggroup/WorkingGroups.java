@@ -20,7 +20,6 @@ import org.parley.common.paging.PageRequest;
 import org.parley.stakeholder.registry.StakeholderRegistry;
 import org.parley.stakeholder.registry.domain.Stakeholder;
 import org.parley.stakeholder.registry.domain.Stewardship;
-import org.parley.stakeholder.shared.AuditDetails;
 import org.parley.stakeholder.workinggroup.domain.GroupMember;
 import org.parley.stakeholder.workinggroup.domain.WorkingGroup;
 import org.parley.stakeholder.workinggroup.domain.WorkingGroupDraft;
@@ -66,7 +65,7 @@ public class WorkingGroups {
             throw new Conflict("DUPLICATE_WORKING_GROUP", "A working group named " + group.name() + " already exists");
         }
         audit.append(AuditEntry.of(caller, "WORKING_GROUP_CREATED", ENTITY, group.id(), null, "CREATED")
-                .withDetails(AuditDetails.of("members", memberIds.size())));
+                .withDetails(Map.of("members", memberIds.size())));
         return view(caller, group);
     }
 

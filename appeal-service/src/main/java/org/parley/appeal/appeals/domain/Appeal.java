@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.parley.appeal.shared.domain.Checks;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.stakeholders.domain.DecisionTime;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
@@ -82,7 +82,9 @@ public record Appeal(UUID id, AppealedNotice notice, UUID companyId, String owne
     /** The appellant escalates a decided appeal, or one the company left undecided past its due time. */
     public Appeal escalate(String reason, Instant now) {
         AppealState next = AppealLifecycle.next(state, AppealAction.ESCALATE, isOverdue(now));
-        Checks.start().text("reason", reason, 1, MAX_ESCALATION_REASON).orThrow();
+        FieldCheck check = FieldCheck.start();
+        check.text("reason", reason, MAX_ESCALATION_REASON);
+        check.orThrow();
         return new Appeal(id, notice, companyId, ownerSubject, next, statement, language, filedAt, dueAt, decisionTime,
                 overdueAt, reviewer, assignedAt, decision, new Escalation(reason.strip(), now), independentDecision,
                 version + 1);

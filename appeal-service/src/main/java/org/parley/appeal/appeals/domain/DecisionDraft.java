@@ -1,8 +1,8 @@
 package org.parley.appeal.appeals.domain;
 
 import java.time.Instant;
-import org.parley.appeal.shared.domain.Checks;
 import org.parley.appeal.shared.domain.Person;
+import org.parley.common.check.FieldCheck;
 
 /**
  * A decision as submitted: an outcome, the reasoning (always: never a bare verdict), and the Rabat test
@@ -19,21 +19,21 @@ public record DecisionDraft(Outcome outcome, String reasoning, RabatDraft rabat)
             String likelihood) {}
 
     public Decision check(boolean rabatRequired, Person by, Instant now) {
-        Checks checks = Checks.start()
-                .required("outcome", outcome)
-                .text("reasoning", reasoning, MIN_REASONING, MAX_TEXT);
+        FieldCheck checks = FieldCheck.start();
+        checks.required("outcome", outcome);
+        checks.text("reasoning", reasoning, MIN_REASONING, MAX_TEXT);
         if (rabat == null) {
             if (rabatRequired) {
                 checks.add("rabat", "is required: the category is an incitement category, so the six-part test of the "
                         + "Rabat Plan of Action must be recorded (context, speaker, intent, contentAndForm, extent, likelihood)");
             }
         } else if (rabatRequired || anyGiven(rabat)) {
-            checks.text("rabat.context", rabat.context(), 1, MAX_RABAT_PART)
-                    .text("rabat.speaker", rabat.speaker(), 1, MAX_RABAT_PART)
-                    .text("rabat.intent", rabat.intent(), 1, MAX_RABAT_PART)
-                    .text("rabat.contentAndForm", rabat.contentAndForm(), 1, MAX_RABAT_PART)
-                    .text("rabat.extent", rabat.extent(), 1, MAX_RABAT_PART)
-                    .text("rabat.likelihood", rabat.likelihood(), 1, MAX_RABAT_PART);
+            checks.text("rabat.context", rabat.context(), MAX_RABAT_PART);
+            checks.text("rabat.speaker", rabat.speaker(), MAX_RABAT_PART);
+            checks.text("rabat.intent", rabat.intent(), MAX_RABAT_PART);
+            checks.text("rabat.contentAndForm", rabat.contentAndForm(), MAX_RABAT_PART);
+            checks.text("rabat.extent", rabat.extent(), MAX_RABAT_PART);
+            checks.text("rabat.likelihood", rabat.likelihood(), MAX_RABAT_PART);
         }
         checks.orThrow();
         RabatAssessment assessment = rabat == null || !anyGiven(rabat) ? null : new RabatAssessment(

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.parley.appeal.shared.domain.Checks;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.stakeholders.domain.ActiveStandards;
 import org.parley.appeal.stakeholders.domain.ContentCategory;
+import org.parley.common.check.Countries;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.Unavailable;
 
@@ -44,18 +45,18 @@ public record NoticeDraft(String contentRef, String accountRef, Restriction rest
      * reported as such (422), and only otherwise the outage (503).
      */
     public Checked check(Instant now, Supplier<ActiveStandards> standards) {
-        Checks checks = Checks.start()
-                .text("contentRef", contentRef, 1, MAX_REF)
-                .text("accountRef", accountRef, 1, MAX_ACCOUNT)
-                .required("restriction", restriction)
-                .required("ground", ground)
-                .optionalText("legalReference", legalReference, 1, MAX_REFERENCE)
-                .optionalText("termsReference", termsReference, 1, MAX_REFERENCE)
-                .text("facts", facts, MIN_FACTS, MAX_FACTS)
-                .required("automatedDetection", automatedDetection)
-                .required("automatedDecision", automatedDecision)
-                .required("decidedAt", decidedAt)
-                .language("language", language, false);
+        FieldCheck checks = FieldCheck.start();
+        checks.text("contentRef", contentRef, MAX_REF);
+        checks.text("accountRef", accountRef, MAX_ACCOUNT);
+        checks.required("restriction", restriction);
+        checks.required("ground", ground);
+        checks.optionalText("legalReference", legalReference, 1, MAX_REFERENCE);
+        checks.optionalText("termsReference", termsReference, 1, MAX_REFERENCE);
+        checks.text("facts", facts, MIN_FACTS, MAX_FACTS);
+        checks.required("automatedDetection", automatedDetection);
+        checks.required("automatedDecision", automatedDecision);
+        checks.required("decidedAt", decidedAt);
+        checks.languageTag("language", language, false);
         if (ground == Ground.ILLEGAL_CONTENT && blank(legalReference)) {
             checks.add("legalReference", "is required when the ground is ILLEGAL_CONTENT: name the law, e.g. \"StGB §130\"");
         }
@@ -94,7 +95,7 @@ public record NoticeDraft(String contentRef, String accountRef, Restriction rest
     /** What checking found: the category named, in the standards version checked against. */
     public record Checked(ContentCategory category, int standardsVersion) {}
 
-    private void checkScope(Checks checks) {
+    private void checkScope(FieldCheck checks) {
         if (territorialScope == null || territorialScope.isEmpty()) {
             checks.add("territorialScope", "must name the countries where the restriction applies, or [\"WORLDWIDE\"]");
             return;
@@ -111,7 +112,7 @@ public record NoticeDraft(String contentRef, String accountRef, Restriction rest
                 } else if (restriction == Restriction.GEO_BLOCKED) {
                     checks.add("territorialScope", "a geo-block names the countries it applies in");
                 }
-            } else if (!Checks.isCountry(code)) {
+            } else if (!Countries.isCode(code)) {
                 checks.add("territorialScope[" + i + "]", "must be an ISO 3166-1 alpha-2 code such as DE, or WORLDWIDE");
             }
         }
@@ -126,9 +127,9 @@ public record NoticeDraft(String contentRef, String accountRef, Restriction rest
     public Notice toNotice(UUID id, NoticeReference reference, String accessCodeHash, UUID companyId, String companyName,
             ContentCategory category, int standardsVersion, Person decider, Instant now) {
         return new Notice(id, reference, companyId, companyName, contentRef.strip(), accountRef.strip(), restriction,
-                List.copyOf(new LinkedHashSet<>(territorialScope)), ground, Checks.clean(legalReference),
-                Checks.clean(termsReference), category, standardsVersion, facts.strip(), automatedDetection,
-                automatedDecision, decidedAt, request().orElse(null), Checks.clean(language), decider, accessCodeHash,
+                List.copyOf(new LinkedHashSet<>(territorialScope)), ground, FieldCheck.strip(legalReference),
+                FieldCheck.strip(termsReference), category, standardsVersion, facts.strip(), automatedDetection,
+                automatedDecision, decidedAt, request().orElse(null), FieldCheck.strip(language), decider, accessCodeHash,
                 null, null, now, 0);
     }
 

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import org.parley.appeal.shared.domain.Checks;
+import org.parley.common.check.FieldCheck;
 
 /**
  * A reporting period of whole UTC days, {@code [from, to)}. Figures are kept per day, so any such period
@@ -17,7 +17,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
     /** The last twelve months up to and including today, unless the caller names the bounds. */
     public static ReportPeriod parse(String from, String to, LocalDate today) {
-        Checks checks = Checks.start();
+        FieldCheck checks = FieldCheck.start();
         LocalDate end = to == null || to.isBlank() ? today.plusDays(1) : day(to, true, "to", checks);
         LocalDate start = from == null || from.isBlank() ? (end == null ? null : end.minusYears(1)) : day(from, false, "from", checks);
         checks.orThrow();
@@ -31,7 +31,7 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     }
 
     /** A date ({@code 2026-01-31}) or a UTC time, rounded out to whole days. */
-    private static LocalDate day(String text, boolean roundUp, String field, Checks checks) {
+    private static LocalDate day(String text, boolean roundUp, String field, FieldCheck checks) {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException notADate) {

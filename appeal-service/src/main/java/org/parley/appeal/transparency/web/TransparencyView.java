@@ -7,11 +7,11 @@ import org.parley.appeal.transparency.AppealTransparency.CompanyAppeals;
 import org.parley.appeal.transparency.AppealTransparency.Report;
 import org.parley.appeal.transparency.domain.AppealCounts;
 import org.parley.appeal.transparency.domain.AppealCounts.Result;
-import org.parley.appeal.transparency.domain.SmallCounts;
+import org.parley.common.transparency.SmallCounts;
 
 /**
  * The figures as JSON. Counts are strings so that {@code "<5"} fits; a rate or median over fewer than k
- * records is left out (null), since it would give the small count away.
+ * records, or a rate of fewer than k, is left out (null), since it would give the small count away.
  */
 public record TransparencyView(LocalDate from, LocalDate to, int k, Integer standardsVersion, boolean kFallback,
         boolean exact, String company, String note, List<NoticeFigure> notices, List<AppealFigure> appeals,
@@ -19,7 +19,7 @@ public record TransparencyView(LocalDate from, LocalDate to, int k, Integer stan
 
     static final String NOTE = "Days are UTC; from is inclusive, to exclusive. Notices are counted on the day of the "
             + "decision, appeals on the day of each event, due appeals on their due day once it is over. Counts below k "
-            + "are shown as \"<k\"; a rate or median over fewer than k records is left out.";
+            + "are shown as \"<k\"; a rate or median over fewer than k records, or a rate of fewer than k, is left out.";
 
     public static TransparencyView of(Report report) {
         SmallCounts counts = new SmallCounts(report.threshold().k(), report.exact());
@@ -44,13 +44,13 @@ public record TransparencyView(LocalDate from, LocalDate to, int k, Integer stan
 
         static AppealFigure of(CompanyAppeals c, SmallCounts counts) {
             AppealCounts a = c.counts();
-            boolean rates = counts.mayShowFiguresOver(a.decidedTotal());
             return new AppealFigure(c.company() == null ? null : c.company().toString(), c.companyName(),
                     counts.show(a.filed()), Outcomes.of(a.decided(), a.decidedTotal(), counts),
-                    rates ? round(a.reversalRate().orElse(null), 4) : null,
-                    rates ? round(a.decisionDurations().medianDays().orElse(null), 3) : null,
+                    counts.mayShowShare(a.decided(Result.REVERSED) + a.decided(Result.PARTIALLY_REVERSED), a.decidedTotal())
+                            ? round(a.reversalRate().orElse(null), 4) : null,
+                    counts.mayShowFiguresOver(a.decidedTotal()) ? round(a.decisionDurations().medianDays().orElse(null), 3) : null,
                     counts.show(a.decidedInTime()), counts.show(a.due()),
-                    counts.mayShowFiguresOver(a.due()) ? round(a.shareDecidedInTime().orElse(null), 4) : null,
+                    counts.mayShowShare(a.dueDecidedInTime(), a.due()) ? round(a.shareDecidedInTime().orElse(null), 4) : null,
                     counts.show(a.overdue()), counts.show(a.escalated()),
                     Outcomes.of(a.independentlyDecided(), a.independentlyDecidedTotal(), counts));
         }

@@ -14,20 +14,6 @@ class TransparencyDomainTest {
     private static final LocalDate TODAY = LocalDate.parse("2026-11-28");
 
     @Test
-    void countsBelowKAreShownAsLessThanKButZeroAndExactModeAreExact() {
-        SmallCounts published = new SmallCounts(5, false);
-
-        assertThat(published.show(0)).isEqualTo("0");
-        assertThat(published.show(1)).isEqualTo("<5");
-        assertThat(published.show(4)).isEqualTo("<5");
-        assertThat(published.show(5)).isEqualTo("5");
-        assertThat(new SmallCounts(5, true).show(1)).isEqualTo("1");
-        assertThat(published.mayShowFiguresOver(4)).isFalse();
-        assertThat(published.mayShowFiguresOver(5)).isTrue();
-        assertThat(new SmallCounts(5, true).mayShowFiguresOver(0)).as("nothing to compute a rate over").isFalse();
-    }
-
-    @Test
     void aMedianIsShownInDaysOnlyWhenThereWereDecisions() {
         assertThat(DecisionDurations.none().medianDays()).isEmpty();
         assertThat(new DecisionDurations(3, 48.0).medianDays()).contains(2.0);

@@ -3,10 +3,10 @@ package org.parley.request.lifecycle.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
 import org.parley.request.submission.domain.RequestType;
@@ -34,36 +34,32 @@ public record CompanyResponse(Outcome outcome, List<ReasonCode> reasonCodes, Str
 
     /** Every reason the answer cannot be recorded for this request, all at once. */
     public List<FieldError> fieldErrors(RequestType type, Instant receivedAt, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldCheck check = FieldCheck.start();
         if (outcome == null) {
-            errors.add(new FieldError("outcome", "is required: FULFILLED, PARTIALLY_FULFILLED, REJECTED or CHALLENGED"));
+            check.add("outcome", "is required: FULFILLED, PARTIALLY_FULFILLED, REJECTED or CHALLENGED");
         }
-        if (explanation == null) {
-            errors.add(new FieldError("explanation", "must not be blank"));
-        } else if (explanation.length() > MAX_EXPLANATION) {
-            errors.add(new FieldError("explanation", "must have at most " + MAX_EXPLANATION + " characters"));
-        }
+        check.text("explanation", explanation, MAX_EXPLANATION);
         if (reasonCodes.stream().anyMatch(Objects::isNull)) {
-            errors.add(new FieldError("reasonCodes", "must not contain null"));
+            check.add("reasonCodes", "must not contain null");
         }
         if (outcome == Outcome.REJECTED || outcome == Outcome.PARTIALLY_FULFILLED) {
             if (reasonCodes.isEmpty()) {
-                errors.add(new FieldError("reasonCodes", "say why the request was not (fully) fulfilled"));
+                check.add("reasonCodes", "say why the request was not (fully) fulfilled");
             }
         } else if (outcome == Outcome.FULFILLED && !reasonCodes.isEmpty()) {
-            errors.add(new FieldError("reasonCodes", "a fulfilled request has no refusal reasons"));
+            check.add("reasonCodes", "a fulfilled request has no refusal reasons");
         }
         if (actionTakenAt != null) {
             if (actionTakenAt.isAfter(now.plus(CLOCK_SKEW))) {
-                errors.add(new FieldError("actionTakenAt", "must not be in the future"));
+                check.add("actionTakenAt", "must not be in the future");
             } else if (receivedAt != null && actionTakenAt.isBefore(receivedAt.truncatedTo(ChronoUnit.SECONDS))) {
-                errors.add(new FieldError("actionTakenAt", "must not be before the request was received"));
+                check.add("actionTakenAt", "must not be before the request was received");
             }
         } else if (outcome != null && outcome.complied()) {
-            errors.add(new FieldError("actionTakenAt", "say when the requested action was taken"));
+            check.add("actionTakenAt", "say when the requested action was taken");
         }
-        checkDisclosure(type, errors);
-        return errors;
+        checkDisclosure(type, check);
+        return check.errors();
     }
 
     /** Refuses with 422 and every field error, unless the answer can be recorded. */
@@ -75,23 +71,23 @@ public record CompanyResponse(Outcome outcome, List<ReasonCode> reasonCodes, Str
         return this;
     }
 
-    private void checkDisclosure(RequestType type, List<FieldError> errors) {
+    private void checkDisclosure(RequestType type, FieldCheck check) {
         boolean delivers = type.disclosesData() && outcome != null && outcome.complied();
         if (!delivers) {
             if (disclosure != null) {
-                errors.add(new FieldError("disclosure", "only a fulfilled disclosure request delivers a package"));
+                check.add("disclosure", "only a fulfilled disclosure request delivers a package");
             }
             return;
         }
         if (disclosure == null) {
-            errors.add(new FieldError("disclosure", "give the item count and the SHA-256 of the package delivered"));
+            check.add("disclosure", "give the item count and the SHA-256 of the package delivered");
             return;
         }
         if (disclosure.itemCount() == null || disclosure.itemCount() < 0) {
-            errors.add(new FieldError("disclosure.itemCount", "must be zero or more"));
+            check.add("disclosure.itemCount", "must be zero or more");
         }
         if (disclosure.packageSha256() == null || !SHA256.matcher(disclosure.packageSha256()).matches()) {
-            errors.add(new FieldError("disclosure.packageSha256", "must be a SHA-256 digest: 64 hexadecimal characters"));
+            check.add("disclosure.packageSha256", "must be a SHA-256 digest: 64 hexadecimal characters");
         }
     }
 }

@@ -1,14 +1,14 @@
 package org.parley.request.submission.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.parley.common.check.Countries;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
 
@@ -41,8 +41,6 @@ public record Submission(
     public static final int MAX_STATEMENT = 10_000;
     public static final int MAX_SHORT_TEXT = 300;
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
     public Submission {
         legalBasis = legalBasis == null ? LegalBasis.NONE : legalBasis;
         legitimateAim = Texts.strip(legitimateAim);
@@ -62,35 +60,31 @@ public record Submission(
 
     /** Every field that makes the submission unreadable, all at once; empty when it can be assessed. */
     public List<FieldError> fieldErrors(Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        if (type == null) {
-            errors.add(new FieldError("type", "is required"));
+        FieldCheck check = FieldCheck.start();
+        check.required("type", type);
+        check.required("targetCompanyId", targetCompanyId);
+        checkSubjects(check);
+        check.optionalText("legalBasis.instrument", legalBasis.instrument(), MAX_SHORT_TEXT);
+        check.optionalText("legalBasis.provision", legalBasis.provision(), MAX_SHORT_TEXT);
+        if (legalBasis.jurisdiction() != null && !Countries.isCode(legalBasis.jurisdiction())) {
+            check.add("legalBasis.jurisdiction", "must be an ISO 3166-1 alpha-2 code, e.g. DE");
         }
-        if (targetCompanyId == null) {
-            errors.add(new FieldError("targetCompanyId", "is required"));
-        }
-        checkSubjects(errors);
-        maxLength(errors, "legalBasis.instrument", legalBasis.instrument(), MAX_SHORT_TEXT);
-        maxLength(errors, "legalBasis.provision", legalBasis.provision(), MAX_SHORT_TEXT);
-        if (legalBasis.jurisdiction() != null && !COUNTRIES.contains(legalBasis.jurisdiction())) {
-            errors.add(new FieldError("legalBasis.jurisdiction", "must be an ISO 3166-1 alpha-2 code, e.g. DE"));
-        }
-        maxLength(errors, "legitimateAim", legitimateAim, 100);
-        maxLength(errors, "necessityStatement", necessityStatement, MAX_STATEMENT);
-        maxLength(errors, "proportionalityStatement", proportionalityStatement, MAX_STATEMENT);
-        maxLength(errors, "statementOfReasons", statementOfReasons, MAX_STATEMENT);
-        checkData(errors);
+        check.optionalText("legitimateAim", legitimateAim, 100);
+        check.optionalText("necessityStatement", necessityStatement, MAX_STATEMENT);
+        check.optionalText("proportionalityStatement", proportionalityStatement, MAX_STATEMENT);
+        check.optionalText("statementOfReasons", statementOfReasons, MAX_STATEMENT);
+        checkData(check);
         if (judicialAuthorisation != null) {
-            maxLength(errors, "judicialAuthorisation.court", judicialAuthorisation.court(), MAX_SHORT_TEXT);
-            maxLength(errors, "judicialAuthorisation.reference", judicialAuthorisation.reference(), MAX_SHORT_TEXT);
+            check.optionalText("judicialAuthorisation.court", judicialAuthorisation.court(), MAX_SHORT_TEXT);
+            check.optionalText("judicialAuthorisation.reference", judicialAuthorisation.reference(), MAX_SHORT_TEXT);
         }
         if (confidentiality != null) {
-            maxLength(errors, "confidentiality.justification", confidentiality.justification(), MAX_STATEMENT);
+            check.optionalText("confidentiality.justification", confidentiality.justification(), MAX_STATEMENT);
         }
         if (answerBy != null && !answerBy.isAfter(now)) {
-            errors.add(new FieldError("answerBy", "must be in the future"));
+            check.add("answerBy", "must be in the future");
         }
-        return errors;
+        return check.errors();
     }
 
     /** Refuses with 422 and every field error, unless the submission can be assessed. */
@@ -107,50 +101,44 @@ public record Submission(
         return dataCategories.contains(category);
     }
 
-    private void checkSubjects(List<FieldError> errors) {
+    private void checkSubjects(FieldCheck check) {
         if (subjects.isEmpty()) {
-            errors.add(new FieldError("subjects", "name at least one URL or account"));
+            check.add("subjects", "name at least one URL or account");
             return;
         }
         if (subjects.size() > MAX_SUBJECTS) {
-            errors.add(new FieldError("subjects", "at most " + MAX_SUBJECTS + " subjects per request"));
+            check.add("subjects", "at most " + MAX_SUBJECTS + " subjects per request");
             return;
         }
         for (int i = 0; i < subjects.size(); i++) {
             Subject subject = subjects.get(i);
             if (subject.kind() == null) {
-                errors.add(new FieldError("subjects[" + i + "].kind", "is required: URL or ACCOUNT"));
+                check.add("subjects[" + i + "].kind", "is required: URL or ACCOUNT");
             }
             if (subject.value() == null || subject.value().isEmpty()) {
-                errors.add(new FieldError("subjects[" + i + "].value", "must not be blank"));
+                check.add("subjects[" + i + "].value", "must not be blank");
             } else if (subject.value().length() > MAX_SUBJECT_LENGTH) {
-                errors.add(new FieldError("subjects[" + i + "].value", "must have at most " + MAX_SUBJECT_LENGTH + " characters"));
+                check.add("subjects[" + i + "].value", "must have at most " + MAX_SUBJECT_LENGTH + " characters");
             }
         }
     }
 
-    private void checkData(List<FieldError> errors) {
+    private void checkData(FieldCheck check) {
         if (type == null) {
             return;
         }
         if (type.disclosesData() && dataCategories.isEmpty()) {
-            errors.add(new FieldError("dataCategories", "name the categories of data requested: SUBSCRIBER, TRAFFIC, CONTENT"));
+            check.add("dataCategories", "name the categories of data requested: SUBSCRIBER, TRAFFIC, CONTENT");
         }
         if (!type.concernsData() && !dataCategories.isEmpty()) {
-            errors.add(new FieldError("dataCategories", "only requests about user data name data categories"));
+            check.add("dataCategories", "only requests about user data name data categories");
         }
         if (period != null) {
             if (!type.concernsData()) {
-                errors.add(new FieldError("period", "only requests about user data name a period"));
+                check.add("period", "only requests about user data name a period");
             } else if (period.isComplete() && period.to().isBefore(period.from())) {
-                errors.add(new FieldError("period.to", "must not be before period.from"));
+                check.add("period.to", "must not be before period.from");
             }
-        }
-    }
-
-    private static void maxLength(List<FieldError> errors, String field, String value, int max) {
-        if (Texts.length(value) > max) {
-            errors.add(new FieldError(field, "must have at most " + max + " characters"));
         }
     }
 }

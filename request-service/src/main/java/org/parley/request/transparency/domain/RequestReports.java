@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.parley.common.transparency.SmallCounts;
 import org.parley.request.submission.domain.RequestType;
 
 /** Builds the public report from the rollup rows of a period. */
@@ -17,6 +18,7 @@ public final class RequestReports {
 
     public static RequestReport build(LocalDate from, LocalDate to, int k, List<Dimension> groupBy, List<RollupRow> rows,
             Map<UUID, String> names) {
+        SmallCounts counts = SmallCounts.published(k);
         Map<List<Object>, Sum> groups = new LinkedHashMap<>();
         Map<UUID, AuthoritySum> authorities = new LinkedHashMap<>();
         Sum total = new Sum(null);
@@ -32,7 +34,7 @@ public final class RequestReports {
         }
         List<RequestReport.Row> out = groups.values().stream()
                 .filter(sum -> sum.requests > 0)
-                .map(sum -> sum.toRow(k, names))
+                .map(sum -> sum.toRow(counts, names))
                 .sorted(Comparator.comparing((RequestReport.Row r) -> nz(r.country()))
                         .thenComparing(r -> r.type() == null ? "" : r.type().name())
                         .thenComparing(r -> r.outcome() == null ? -1 : r.outcome().ordinal())
@@ -40,20 +42,19 @@ public final class RequestReports {
                 .toList();
         List<RequestReport.AuthorityRecord> records = authorities.values().stream()
                 .filter(a -> a.requests > 0)
-                .map(a -> a.toRecord(k, names))
+                .map(a -> a.toRecord(counts, names))
                 .sorted(Comparator.comparing((RequestReport.AuthorityRecord r) -> nz(r.country()))
                         .thenComparing(r -> nz(r.authority())))
                 .toList();
-        RequestReport.Totals totals = new RequestReport.Totals(SmallCounts.show(total.requests, k),
-                SmallCounts.show(total.overdue, k), SmallCounts.show(total.answered, k),
-                hours(total.histogram, 0.5, k), hours(total.histogram, 0.9, k));
+        RequestReport.Totals totals = new RequestReport.Totals(counts.show(total.requests),
+                counts.show(total.overdue), counts.show(total.answered),
+                hours(total.histogram, 0.5, counts), hours(total.histogram, 0.9, counts));
         return new RequestReport(from, to, k, List.copyOf(groupBy), totals, out, records);
     }
 
     /** A quantile in hours (two decimals) when enough answers were counted to publish it, else null. */
-    static Double hours(long[] histogram, double q, int k) {
-        long answered = AnswerTimeHistogram.total(histogram);
-        if (answered == 0 || answered < k) {
+    static Double hours(long[] histogram, double q, SmallCounts counts) {
+        if (!counts.mayShowFiguresOver(AnswerTimeHistogram.total(histogram))) {
             return null;
         }
         return Math.round(AnswerTimeHistogram.quantileMinutes(histogram, q) / 60.0 * 100.0) / 100.0;
@@ -81,13 +82,13 @@ public final class RequestReports {
             AnswerTimeHistogram.addInto(histogram, row.histogram());
         }
 
-        RequestReport.Row toRow(int k, Map<UUID, String> names) {
+        RequestReport.Row toRow(SmallCounts counts, Map<UUID, String> names) {
             UUID company = (UUID) key.get(3);
             String country = (String) key.get(0);
             return new RequestReport.Row(country == null ? null : country, (RequestType) key.get(1),
                     (ReportedOutcome) key.get(2), company, company == null ? null : names.getOrDefault(company, company.toString()),
-                    SmallCounts.show(requests, k), SmallCounts.show(overdue, k), hours(histogram, 0.5, k),
-                    hours(histogram, 0.9, k));
+                    counts.show(requests), counts.show(overdue), hours(histogram, 0.5, counts),
+                    hours(histogram, 0.9, counts));
         }
     }
 
@@ -114,12 +115,12 @@ public final class RequestReports {
             }
         }
 
-        RequestReport.AuthorityRecord toRecord(int k, Map<UUID, String> names) {
+        RequestReport.AuthorityRecord toRecord(SmallCounts counts, Map<UUID, String> names) {
             return new RequestReport.AuthorityRecord(id, Objects.requireNonNullElse(names.get(id), id.toString()),
-                    country.isEmpty() ? null : country, SmallCounts.show(requests, k), SmallCounts.show(refused, k),
-                    SmallCounts.show(challenged, k), SmallCounts.show(withdrawn, k),
-                    SmallCounts.share(refused, requests, k), SmallCounts.share(challenged, requests, k),
-                    SmallCounts.share(withdrawn, requests, k), null);
+                    country.isEmpty() ? null : country, counts.show(requests), counts.show(refused),
+                    counts.show(challenged), counts.show(withdrawn),
+                    counts.share(refused, requests), counts.share(challenged, requests),
+                    counts.share(withdrawn, requests), null);
         }
     }
 }

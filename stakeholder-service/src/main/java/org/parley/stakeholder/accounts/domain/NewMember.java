@@ -2,7 +2,7 @@ package org.parley.stakeholder.accounts.domain;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.parley.stakeholder.shared.domain.FieldCheck;
+import org.parley.common.check.FieldCheck;
 
 /**
  * A person an admin provisions for a stakeholder. The identity provider requires e-mail, first and

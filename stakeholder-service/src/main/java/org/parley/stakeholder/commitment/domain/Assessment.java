@@ -3,12 +3,12 @@ package org.parley.stakeholder.commitment.domain;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.Role;
-import org.parley.stakeholder.shared.domain.FieldCheck;
 
 /**
  * An independent assessment of a commitment by a reviewer, who is named, and whose own

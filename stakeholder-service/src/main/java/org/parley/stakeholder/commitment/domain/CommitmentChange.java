@@ -2,8 +2,8 @@ package org.parley.stakeholder.commitment.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Conflict;
-import org.parley.stakeholder.shared.domain.FieldCheck;
 
 /** A new status or target date for a commitment; a field left out stays as it is. */
 public record CommitmentChange(CommitmentStatus status, LocalDate targetDate) {

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.parley.common.check.FieldCheck;
 import org.parley.stakeholder.framework.domain.Framework;
 import org.parley.stakeholder.indicator.domain.Indicator;
 import org.parley.stakeholder.registry.domain.StakeholderKind;
-import org.parley.stakeholder.shared.domain.FieldCheck;
 
 /** A stakeholder's pledge of a clause as sent, checked against the framework and today's date. */
 public record Pledge(String frameworkId, String clauseNumber, LocalDate targetDate, Indicator indicator, Double targetValue) {

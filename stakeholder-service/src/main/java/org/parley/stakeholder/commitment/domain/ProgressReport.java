@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Conflict;
-import org.parley.stakeholder.shared.domain.FieldCheck;
 
 /** The stakeholder's own dated account of its progress, with links to evidence. */
 public record ProgressReport(UUID id, UUID commitmentId, String text, List<String> evidenceUrls, Instant reportedAt) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.parley.stakeholder.shared.domain.FieldCheck;
+import org.parley.common.check.FieldCheck;
 
 /** A framework an admin is about to publish, checked as a whole. */
 public record FrameworkDraft(String name, String sourceUrl, String description, List<Clause> clauses) {

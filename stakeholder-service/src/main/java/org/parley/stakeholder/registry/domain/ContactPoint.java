@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.parley.stakeholder.shared.domain.FieldCheck;
+import org.parley.common.check.FieldCheck;
 
 /**
  * Where a company takes orders (TCO Art. 15): a functional mailbox and phone of its orders desk,

@@ -1,7 +1,8 @@
 package org.parley.stakeholder.registry.domain;
 
 import java.util.List;
-import org.parley.stakeholder.shared.domain.FieldCheck;
+import org.parley.common.check.Countries;
+import org.parley.common.check.FieldCheck;
 
 /** Where a stakeholder operates: ISO 3166-1 alpha-2 codes, each once. */
 final class Jurisdictions {

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import org.parley.common.check.Countries;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.RuleViolation;
-import org.parley.stakeholder.shared.domain.FieldCheck;
 
 /**
  * A request to register a stakeholder, checked as a whole so that every broken field is reported

@@ -2,7 +2,7 @@ package org.parley.stakeholder.registry.domain;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.parley.stakeholder.shared.domain.FieldCheck;
+import org.parley.common.check.FieldCheck;
 
 /** One sphere of control of a stakeholder: an area and, in words, how far it reaches. */
 public record Sphere(UUID id, UUID stakeholderId, SphereArea area, String scope, Instant createdAt) {

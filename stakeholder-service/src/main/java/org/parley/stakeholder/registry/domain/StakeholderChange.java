@@ -3,7 +3,7 @@ package org.parley.stakeholder.registry.domain;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.parley.stakeholder.shared.domain.FieldCheck;
+import org.parley.common.check.FieldCheck;
 
 /**
  * An admin's change to a stakeholder: a new name, status or set of jurisdictions. A field left out

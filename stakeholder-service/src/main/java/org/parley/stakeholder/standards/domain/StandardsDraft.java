@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.parley.stakeholder.shared.domain.FieldCheck;
+import org.parley.common.check.FieldCheck;
 
 /** A new version of the standards as an admin sent it, checked as a whole before publication. */
 public record StandardsDraft(String summary, List<CategoryDraft> contentCategories, RulesDraft requestRules) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Ids;
-import org.parley.stakeholder.shared.domain.FieldCheck;
 
 /** A working group an admin is about to create, with its first members. */
 public record WorkingGroupDraft(String name, String mandate, List<String> memberIds) {

@@ -1,9 +1,9 @@
-package org.parley.stakeholder.registry.domain;
+package org.parley.common.check;
 
 import java.util.Locale;
 import java.util.Set;
 
-/** ISO 3166-1 alpha-2 country codes, as the JDK knows them. */
+/** ISO 3166-1 alpha-2 country codes, upper case, as the JDK knows them: the one list every service checks against. */
 public final class Countries {
 
     private static final Set<String> CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);

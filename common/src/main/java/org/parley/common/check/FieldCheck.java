@@ -1,4 +1,4 @@
-package org.parley.stakeholder.shared.domain;
+package org.parley.common.check;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,13 +13,16 @@ import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
 
 /**
- * Collects every broken field of one input, so that a caller hears about all of them in a single
- * 422 answer, and nothing is stored unless all of them pass.
+ * Collects every broken field of one input, so that a caller hears about all of them in a single 422 answer,
+ * and nothing is stored unless all of them pass. Each check answers whether the field passed, so that a
+ * caller can go on to check what depends on it. Texts are checked for what PostgreSQL cannot store (NUL) and
+ * other control characters as well as for length, so that bad input never reaches the database as an error.
  */
 public final class FieldCheck {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -36,34 +39,52 @@ public final class FieldCheck {
         return errors.isEmpty();
     }
 
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** Throws a {@link RuleViolation} listing every broken field, if any. */
+    public void orThrow() {
+        if (!errors.isEmpty()) {
+            throw RuleViolation.ofFields(errors);
+        }
+    }
+
     /** Required text of at most {@code max} characters (after trimming, at least one). */
     public boolean text(String field, String value, int max) {
+        return text(field, value, 1, max);
+    }
+
+    /** Required text of {@code min} to {@code max} characters (after trimming), so that a statement says something. */
+    public boolean text(String field, String value, int min, int max) {
         if (value == null || value.isBlank()) {
             add(field, "must not be blank");
             return false;
         }
-        return optionalText(field, value, max);
+        return optionalText(field, value, min, max);
     }
 
     /** Text that may be absent, but when given has at most {@code max} characters. */
     public boolean optionalText(String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            add(field, "must have at most " + max + " characters");
-            return false;
-        }
-        return true;
+        return optionalText(field, value, 0, max);
     }
 
-    /** Text of at least {@code min} characters, so that a statement says something. */
-    public boolean text(String field, String value, int min, int max) {
-        if (!text(field, value, max)) {
-            return false;
+    /** Text that may be absent, but when given has {@code min} to {@code max} characters (after trimming). */
+    public boolean optionalText(String field, String value, int min, int max) {
+        if (value == null) {
+            return true;
         }
-        if (value.strip().length() < min) {
-            add(field, "must have at least " + min + " characters");
-            return false;
+        String trimmed = value.strip();
+        if (trimmed.length() < min) {
+            add(field, min <= 1 ? "must not be blank" : "must have at least " + min + " characters");
+        } else if (trimmed.length() > max) {
+            add(field, "must have at most " + max + " characters");
+        } else if (!printable(trimmed)) {
+            add(field, "must not contain control characters");
+        } else {
+            return true;
         }
-        return true;
+        return false;
     }
 
     public boolean required(String field, Object value) {
@@ -97,10 +118,25 @@ public final class FieldCheck {
         return true;
     }
 
-    /** ISO 639-1 two-letter language codes, lower case, e.g. {@code en}. */
+    /** An ISO 639-1 two-letter language code, lower case, e.g. {@code en}. */
     public boolean language(String field, String value) {
         if (value == null || !LANGUAGES.contains(value)) {
             add(field, "must be an ISO 639-1 language code, e.g. en");
+            return false;
+        }
+        return true;
+    }
+
+    /** A BCP 47 language tag whose language is known, e.g. {@code de}, {@code pt-BR}. */
+    public boolean languageTag(String field, String tag, boolean required) {
+        if (tag == null || tag.isBlank()) {
+            if (required) {
+                add(field, "is required, e.g. \"fr\"");
+            }
+            return !required;
+        }
+        if (!isLanguageTag(tag)) {
+            add(field, "must be a language tag such as \"fr\" or \"pt-BR\"");
             return false;
         }
         return true;
@@ -142,13 +178,6 @@ public final class FieldCheck {
         return true;
     }
 
-    /** Throws a {@link RuleViolation} listing every broken field, if any. */
-    public void orThrow() {
-        if (!errors.isEmpty()) {
-            throw RuleViolation.ofFields(errors);
-        }
-    }
-
     public static boolean isWebLink(String value) {
         try {
             URI uri = new URI(value);
@@ -157,6 +186,25 @@ public final class FieldCheck {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    public static boolean isLanguageTag(String tag) {
+        if (tag == null || tag.length() > 35 || !LANGUAGE_TAG.matcher(tag).matches()) {
+            return false;
+        }
+        String language = tag.split("-", 2)[0].toLowerCase(Locale.ROOT);
+        return language.length() == 3 || LANGUAGES.contains(language);
+    }
+
+    /** No NUL or other control characters except line breaks and tabs, which free text may hold. */
+    public static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Trimmed text, or null. */
