@@ -56,3 +56,26 @@
   });
 })();
 
+
+// A table wider than the screen scrolls sideways in its .table-wrap: such a region must be reachable
+// by keyboard, so it becomes a focusable region named by its table's caption; one that fits stays
+// out of the tab order.
+(function () {
+  function mark() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var caption = wrap.querySelector("caption");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (caption) { wrap.setAttribute("aria-label", caption.textContent.trim()); }
+      } else if (wrap.getAttribute("tabindex") === "0") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", mark);
+  document.addEventListener("htmx:afterSwap", mark);
+  window.addEventListener("resize", mark);
+})();
