@@ -44,9 +44,10 @@ import org.parley.local.Topology;
  *   <li>the portal's resident memory afterwards.</li>
  * </ul>
  *
- * <p>A whole inbox costs one API call per page of the listing and one per row it shows warnings
- * for; with the gateway's per-person rate limit on, 200 inbox views in a row are refused long
- * before the portal is measured, so the measurement runs with the limit off:
+ * <p>An inbox view costs one API call per page of the listing (500 rows, each with its warnings)
+ * and one for the authorities' names; with the gateway's per-person rate limit on, 200 views
+ * in a row would be refused before the portal is measured, so the measurement runs with the
+ * limit off:
  *
  * <pre>PARLEY_GATEWAY_RATELIMIT_ENABLED=false ./mvnw -q -pl e2e test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.parley.e2e.bench.PortalBenchmark [-Dexec.args="200 1000"]</pre>
