@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.NoticeBody;
 import org.parley.common.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
-class AppealIT extends AppealServiceTestBase {
+class AppealIT extends AppealServiceIT {
 
     // ---- filing ---------------------------------------------------------------------------------
 

@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.parley.appeal.support.Actor;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.FakeStakeholderService;
 import org.parley.appeal.support.NoticeBody;
 import org.parley.common.kernel.Role;
 import org.parley.common.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
-class NoticeIT extends AppealServiceTestBase {
+class NoticeIT extends AppealServiceIT {
 
     // ---- recording --------------------------------------------------------------------------------
 

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.NoticeBody;
 import org.parley.common.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** The public figures: counted in the transaction of each change, shown with "&lt;k" for small counts. */
-class TransparencyIT extends AppealServiceTestBase {
+class TransparencyIT extends AppealServiceIT {
 
     @Test
     void noticesByGroundCategoryAndAutomationAndAppealsByOutcomeWithSmallCountsHidden() {

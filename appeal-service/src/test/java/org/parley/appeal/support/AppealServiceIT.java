@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
         "parley.appeal.retention-initial-delay=PT1H",
         "parley.downstream.stakeholder.cache.ttl=PT0S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, AppealTestConfiguration.class})
-public abstract class AppealServiceTestBase {
+public abstract class AppealServiceIT {
 
     protected static final FakeStakeholderService STAKEHOLDERS = FakeStakeholderService.start();
     protected static final FakeRequestService REQUESTS = FakeRequestService.start();
