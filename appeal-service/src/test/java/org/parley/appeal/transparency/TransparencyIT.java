@@ -59,7 +59,7 @@ class TransparencyIT extends AppealServiceIT {
     void adminsGetExactCountsForAuditsAndNobodyElseDoes() {
         String appeal = filedAppeal().get("id").asText();
         decided(appeal, "UPHELD");
-        escalate(appeal);
+        escalated(appeal);
         independentlyDecide(appeal, "REVERSED");
         String path = "/api/v1/transparency/appeals?exact=true&company=" + w.company();
 
@@ -207,7 +207,7 @@ class TransparencyIT extends AppealServiceIT {
                 .as("the caller comes from the token").containsExactlyInAnyOrder("claimed", "requestId", "pageSize", "pageToken");
     }
 
-    private void escalate(String appeal) {
+    private void escalated(String appeal) {
         Reply reply = api.post("/api/v1/appeals/" + appeal + "/escalation", Map.of("reason", "I disagree with the reasons."))
                 .auth(w.appellant().bearer()).send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
