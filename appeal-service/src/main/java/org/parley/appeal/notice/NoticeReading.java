@@ -3,7 +3,7 @@ package org.parley.appeal.notice;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeStore.AppealLink;
 import org.parley.appeal.order.domain.OrderDisclosure;
-import org.parley.appeal.shared.domain.Viewer;
+import org.parley.appeal.shared.domain.NoticeAccess;
 
 /**
  * A notice as one caller reads it: in which capacity, with what can be told of the order behind it, its
@@ -12,5 +12,5 @@ import org.parley.appeal.shared.domain.Viewer;
  * @param appeal    null while there is none
  * @param canAppeal true when the reader owns the notice, has not appealed yet and the window is open
  */
-public record NoticeReading(Notice notice, Viewer viewer, OrderDisclosure order, AppealLink appeal, String explanation,
+public record NoticeReading(Notice notice, NoticeAccess access, OrderDisclosure order, AppealLink appeal, String explanation,
         boolean canAppeal) {}

@@ -14,13 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.parley.appeal.support.Actor;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.parley.common.kernel.Role;
 import org.parley.common.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** Claiming a notice with its reference and one-time access code, and why guessing codes does not work. */
-class ClaimIT extends AppealServiceTestBase {
+class ClaimIT extends AppealServiceIT {
 
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.appeal.AppealServiceApplication;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.AppealTestConfiguration;
 import org.parley.common.testkit.TestSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,10 +27,10 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /** Two instances of the service on one database mark every overdue appeal exactly once. */
-class OverdueAppealsIT extends AppealServiceTestBase {
+class OverdueAppealsIT extends AppealServiceIT {
 
     @Autowired
-    OverdueAppeals here;
+    DeadlineService here;
 
     @Autowired
     Environment environment;
@@ -84,12 +84,12 @@ class OverdueAppealsIT extends AppealServiceTestBase {
         Instant past = clock.instant().plus(Duration.ofDays(15));
         clock.set(past);
         secondInstance.getBean(MutableClock.class).set(past);
-        OverdueAppeals there = secondInstance.getBean(OverdueAppeals.class);
+        DeadlineService there = secondInstance.getBean(DeadlineService.class);
 
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> rounds = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            for (OverdueAppeals instance : List.of(here, there, here, there)) {
+            for (DeadlineService instance : List.of(here, there, here, there)) {
                 Callable<Integer> round = () -> {
                     start.await();
                     return instance.markOverdue();

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-class AccountRetentionIT extends AppealServiceTestBase {
+class AccountRetentionIT extends AppealServiceIT {
 
     @Autowired
-    AccountRetention retention;
+    RetentionService retention;
 
     @Test
     void theAccountIsForgottenAYearAfterTheDecisionUnlessAnAppealIsStillOpen() {

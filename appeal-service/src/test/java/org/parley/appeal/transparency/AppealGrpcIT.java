@@ -26,7 +26,7 @@ import org.parley.api.appeal.v1.GetComplianceMetricsRequest;
 import org.parley.api.appeal.v1.RequestAppealOutcome;
 import org.parley.api.common.v1.IndicatorValue;
 import org.parley.api.common.v1.Period;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.NoticeBody;
 import org.parley.common.kernel.Role;
 import org.parley.common.testkit.TestTokens;
@@ -35,7 +35,7 @@ import org.parley.common.testkit.TestTokens;
  * What other services learn over real gRPC: the measured indicators stakeholder-service shows beside a
  * company's commitments, and the appeal outcomes request-service shows in each authority's record.
  */
-class AppealGrpcIT extends AppealServiceTestBase {
+class AppealGrpcIT extends AppealServiceIT {
 
     private ManagedChannel channel;
     private AppealServiceGrpc.AppealServiceBlockingStub asService;

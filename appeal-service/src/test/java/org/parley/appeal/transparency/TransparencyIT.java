@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.parley.appeal.support.AppealServiceTestBase;
+import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.NoticeBody;
 import org.parley.common.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** The public figures: counted in the transaction of each change, shown with "&lt;k" for small counts. */
-class TransparencyIT extends AppealServiceTestBase {
+class TransparencyIT extends AppealServiceIT {
 
     @Test
     void noticesByGroundCategoryAndAutomationAndAppealsByOutcomeWithSmallCountsHidden() {
@@ -59,7 +59,7 @@ class TransparencyIT extends AppealServiceTestBase {
     void adminsGetExactCountsForAuditsAndNobodyElseDoes() {
         String appeal = filedAppeal().get("id").asText();
         decided(appeal, "UPHELD");
-        escalate(appeal);
+        escalated(appeal);
         independentlyDecide(appeal, "REVERSED");
         String path = "/api/v1/transparency/appeals?exact=true&company=" + w.company();
 
@@ -207,7 +207,7 @@ class TransparencyIT extends AppealServiceTestBase {
                 .as("the caller comes from the token").containsExactlyInAnyOrder("claimed", "requestId", "pageSize", "pageToken");
     }
 
-    private void escalate(String appeal) {
+    private void escalated(String appeal) {
         Reply reply = api.post("/api/v1/appeals/" + appeal + "/escalation", Map.of("reason", "I disagree with the reasons."))
                 .auth(w.appellant().bearer()).send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);

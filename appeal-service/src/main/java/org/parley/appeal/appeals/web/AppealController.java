@@ -3,14 +3,14 @@ package org.parley.appeal.appeals.web;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.parley.appeal.appeals.AppealDesk;
+import org.parley.appeal.appeals.AppealService;
 import org.parley.appeal.appeals.domain.Appeal;
 import org.parley.appeal.appeals.domain.AppealFiling;
 import org.parley.appeal.appeals.domain.AppealState;
 import org.parley.appeal.appeals.domain.AppealStore.AppealFilter;
 import org.parley.appeal.appeals.domain.DecisionDraft;
 import org.parley.appeal.appeals.domain.Outcome;
-import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.NoticeService;
 import org.parley.appeal.shared.web.HistoryView;
 import org.parley.common.audit.AuditRecord;
 import org.parley.common.kernel.Caller;
@@ -32,17 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/appeals")
 class AppealController {
 
-    private final AppealDesk desk;
+    private final AppealService appeals;
 
-    AppealController(AppealDesk desk) {
-        this.desk = desk;
+    AppealController(AppealService appeals) {
+        this.appeals = appeals;
     }
 
     @PostMapping
     ResponseEntity<AppealView> file(Caller caller, @RequestBody FileAppeal body) {
-        Appeal appeal = desk.file(caller, new AppealFiling(body.noticeId(), body.statement(), body.language()));
+        Appeal appeal = appeals.file(caller, new AppealFiling(body.noticeId(), body.statement(), body.language()));
         return ResponseEntity.created(URI.create("/api/v1/appeals/" + appeal.id()))
-                .body(AppealView.of(desk.read(caller, appeal.id())));
+                .body(AppealView.of(appeals.read(caller, appeal.id())));
     }
 
     @GetMapping
@@ -56,51 +56,51 @@ class AppealController {
         if (noticeId != null) {
             notice = Ids.parse(noticeId).orElseThrow(() -> RuleViolation.ofField("noticeId", "must be a notice id"));
         }
-        return desk.list(caller, new AppealFilter(state, overdue, notice), PageRequest.of(pageSize, pageToken))
+        return appeals.list(caller, new AppealFilter(state, overdue, notice), PageRequest.of(pageSize, pageToken))
                 .map(AppealView::of);
     }
 
     @GetMapping("/{id}")
     AppealView get(Caller caller, @PathVariable String id) {
-        return AppealView.of(desk.read(caller, parse(id)));
+        return AppealView.of(appeals.read(caller, parse(id)));
     }
 
     @GetMapping("/{id}/history")
     List<HistoryView> history(Caller caller, @PathVariable String id) {
-        NoticeBook.Viewed<List<AuditRecord>> history = desk.history(caller, parse(id));
-        return HistoryView.of(history.value(), history.viewer());
+        NoticeService.Viewed<List<AuditRecord>> history = appeals.history(caller, parse(id));
+        return HistoryView.of(history.value(), history.access());
     }
 
     @PostMapping("/{id}/assignment")
     AppealView assign(Caller caller, @PathVariable String id, @RequestBody(required = false) Assignment body) {
         UUID appeal = parse(id);
-        desk.assign(caller, appeal, body == null ? null : body.reviewer());
-        return AppealView.of(desk.read(caller, appeal));
+        appeals.assign(caller, appeal, body == null ? null : body.reviewer());
+        return AppealView.of(appeals.read(caller, appeal));
     }
 
     @PostMapping("/{id}/decision")
     AppealView decide(Caller caller, @PathVariable String id, @RequestBody DecisionBody body) {
         UUID appeal = parse(id);
-        desk.decide(caller, appeal, body.draft());
-        return AppealView.of(desk.read(caller, appeal));
+        appeals.decide(caller, appeal, body.draft());
+        return AppealView.of(appeals.read(caller, appeal));
     }
 
     @PostMapping("/{id}/escalation")
     AppealView escalate(Caller caller, @PathVariable String id, @RequestBody EscalationBody body) {
         UUID appeal = parse(id);
-        desk.escalate(caller, appeal, body.reason());
-        return AppealView.of(desk.read(caller, appeal));
+        appeals.escalate(caller, appeal, body.reason());
+        return AppealView.of(appeals.read(caller, appeal));
     }
 
     @PostMapping("/{id}/independent-decision")
     AppealView decideIndependently(Caller caller, @PathVariable String id, @RequestBody DecisionBody body) {
         UUID appeal = parse(id);
-        desk.decideIndependently(caller, appeal, body.draft());
-        return AppealView.of(desk.read(caller, appeal));
+        appeals.decideIndependently(caller, appeal, body.draft());
+        return AppealView.of(appeals.read(caller, appeal));
     }
 
     private static UUID parse(String id) {
-        return Ids.parse(id).orElseThrow(() -> new NotFound(AppealDesk.ENTITY, id));
+        return Ids.parse(id).orElseThrow(() -> new NotFound(AppealService.ENTITY, id));
     }
 
     record FileAppeal(String noticeId, String statement, String language) {}

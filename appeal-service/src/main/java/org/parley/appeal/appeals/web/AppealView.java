@@ -9,7 +9,7 @@ import org.parley.appeal.appeals.domain.AppealState;
 import org.parley.appeal.appeals.domain.Decision;
 import org.parley.appeal.appeals.domain.Outcome;
 import org.parley.appeal.appeals.domain.RabatAssessment;
-import org.parley.appeal.shared.domain.Viewer;
+import org.parley.appeal.shared.domain.NoticeAccess;
 import org.parley.appeal.stakeholders.domain.DecisionTime;
 
 /**
@@ -26,7 +26,7 @@ public record AppealView(String id, String noticeId, String noticeReference, Str
 
     public static AppealView of(AppealReading reading) {
         Appeal a = reading.appeal();
-        boolean staff = reading.viewer().seesStaffNames();
+        boolean staff = reading.access().seesStaffNames();
         return new AppealView(a.id().toString(), a.notice().id().toString(), a.notice().reference(),
                 a.companyId().toString(), a.state(), a.statement(), a.language(), a.filedAt(), a.dueAt(),
                 a.decisionTime().days(), a.decisionTime().source(), reading.overdue(), a.overdueAt(),
@@ -36,7 +36,7 @@ public record AppealView(String id, String noticeId, String noticeReference, Str
                 a.assignedAt(),
                 DecisionView.of(a.decision(), staff, a.decision() == null ? null : a.decidedInTime()),
                 a.escalation() == null ? null : new EscalationView(a.escalation().reason(), a.escalation().at()),
-                DecisionView.of(a.independentDecision(), reading.viewer() != Viewer.OWNER, null),
+                DecisionView.of(a.independentDecision(), reading.access() != NoticeAccess.OWNER, null),
                 reading.actions(), a.version());
     }
 

@@ -3,9 +3,9 @@ package org.parley.appeal.claim.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import org.parley.appeal.claim.NoticeClaims;
+import org.parley.appeal.claim.ClaimService;
 import org.parley.appeal.claim.domain.ClaimLockedOut;
-import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.NoticeService;
 import org.parley.appeal.notice.web.NoticeView;
 import org.parley.common.kernel.Caller;
 import org.parley.common.web.Problems;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClaimController {
 
-    private final NoticeClaims claims;
-    private final NoticeBook notices;
+    private final ClaimService claims;
+    private final NoticeService notices;
     private final Clock clock;
 
-    ClaimController(NoticeClaims claims, NoticeBook notices, Clock clock) {
+    ClaimController(ClaimService claims, NoticeService notices, Clock clock) {
         this.claims = claims;
         this.notices = notices;
         this.clock = clock;
@@ -39,7 +39,7 @@ class ClaimController {
      */
     @PostMapping("/api/v1/notices/claims")
     ResponseEntity<NoticeView> claim(Caller caller, @RequestBody ClaimBody body) {
-        NoticeClaims.Claimed claimed = claims.claim(caller, body.reference(), body.accessCode());
+        ClaimService.Claimed claimed = claims.claim(caller, body.reference(), body.accessCode());
         NoticeView view = NoticeView.of(notices.read(caller, claimed.notice().id()));
         URI location = URI.create("/api/v1/notices/" + claimed.notice().id());
         return (claimed.first() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))

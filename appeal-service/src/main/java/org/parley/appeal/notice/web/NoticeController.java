@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.NoticeService;
 import org.parley.appeal.notice.RecordedNotice;
 import org.parley.appeal.notice.domain.Ground;
 import org.parley.appeal.notice.domain.Notice;
@@ -32,9 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/notices")
 class NoticeController {
 
-    private final NoticeBook notices;
+    private final NoticeService notices;
 
-    NoticeController(NoticeBook notices) {
+    NoticeController(NoticeService notices) {
         this.notices = notices;
     }
 
@@ -82,12 +82,12 @@ class NoticeController {
 
     @GetMapping("/{id}/history")
     List<HistoryView> history(Caller caller, @PathVariable String id) {
-        NoticeBook.Viewed<List<org.parley.common.audit.AuditRecord>> history = notices.history(caller, parse(id));
-        return HistoryView.of(history.value(), history.viewer());
+        NoticeService.Viewed<List<org.parley.common.audit.AuditRecord>> history = notices.history(caller, parse(id));
+        return HistoryView.of(history.value(), history.access());
     }
 
     private static UUID parse(String id) {
-        return Ids.parse(id).orElseThrow(() -> new NotFound(NoticeBook.ENTITY, id));
+        return Ids.parse(id).orElseThrow(() -> new NotFound(NoticeService.ENTITY, id));
     }
 
     record RecordNotice(String contentRef, String accountRef, Restriction restriction, List<String> territorialScope,

@@ -8,7 +8,7 @@ import org.parley.appeal.notice.domain.Ground;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.Restriction;
 import org.parley.appeal.order.domain.OrderDisclosure;
-import org.parley.appeal.shared.domain.Viewer;
+import org.parley.appeal.shared.domain.NoticeAccess;
 
 /**
  * A notice as JSON. {@code order} is always present: null when no government order caused the
@@ -25,10 +25,10 @@ public record NoticeView(String id, String reference, String companyId, String c
 
     public static NoticeView of(NoticeReading reading) {
         Notice n = reading.notice();
-        Viewer viewer = reading.viewer();
-        boolean staff = viewer.seesStaffNames();
+        NoticeAccess access = reading.access();
+        boolean staff = access.seesStaffNames();
         return new NoticeView(n.id().toString(), n.reference().value(), n.companyId().toString(), n.companyName(),
-                n.contentRef(), viewer.seesAccount() ? n.accountRef() : null, n.restriction(), n.territorialScope(),
+                n.contentRef(), access.seesAccount() ? n.accountRef() : null, n.restriction(), n.territorialScope(),
                 n.ground(), n.legalReference(), n.termsReference(), n.category().code(), n.category().name(),
                 n.category().incitement(), n.facts(), n.automatedDetection(), n.automatedDecision(), n.decidedAt(),
                 n.language(), staff && n.requestId() != null ? n.requestId().toString() : null,

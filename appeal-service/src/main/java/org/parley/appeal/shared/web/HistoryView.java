@@ -2,7 +2,7 @@ package org.parley.appeal.shared.web;
 
 import java.time.Instant;
 import java.util.List;
-import org.parley.appeal.shared.domain.Viewer;
+import org.parley.appeal.shared.domain.NoticeAccess;
 import org.parley.common.audit.AuditRecord;
 
 /**
@@ -12,9 +12,9 @@ import org.parley.common.audit.AuditRecord;
 public record HistoryView(String id, Instant occurredAt, String action, String beforeState, String afterState,
         String actorRoles, String actor, Long chainPosition) {
 
-    public static List<HistoryView> of(List<AuditRecord> records, Viewer viewer) {
+    public static List<HistoryView> of(List<AuditRecord> records, NoticeAccess access) {
         return records.stream().map(r -> new HistoryView(r.id().toString(), r.occurredAt(), r.action(), r.beforeState(),
-                r.afterState(), r.actorRoles(), viewer.seesStaffNames() ? r.actorName() : null, r.chainPosition()))
+                r.afterState(), r.actorRoles(), access.seesStaffNames() ? r.actorName() : null, r.chainPosition()))
                 .toList();
     }
 }

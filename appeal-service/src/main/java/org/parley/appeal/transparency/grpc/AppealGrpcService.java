@@ -18,7 +18,7 @@ import org.parley.api.appeal.v1.GetComplianceMetricsResponse;
 import org.parley.api.appeal.v1.RequestAppealOutcome;
 import org.parley.api.common.v1.IndicatorValue;
 import org.parley.api.common.v1.Period;
-import org.parley.appeal.transparency.AppealTransparency;
+import org.parley.appeal.transparency.TransparencyService;
 import org.parley.appeal.transparency.domain.AppealCounts;
 import org.parley.appeal.transparency.domain.ReportPeriod;
 import org.parley.appeal.transparency.domain.RequestOutcome;
@@ -46,9 +46,9 @@ class AppealGrpcService extends AppealServiceGrpc.AppealServiceImplBase {
     static final String MEDIAN_DAYS = "MEDIAN_DAYS_TO_APPEAL_DECISION";
     static final String REVERSAL_RATE = "APPEAL_REVERSAL_RATE";
 
-    private final AppealTransparency transparency;
+    private final TransparencyService transparency;
 
-    AppealGrpcService(AppealTransparency transparency) {
+    AppealGrpcService(TransparencyService transparency) {
         this.transparency = transparency;
     }
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.parley.appeal.transparency.AppealTransparency;
-import org.parley.appeal.transparency.AppealTransparency.Report;
+import org.parley.appeal.transparency.TransparencyService;
+import org.parley.appeal.transparency.TransparencyService.Report;
 import org.parley.common.kernel.Caller;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -27,9 +27,9 @@ class TransparencyController {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-    private final AppealTransparency transparency;
+    private final TransparencyService transparency;
 
-    TransparencyController(AppealTransparency transparency) {
+    TransparencyController(TransparencyService transparency) {
         this.transparency = transparency;
     }
 

@@ -1,7 +1,7 @@
 package org.parley.appeal.transparency.web;
 
 import java.util.List;
-import org.parley.appeal.transparency.AppealTransparency.Report;
+import org.parley.appeal.transparency.TransparencyService.Report;
 
 /**
  * The figures as CSV (RFC 4180), one figure a row, so that a spreadsheet can filter and pivot them:

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.NoticeService;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * purge the same notice twice; each purge is audited.
  */
 @Component
-public class AccountRetention {
+public class RetentionService {
 
-    private static final Logger log = LoggerFactory.getLogger(AccountRetention.class);
+    private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
     static final Caller RETENTION_JOB = Caller.service("appeal-service");
     private static final int BATCH = 500;
 
@@ -38,7 +38,7 @@ public class AccountRetention {
     private final BatchSweep sweep;
     private final Duration retention;
 
-    public AccountRetention(JdbcClient jdbc, AuditLog audit, Clock clock, TransactionTemplate transactions,
+    public RetentionService(JdbcClient jdbc, AuditLog audit, Clock clock, TransactionTemplate transactions,
             @Value("${parley.appeal.account-retention:P365D}") Duration retention) {
         this.jdbc = jdbc;
         this.audit = audit;
@@ -74,7 +74,7 @@ public class AccountRetention {
                         .query((rs, row) -> rs.getObject(1, UUID.class))
                         .list(),
                 (UUID id) -> {
-                    audit.append(AuditEntry.of(RETENTION_JOB, "ACCOUNT_REF_PURGED", NoticeBook.ENTITY, id, null, null)
+                    audit.append(AuditEntry.of(RETENTION_JOB, "ACCOUNT_REF_PURGED", NoticeService.ENTITY, id, null, null)
                             .withDetails(Map.of("retention", retention)));
                     return true;
                 });

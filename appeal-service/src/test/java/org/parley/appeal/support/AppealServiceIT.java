@@ -1,17 +1,18 @@
 package org.parley.appeal.support;
 
-import org.parley.common.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.testkit.ApiClient;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.common.testkit.GrpcTestPort;
+import org.parley.common.testkit.MutableClock;
 import org.parley.common.testkit.PostgresProperties;
 import org.parley.common.testkit.TestSecurityConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ import tools.jackson.databind.JsonNode;
         "parley.appeal.retention-initial-delay=PT1H",
         "parley.downstream.stakeholder.cache.ttl=PT0S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, AppealTestConfiguration.class})
-public abstract class AppealServiceTestBase {
+public abstract class AppealServiceIT {
 
     protected static final FakeStakeholderService STAKEHOLDERS = FakeStakeholderService.start();
     protected static final FakeRequestService REQUESTS = FakeRequestService.start();
@@ -176,6 +177,47 @@ public abstract class AppealServiceTestBase {
         Reply decided = decide(w.colleague(), appealId, decision(outcome));
         assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
         return decided.json();
+    }
+
+    /** The owner escalates: the company did not look at the context. */
+    protected Reply escalate(String appealId) {
+        return api.post("/api/v1/appeals/" + appealId + "/escalation",
+                Map.of("reason", "The company did not look at the context of my post.")).auth(w.appellant().bearer()).send();
+    }
+
+    /** The world's independent reviewer decides. */
+    protected Reply independentDecision(String appealId, String outcome) {
+        return independentDecision(appealId, outcome, w.reviewer().bearer());
+    }
+
+    protected Reply independentDecision(String appealId, String outcome, String bearer) {
+        return api.post("/api/v1/appeals/" + appealId + "/independent-decision", decision(outcome)).auth(bearer).send();
+    }
+
+    /** The appeal as {@code actor} sees it. */
+    protected JsonNode readAppeal(Actor actor, String appealId) {
+        Reply reply = api.get("/api/v1/appeals/" + appealId).auth(actor.bearer()).send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** The ids of a list's first page as {@code actor} sees it. */
+    protected List<String> ids(String path, Actor actor) {
+        Reply reply = api.get(path).auth(actor.bearer()).send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().get("items").findValuesAsString("id");
+    }
+
+    // ---- the database -----------------------------------------------------------------------------
+
+    /** Notices stored, by every test so far: compare before and after. */
+    protected long notices() {
+        return count("select count(*) from notice");
+    }
+
+    /** Appeals stored, by every test so far: compare before and after. */
+    protected long appeals() {
+        return count("select count(*) from appeal");
     }
 
     protected long count(String sql, Object... params) {

@@ -19,13 +19,13 @@ import org.parley.appeal.appeals.domain.AppealStore.AppealFilter;
 import org.parley.appeal.appeals.domain.AppealedNotice;
 import org.parley.appeal.appeals.domain.DecisionDraft;
 import org.parley.appeal.appeals.domain.Outcome;
-import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.NoticeService;
 import org.parley.appeal.notice.domain.AppealWindow;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeStore;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.shared.domain.ResponderDirectory;
-import org.parley.appeal.shared.domain.Viewer;
+import org.parley.appeal.shared.domain.NoticeAccess;
 import org.parley.appeal.stakeholders.domain.DecisionTime;
 import org.parley.appeal.stakeholders.domain.DecisionTimes;
 import org.parley.appeal.stakeholders.domain.Memberships;
@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reviewer decides escalated appeals; everyone else does not see them (404).
  */
 @Service
-public class AppealDesk {
+public class AppealService {
 
     public static final String ENTITY = "appeal";
 
@@ -67,7 +67,7 @@ public class AppealDesk {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    public AppealDesk(AppealStore appeals, NoticeStore notices, DecisionTimes decisionTimes,
+    public AppealService(AppealStore appeals, NoticeStore notices, DecisionTimes decisionTimes,
             ResponderDirectory responders, Memberships memberships, Counters counters, AuditLog audit, Clock clock,
             TransactionTemplate transactions) {
         this.appeals = appeals;
@@ -123,13 +123,13 @@ public class AppealDesk {
      */
     public Appeal assign(Caller caller, UUID id, String reviewer) {
         Person to = reviewer == null || reviewer.isBlank() ? Person.of(caller) : reviewerOf(caller, id, reviewer.strip());
-        return move(caller, id, Viewer.COMPANY, "APPEAL_ASSIGNED", (appeal, now) -> appeal.assign(to, now),
+        return move(caller, id, NoticeAccess.COMPANY, "APPEAL_ASSIGNED", (appeal, now) -> appeal.assign(to, now),
                 appeal -> new Assigned(appeal.reviewer().subject()));
     }
 
     private Person reviewerOf(Caller caller, UUID id, String named) {
         Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        requireCapacity(caller, appeal, Viewer.COMPANY);
+        requireCapacity(caller, appeal, NoticeAccess.COMPANY);
         UUID company = appeal.companyId();
         Optional<Person> known = responders.find(company, named);
         String subject = known.map(Person::subject).orElse(named);
@@ -145,7 +145,7 @@ public class AppealDesk {
     }
 
     public Appeal decide(Caller caller, UUID id, DecisionDraft draft) {
-        return move(caller, id, Viewer.COMPANY, "APPEAL_DECIDED",
+        return move(caller, id, NoticeAccess.COMPANY, "APPEAL_DECIDED",
                 (appeal, now) -> appeal.decide(Person.of(caller), draft, now),
                 appeal -> {
                     counters.appealDecided(appeal.companyId(), appeal.filedAt(), appeal.dueAt(), appeal.decision().at(),
@@ -155,7 +155,7 @@ public class AppealDesk {
     }
 
     public Appeal escalate(Caller caller, UUID id, String reason) {
-        return move(caller, id, Viewer.OWNER, "APPEAL_ESCALATED", (appeal, now) -> appeal.escalate(reason, now),
+        return move(caller, id, NoticeAccess.OWNER, "APPEAL_ESCALATED", (appeal, now) -> appeal.escalate(reason, now),
                 appeal -> {
                     counters.appealEscalated(appeal.companyId(), appeal.escalation().at());
                     return new Escalated(appeal.decision() != null);
@@ -163,7 +163,7 @@ public class AppealDesk {
     }
 
     public Appeal decideIndependently(Caller caller, UUID id, DecisionDraft draft) {
-        return move(caller, id, Viewer.REVIEWER, "APPEAL_INDEPENDENTLY_DECIDED",
+        return move(caller, id, NoticeAccess.REVIEWER, "APPEAL_INDEPENDENTLY_DECIDED",
                 (appeal, now) -> appeal.decideIndependently(Person.of(caller), draft, now),
                 appeal -> {
                     counters.appealIndependentlyDecided(appeal.companyId(), appeal.independentDecision().at(),
@@ -175,11 +175,11 @@ public class AppealDesk {
 
     public AppealReading read(Caller caller, UUID id) {
         Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        Viewer viewer = viewerOf(caller, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        if (viewer == Viewer.COMPANY) {
+        NoticeAccess access = accessOf(caller, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        if (access == NoticeAccess.COMPANY) {
             remember(caller, appeal.companyId());
         }
-        return reading(caller, appeal, viewer, now());
+        return reading(caller, appeal, access, now());
     }
 
     public Page<AppealReading> list(Caller caller, AppealFilter filter, PageRequest page) {
@@ -188,13 +188,13 @@ public class AppealDesk {
             Ids.parse(caller.stakeholderId().get()).ifPresent(company -> remember(caller, company));
         }
         return Page.of(appeals.list(caller, filter, now, page), page, Appeal::id)
-                .map(appeal -> reading(caller, appeal, viewerOf(caller, appeal).orElse(Viewer.OWNER), now));
+                .map(appeal -> reading(caller, appeal, accessOf(caller, appeal).orElse(NoticeAccess.OWNER), now));
     }
 
-    public NoticeBook.Viewed<List<AuditRecord>> history(Caller caller, UUID id) {
+    public NoticeService.Viewed<List<AuditRecord>> history(Caller caller, UUID id) {
         Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        Viewer viewer = viewerOf(caller, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        return new NoticeBook.Viewed<>(viewer, audit.history(ENTITY, id.toString()));
+        NoticeAccess access = accessOf(caller, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        return new NoticeService.Viewed<>(access, audit.history(ENTITY, id.toString()));
     }
 
     /**
@@ -202,13 +202,13 @@ public class AppealDesk {
      * appeal (else 404) in the {@code needed} capacity (else 403); the appeal must not have changed since it
      * was read (else 409).
      */
-    private Appeal move(Caller caller, UUID id, Viewer needed, String action, BiFunction<Appeal, Instant, Appeal> change,
+    private Appeal move(Caller caller, UUID id, NoticeAccess needed, String action, BiFunction<Appeal, Instant, Appeal> change,
             Function<Appeal, Record> details) {
         return transactions.execute(tx -> {
             Appeal before = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
             requireCapacity(caller, before, needed);
             Instant now = now();
-            if (needed == Viewer.COMPANY) {
+            if (needed == NoticeAccess.COMPANY) {
                 responders.remember(before.companyId(), Person.of(caller), now);
             }
             Appeal after = change.apply(before, now);
@@ -222,8 +222,8 @@ public class AppealDesk {
     }
 
     /** 404 when the caller may not see the appeal at all; 403 when they see it but not in this capacity. */
-    private static void requireCapacity(Caller caller, Appeal appeal, Viewer needed) {
-        Set<Viewer> capacities = capacities(caller, appeal);
+    private static void requireCapacity(Caller caller, Appeal appeal, NoticeAccess needed) {
+        Set<NoticeAccess> capacities = capacities(caller, appeal);
         if (capacities.isEmpty()) {
             throw new NotFound(ENTITY, appeal.id().toString());
         }
@@ -237,8 +237,8 @@ public class AppealDesk {
         }
     }
 
-    private AppealReading reading(Caller caller, Appeal appeal, Viewer viewer, Instant now) {
-        Set<Viewer> capacities = capacities(caller, appeal);
+    private AppealReading reading(Caller caller, Appeal appeal, NoticeAccess access, Instant now) {
+        Set<NoticeAccess> capacities = capacities(caller, appeal);
         Set<AppealAction> actions = EnumSet.noneOf(AppealAction.class);
         boolean overdue = appeal.isOverdue(now);
         for (AppealAction action : AppealAction.values()) {
@@ -246,24 +246,24 @@ public class AppealDesk {
                 continue;
             }
             boolean may = switch (action) {
-                case ASSIGN -> capacities.contains(Viewer.COMPANY);
-                case DECIDE -> capacities.contains(Viewer.COMPANY) && Person.of(caller).isSameAs(appeal.reviewer());
-                case ESCALATE -> capacities.contains(Viewer.OWNER);
-                case DECIDE_INDEPENDENTLY -> capacities.contains(Viewer.REVIEWER);
+                case ASSIGN -> capacities.contains(NoticeAccess.COMPANY);
+                case DECIDE -> capacities.contains(NoticeAccess.COMPANY) && Person.of(caller).isSameAs(appeal.reviewer());
+                case ESCALATE -> capacities.contains(NoticeAccess.OWNER);
+                case DECIDE_INDEPENDENTLY -> capacities.contains(NoticeAccess.REVIEWER);
             };
             if (may) {
                 actions.add(action);
             }
         }
-        return new AppealReading(appeal, viewer, overdue, actions);
+        return new AppealReading(appeal, access, overdue, actions);
     }
 
-    private static Set<Viewer> capacities(Caller caller, Appeal appeal) {
-        return Viewer.capacities(caller, appeal.companyId(), appeal.ownerSubject(), appeal.isEscalated());
+    private static Set<NoticeAccess> capacities(Caller caller, Appeal appeal) {
+        return NoticeAccess.capacities(caller, appeal.companyId(), appeal.ownerSubject(), appeal.isEscalated());
     }
 
-    private static Optional<Viewer> viewerOf(Caller caller, Appeal appeal) {
-        return Viewer.widest(capacities(caller, appeal));
+    private static Optional<NoticeAccess> accessOf(Caller caller, Appeal appeal) {
+        return NoticeAccess.widest(capacities(caller, appeal));
     }
 
     private void remember(Caller caller, UUID company) {

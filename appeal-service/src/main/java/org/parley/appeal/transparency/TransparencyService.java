@@ -31,14 +31,14 @@ import org.springframework.stereotype.Service;
  * measured indicators stakeholder-service shows beside each company's commitments.
  */
 @Service
-public class AppealTransparency {
+public class TransparencyService {
 
     private final Figures figures;
     private final StandardsCatalogue standards;
     private final AppealSettings settings;
     private final Clock clock;
 
-    public AppealTransparency(Figures figures, StandardsCatalogue standards, AppealSettings settings, Clock clock) {
+    public TransparencyService(Figures figures, StandardsCatalogue standards, AppealSettings settings, Clock clock) {
         this.figures = figures;
         this.standards = standards;
         this.settings = settings;

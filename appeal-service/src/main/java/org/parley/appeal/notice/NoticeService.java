@@ -32,7 +32,7 @@ import org.parley.appeal.order.domain.OrderSummary;
 import org.parley.appeal.order.domain.Orders;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.shared.domain.ResponderDirectory;
-import org.parley.appeal.shared.domain.Viewer;
+import org.parley.appeal.shared.domain.NoticeAccess;
 import org.parley.appeal.stakeholders.domain.Companies;
 import org.parley.appeal.stakeholders.domain.Company;
 import org.parley.appeal.stakeholders.domain.ContentCategory;
@@ -56,7 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Recording statements of reasons, and reading them with the rules on who sees what. */
 @Service
-public class NoticeBook {
+public class NoticeService {
 
     public static final String ENTITY = "notice";
     private static final int REFERENCE_TRIES = 5;
@@ -72,7 +72,7 @@ public class NoticeBook {
     private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
-    public NoticeBook(NoticeStore store, StandardsCatalogue standards, Companies companies, Orders orders,
+    public NoticeService(NoticeStore store, StandardsCatalogue standards, Companies companies, Orders orders,
             ResponderDirectory responders, Counters counters, AuditLog audit, Clock clock,
             TransactionTemplate transactions) {
         this.store = store;
@@ -132,8 +132,8 @@ public class NoticeBook {
     public RecordedNotice reissueAccessCode(Caller caller, UUID id) {
         Notice notice = store.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
         AppealLink appeal = store.appealsOf(List.of(id)).get(id);
-        Viewer viewer = viewerOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        if (viewer != Viewer.COMPANY && !caller.actsFor(notice.companyId().toString(), Role.COMPANY_RESPONDER)) {
+        NoticeAccess access = accessOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        if (access != NoticeAccess.COMPANY && !caller.actsFor(notice.companyId().toString(), Role.COMPANY_RESPONDER)) {
             throw new Forbidden("Only a responder of the company that recorded the notice may replace its access code");
         }
         String accessCode = AccessCode.random(random);
@@ -151,12 +151,12 @@ public class NoticeBook {
     public NoticeReading read(Caller caller, UUID id) {
         Notice notice = store.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
         AppealLink appeal = store.appealsOf(List.of(id)).get(id);
-        Viewer viewer = viewerOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        rememberResponder(caller, viewer, notice.companyId());
+        NoticeAccess access = accessOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        rememberResponder(caller, access, notice.companyId());
         OrderDisclosure order = notice.causedByOrder()
                 ? OrderDisclosure.of(orders.lookup(notice.requestId()))
                 : new OrderDisclosure.None();
-        return reading(caller, notice, viewer, order, appeal);
+        return reading(caller, notice, access, order, appeal);
     }
 
     /** The notices the caller may see, one page, each with what can be told of its order. */
@@ -170,9 +170,9 @@ public class NoticeBook {
         }
         return notices.map(notice -> {
             AppealLink appeal = appeals.get(notice.id());
-            Viewer viewer = viewerOf(caller, notice, appeal).orElse(Viewer.OWNER);
+            NoticeAccess access = accessOf(caller, notice, appeal).orElse(NoticeAccess.OWNER);
             OrderDisclosure order = notice.causedByOrder() ? disclosures.get(notice.requestId()) : new OrderDisclosure.None();
-            return reading(caller, notice, viewer, order, appeal);
+            return reading(caller, notice, access, order, appeal);
         });
     }
 
@@ -180,22 +180,22 @@ public class NoticeBook {
     public Viewed<List<AuditRecord>> history(Caller caller, UUID id) {
         Notice notice = store.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
         AppealLink appeal = store.appealsOf(List.of(id)).get(id);
-        Viewer viewer = viewerOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
-        return new Viewed<>(viewer, audit.history(ENTITY, id.toString()));
+        NoticeAccess access = accessOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        return new Viewed<>(access, audit.history(ENTITY, id.toString()));
     }
 
     /** A value with the capacity in which the caller sees it. */
-    public record Viewed<T>(Viewer viewer, T value) {}
+    public record Viewed<T>(NoticeAccess access, T value) {}
 
-    private NoticeReading reading(Caller caller, Notice notice, Viewer viewer, OrderDisclosure order, AppealLink appeal) {
+    private NoticeReading reading(Caller caller, Notice notice, NoticeAccess access, OrderDisclosure order, AppealLink appeal) {
         Instant now = now();
         boolean canAppeal = notice.isOwnedBy(caller.subject()) && caller.has(Role.APPELLANT) && appeal == null
                 && AppealWindow.isOpen(notice.decidedAt(), now);
-        return new NoticeReading(notice, viewer, order, appeal, PlainWords.explain(notice, order, now), canAppeal);
+        return new NoticeReading(notice, access, order, appeal, PlainWords.explain(notice, order, now), canAppeal);
     }
 
-    static Optional<Viewer> viewerOf(Caller caller, Notice notice, AppealLink appeal) {
-        return Viewer.widest(Viewer.capacities(caller, notice.companyId(), notice.ownerSubject(),
+    static Optional<NoticeAccess> accessOf(Caller caller, Notice notice, AppealLink appeal) {
+        return NoticeAccess.widest(NoticeAccess.capacities(caller, notice.companyId(), notice.ownerSubject(),
                 appeal != null && appeal.escalated()));
     }
 
@@ -244,8 +244,8 @@ public class NoticeBook {
         }
     }
 
-    private void rememberResponder(Caller caller, Viewer viewer, UUID company) {
-        if (viewer == Viewer.COMPANY || caller.actsFor(company.toString(), Role.COMPANY_RESPONDER)) {
+    private void rememberResponder(Caller caller, NoticeAccess access, UUID company) {
+        if (access == NoticeAccess.COMPANY || caller.actsFor(company.toString(), Role.COMPANY_RESPONDER)) {
             remember(company, caller);
         }
     }

@@ -11,7 +11,7 @@ import org.parley.appeal.claim.domain.AttemptLimit;
 import org.parley.appeal.claim.domain.AttemptScope;
 import org.parley.appeal.claim.domain.AttemptStore;
 import org.parley.appeal.claim.domain.ClaimLockedOut;
-import org.parley.appeal.notice.NoticeBook;
+import org.parley.appeal.notice.NoticeService;
 import org.parley.appeal.notice.domain.AccessCode;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeReference;
@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reference get the same answer, in the same time.
  */
 @Service
-public class NoticeClaims {
+public class ClaimService {
 
     static final String CLAIMANT = "claimant";
 
@@ -47,7 +47,7 @@ public class NoticeClaims {
     private final TransactionTemplate own;
     private final TransactionTemplate joined;
 
-    public NoticeClaims(NoticeStore notices, AttemptStore attempts, ClaimLimits limits, AuditLog audit, Clock clock,
+    public ClaimService(NoticeStore notices, AttemptStore attempts, ClaimLimits limits, AuditLog audit, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.notices = notices;
         this.attempts = attempts;
@@ -86,7 +86,7 @@ public class NoticeClaims {
     }
 
     private Claimed bind(Caller caller, UUID id, Instant now) {
-        Notice current = notices.find(id).orElseThrow(NoticeClaims::noMatch);
+        Notice current = notices.find(id).orElseThrow(ClaimService::noMatch);
         Notice claimed = current.claimedBy(caller.subject(), now);
         if (claimed == current) {
             return new Claimed(current, false);
@@ -94,7 +94,7 @@ public class NoticeClaims {
         if (!notices.updateClaim(claimed, current.version())) {
             throw new Conflict("NOTICE_CHANGED", "The notice changed meanwhile; try again");
         }
-        audit.append(AuditEntry.of(caller, "NOTICE_CLAIMED", NoticeBook.ENTITY, id, "UNCLAIMED", "CLAIMED"));
+        audit.append(AuditEntry.of(caller, "NOTICE_CLAIMED", NoticeService.ENTITY, id, "UNCLAIMED", "CLAIMED"));
         return new Claimed(claimed, true);
     }
 
@@ -103,7 +103,7 @@ public class NoticeClaims {
             Attempt counted = attempts.lock(scope, key, now).attempt(now, limit);
             attempts.save(scope, key, counted.counter());
             if (counted.lockStarted()) {
-                audit.append(AuditEntry.of(caller, "CLAIMS_LOCKED", scope == AttemptScope.NOTICE ? NoticeBook.ENTITY : CLAIMANT,
+                audit.append(AuditEntry.of(caller, "CLAIMS_LOCKED", scope == AttemptScope.NOTICE ? NoticeService.ENTITY : CLAIMANT,
                         key, null, "LOCKED").withDetails(new Locked(counted.lockedUntil(), limit.maxAttempts())));
             }
             return counted;
@@ -121,7 +121,7 @@ public class NoticeClaims {
     }
 
     private static NotFound noMatch() {
-        return new NotFound(NoticeBook.ENTITY, "with this reference and access code");
+        return new NotFound(NoticeService.ENTITY, "with this reference and access code");
     }
 
     /** The audit details of a lock-out. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.parley.appeal.AppealSettings;
-import org.parley.appeal.appeals.AppealDesk;
+import org.parley.appeal.appeals.AppealService;
 import org.parley.appeal.appeals.domain.Appeal;
 import org.parley.appeal.appeals.domain.AppealStore;
 import org.parley.appeal.transparency.domain.Counters;
@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * may then escalate (the state machine lets them as soon as the due time has passed, job or not).
  */
 @Component
-public class OverdueAppeals {
+public class DeadlineService {
 
-    private static final Logger log = LoggerFactory.getLogger(OverdueAppeals.class);
+    private static final Logger log = LoggerFactory.getLogger(DeadlineService.class);
     /** The actor of the job's audit records: the service itself. */
     static final Caller DEADLINE_JOB = Caller.service("appeal-service");
 
@@ -37,7 +37,7 @@ public class OverdueAppeals {
     private final Clock clock;
     private final BatchSweep sweep;
 
-    public OverdueAppeals(AppealStore appeals, Counters counters, AuditLog audit, Clock clock,
+    public DeadlineService(AppealStore appeals, Counters counters, AuditLog audit, Clock clock,
             TransactionTemplate transactions, AppealSettings settings) {
         this.appeals = appeals;
         this.counters = counters;
@@ -58,7 +58,7 @@ public class OverdueAppeals {
         return sweep.drain(batch -> appeals.markOverdue(clock.instant().truncatedTo(ChronoUnit.MICROS), batch),
                 (Appeal appeal) -> {
                     counters.appealOverdue(appeal.companyId(), appeal.dueAt());
-                    audit.append(AuditEntry.of(DEADLINE_JOB, "APPEAL_OVERDUE", AppealDesk.ENTITY, appeal.id(),
+                    audit.append(AuditEntry.of(DEADLINE_JOB, "APPEAL_OVERDUE", AppealService.ENTITY, appeal.id(),
                             appeal.state(), appeal.state()).withDetails(new Overdue(appeal.dueAt(), appeal.companyId())));
                     return true;
                 });

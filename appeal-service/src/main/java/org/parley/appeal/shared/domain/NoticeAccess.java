@@ -8,12 +8,12 @@ import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Role;
 
 /**
- * In which capacity a caller sees a notice or an appeal: as the person it concerns, as the company that
- * took the decision, as an independent reviewer of an escalated appeal, or as an administrator. A caller
- * with no capacity does not see the thing at all (404). Each capacity shows a little more than the one
- * before it.
+ * What a caller may see and do with a notice and the appeal on it, by the capacity they see it in: as the
+ * person it concerns, as the company that took the decision, as an independent reviewer of an escalated
+ * appeal, or as an administrator. A caller with no capacity does not see the thing at all (404). Each
+ * capacity shows a little more than the one before it.
  */
-public enum Viewer {
+public enum NoticeAccess {
     OWNER,
     REVIEWER,
     COMPANY,
@@ -23,8 +23,8 @@ public enum Viewer {
      * Every capacity the caller has towards a thing of {@code company}, owned by {@code ownerSubject}
      * (null while unclaimed), {@code escalated} or not.
      */
-    public static Set<Viewer> capacities(Caller caller, UUID company, String ownerSubject, boolean escalated) {
-        Set<Viewer> capacities = EnumSet.noneOf(Viewer.class);
+    public static Set<NoticeAccess> capacities(Caller caller, UUID company, String ownerSubject, boolean escalated) {
+        Set<NoticeAccess> capacities = EnumSet.noneOf(NoticeAccess.class);
         if (caller.has(Role.APPELLANT) && ownerSubject != null && ownerSubject.equals(caller.subject())) {
             capacities.add(OWNER);
         }
@@ -41,7 +41,7 @@ public enum Viewer {
     }
 
     /** The widest capacity, which decides what is shown. */
-    public static Optional<Viewer> widest(Set<Viewer> capacities) {
+    public static Optional<NoticeAccess> widest(Set<NoticeAccess> capacities) {
         return capacities.stream().max(Enum::compareTo);
     }
 
