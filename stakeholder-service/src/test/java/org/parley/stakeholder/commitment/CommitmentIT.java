@@ -18,10 +18,10 @@ import org.parley.api.stakeholder.v1.GetAppealDecisionTimeRequest;
 import org.parley.common.kernel.Role;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.common.testkit.TestTokens;
-import org.parley.stakeholder.support.IntegrationTest;
+import org.parley.stakeholder.support.StakeholderServiceIT;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class CommitmentIT extends IntegrationTest {
+class CommitmentIT extends StakeholderServiceIT {
 
     @Autowired
     CommitmentLapse lapse;

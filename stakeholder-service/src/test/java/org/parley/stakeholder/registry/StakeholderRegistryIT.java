@@ -17,9 +17,9 @@ import org.parley.api.stakeholder.v1.StakeholderStatus;
 import org.parley.common.kernel.Role;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.common.testkit.TestTokens;
-import org.parley.stakeholder.support.IntegrationTest;
+import org.parley.stakeholder.support.StakeholderServiceIT;
 
-class StakeholderRegistryIT extends IntegrationTest {
+class StakeholderRegistryIT extends StakeholderServiceIT {
 
     static final String LIAISON = TestTokens.bearer("liaison", "01930000-0000-7000-8000-00000000a001", Role.GOV_LIAISON);
 

@@ -47,8 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.commitments.lapse-initial-delay=PT24H",
         "parley.downstream.request.retry.wait-duration=1ms",
         "parley.downstream.appeal.retry.wait-duration=1ms"})
-@Import({TestSecurityConfiguration.class, GrpcTestPort.class, IntegrationTest.Fakes.class})
-public abstract class IntegrationTest {
+@Import({TestSecurityConfiguration.class, GrpcTestPort.class, StakeholderServiceIT.Fakes.class})
+public abstract class StakeholderServiceIT {
 
     protected static final String ADMIN = TestTokens.bearer("admin", null, Role.ADMIN);
     protected static final String REVIEWER = TestTokens.bearer("reviewer", null, Role.REVIEWER);
