@@ -53,6 +53,8 @@ public abstract class StakeholderServiceIT {
     protected static final String ADMIN = TestTokens.bearer("admin", null, Role.ADMIN);
     protected static final String REVIEWER = TestTokens.bearer("reviewer", null, Role.REVIEWER);
     protected static final String APPELLANT = TestTokens.bearer("appellant", null, Role.APPELLANT);
+    /** A liaison of an authority that is not registered here. */
+    protected static final String LIAISON = TestTokens.bearer("liaison", "01930000-0000-7000-8000-00000000a001", Role.GOV_LIAISON);
     protected static final String SERVICE = TestTokens.bearer("service-account-parley-service", null, Role.SERVICE);
 
     protected static final FakeMetricsServices METRICS = FakeMetricsServices.start();
