@@ -55,7 +55,7 @@ public class CommitmentLapse {
             Commitment lapsed = commitment.withStatus(
                     CommitmentLifecycle.move(commitment.status(), CommitmentStatus.LAPSED), clock.instant());
             store.update(lapsed);
-            audit.append(AuditEntry.of(SERVICE, "COMMITMENT_LAPSED", Commitments.ENTITY, commitment.id(),
+            audit.append(AuditEntry.of(SERVICE, "COMMITMENT_LAPSED", CommitmentService.ENTITY, commitment.id(),
                     commitment.status(), CommitmentStatus.LAPSED));
             return true;
         });

@@ -11,10 +11,10 @@ import org.parley.api.stakeholder.v1.CheckMembershipRequest;
 import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
 import org.parley.common.kernel.Role;
 import org.parley.common.testkit.ApiClient.Reply;
-import org.parley.stakeholder.support.IntegrationTest;
+import org.parley.stakeholder.support.StakeholderServiceIT;
 
 /** Provisioning accounts, against a fake of the identity provider (the system test uses the real one). */
-class MemberIT extends IntegrationTest {
+class MemberIT extends StakeholderServiceIT {
 
     static Map<String, Object> person(String name) {
         return Map.of("email", name + "@streamly.example", "firstName", "Ana", "lastName", "Silva");

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
-import org.parley.stakeholder.support.IntegrationTest;
+import org.parley.stakeholder.support.StakeholderServiceIT;
 
-class FrameworkIT extends IntegrationTest {
+class FrameworkIT extends StakeholderServiceIT {
 
     @Test
     void anAdminPublishesAFrameworkWithNumberedClausesAndAnyoneReadsIt() {

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.parley.api.common.v1.IndicatorValue;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.stakeholder.support.FakeMetricsServices.Mode;
-import org.parley.stakeholder.support.IntegrationTest;
+import org.parley.stakeholder.support.StakeholderServiceIT;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A pledge beside its measured record: values come from request-service and appeal-service (here
  * real gRPC fakes), and when they cannot say, the commitment still loads and says why.
  */
-class MeasuredIndicatorIT extends IntegrationTest {
+class MeasuredIndicatorIT extends StakeholderServiceIT {
 
     String company;
     String removalPledge;

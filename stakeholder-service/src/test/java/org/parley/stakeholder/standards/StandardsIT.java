@@ -16,10 +16,10 @@ import org.parley.api.stakeholder.v1.GetStandardsRequest;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.stakeholder.standards.domain.StandardsDraftBuilder;
-import org.parley.stakeholder.support.IntegrationTest;
+import org.parley.stakeholder.support.StakeholderServiceIT;
 import tools.jackson.databind.JsonNode;
 
-class StandardsIT extends IntegrationTest {
+class StandardsIT extends StakeholderServiceIT {
 
     @AfterEach
     void versionOneBackInForce() {

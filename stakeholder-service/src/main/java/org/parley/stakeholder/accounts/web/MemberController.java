@@ -11,7 +11,7 @@ import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.stakeholder.accounts.Membership;
+import org.parley.stakeholder.accounts.AccountService;
 import org.parley.stakeholder.accounts.domain.Member;
 import org.parley.stakeholder.accounts.domain.NewMember;
 import org.parley.stakeholder.accounts.domain.PasswordSetup;
@@ -33,16 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/stakeholders/{id}/members")
 class MemberController {
 
-    private final Membership membership;
+    private final AccountService accounts;
 
-    MemberController(Membership membership) {
-        this.membership = membership;
+    MemberController(AccountService accounts) {
+        this.accounts = accounts;
     }
 
     @PostMapping
     ResponseEntity<ProvisionedView> provision(Caller caller, @PathVariable String id, @RequestBody ProvisionMember body) {
         UUID stakeholderId = PathIds.parse("stakeholder", id);
-        Provisioned provisioned = membership.provision(caller, stakeholderId,
+        Provisioned provisioned = accounts.provision(caller, stakeholderId,
                 new NewMember(body.username(), body.email(), body.firstName(), body.lastName()));
         return ResponseEntity.created(URI.create("/api/v1/stakeholders/" + stakeholderId + "/members/" + provisioned.member().id()))
                 // the temporary password, when there is one, must not sit in any cache
@@ -55,19 +55,19 @@ class MemberController {
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
         int size = PageRequest.of(pageSize, null).size();
         int offset = decode(pageToken);
-        List<Member> rows = membership.members(caller, PathIds.parse("stakeholder", id), offset, size + 1);
+        List<Member> rows = accounts.members(caller, PathIds.parse("stakeholder", id), offset, size + 1);
         List<MemberView> items = rows.stream().limit(size).map(MemberView::of).toList();
         return new Page<>(items, rows.size() > size ? encode(offset + size) : null);
     }
 
     @GetMapping("/{accountId}")
     MemberView get(Caller caller, @PathVariable String id, @PathVariable String accountId) {
-        return MemberView.of(membership.member(caller, PathIds.parse("stakeholder", id), accountId));
+        return MemberView.of(accounts.member(caller, PathIds.parse("stakeholder", id), accountId));
     }
 
     @DeleteMapping("/{accountId}")
     ResponseEntity<Void> disable(Caller caller, @PathVariable String id, @PathVariable String accountId) {
-        membership.disable(caller, PathIds.parse("stakeholder", id), accountId);
+        accounts.disable(caller, PathIds.parse("stakeholder", id), accountId);
         return ResponseEntity.noContent().build();
     }
 

@@ -8,7 +8,7 @@ import org.parley.api.stakeholder.v1.GetAppealDecisionTimeRequest;
 import org.parley.api.stakeholder.v1.GetAppealDecisionTimeResponse;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
-import org.parley.stakeholder.commitment.Commitments;
+import org.parley.stakeholder.commitment.CommitmentService;
 import org.parley.stakeholder.commitment.domain.Commitment;
 import org.springframework.stereotype.Service;
 
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 @Service
 class CommitmentGrpcService extends CommitmentServiceGrpc.CommitmentServiceImplBase {
 
-    private final Commitments commitments;
+    private final CommitmentService commitments;
 
-    CommitmentGrpcService(Commitments commitments) {
+    CommitmentGrpcService(CommitmentService commitments) {
         this.commitments = commitments;
     }
 

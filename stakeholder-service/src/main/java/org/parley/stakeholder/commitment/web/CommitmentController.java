@@ -8,7 +8,7 @@ import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.stakeholder.commitment.Commitments;
+import org.parley.stakeholder.commitment.CommitmentService;
 import org.parley.stakeholder.commitment.domain.Assessment;
 import org.parley.stakeholder.commitment.domain.Commitment;
 import org.parley.stakeholder.commitment.domain.CommitmentChange;
@@ -35,9 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommitmentController {
 
-    private final Commitments commitments;
+    private final CommitmentService commitments;
 
-    CommitmentController(Commitments commitments) {
+    CommitmentController(CommitmentService commitments) {
         this.commitments = commitments;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.parley.common.paging.Page;
 import org.parley.stakeholder.commitment.CommitmentRecord;
-import org.parley.stakeholder.commitment.Commitments.CommitmentPage;
+import org.parley.stakeholder.commitment.CommitmentService.CommitmentPage;
 import org.parley.stakeholder.commitment.domain.Assessment;
 import org.parley.stakeholder.commitment.domain.Commitment;
 import org.parley.stakeholder.commitment.domain.CommitmentLifecycle;

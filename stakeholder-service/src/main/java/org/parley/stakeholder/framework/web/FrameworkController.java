@@ -6,7 +6,7 @@ import java.util.List;
 import org.parley.common.kernel.Caller;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.stakeholder.framework.FrameworkCatalogue;
+import org.parley.stakeholder.framework.FrameworkService;
 import org.parley.stakeholder.framework.domain.Clause;
 import org.parley.stakeholder.framework.domain.Framework;
 import org.parley.stakeholder.framework.domain.FrameworkDraft;
@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/frameworks")
 class FrameworkController {
 
-    private final FrameworkCatalogue catalogue;
+    private final FrameworkService catalogue;
 
-    FrameworkController(FrameworkCatalogue catalogue) {
+    FrameworkController(FrameworkService catalogue) {
         this.catalogue = catalogue;
     }
 

@@ -19,9 +19,8 @@ import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.security.CurrentCaller;
-import org.parley.stakeholder.accounts.Membership;
-import org.parley.stakeholder.accounts.domain.Member;
-import org.parley.stakeholder.registry.StakeholderRegistry;
+import org.parley.stakeholder.registry.RegistryService;
+import org.parley.stakeholder.registry.domain.MembershipCheck;
 import org.parley.stakeholder.registry.domain.Stakeholder;
 import org.parley.stakeholder.registry.domain.StakeholderProfile;
 import org.springframework.stereotype.Service;
@@ -35,10 +34,10 @@ class StakeholderGrpcService extends StakeholderServiceGrpc.StakeholderServiceIm
 
     static final int MAX_BATCH = 500;
 
-    private final StakeholderRegistry registry;
-    private final Membership membership;
+    private final RegistryService registry;
+    private final MembershipCheck membership;
 
-    StakeholderGrpcService(StakeholderRegistry registry, Membership membership) {
+    StakeholderGrpcService(RegistryService registry, MembershipCheck membership) {
         this.registry = registry;
         this.membership = membership;
     }
@@ -66,9 +65,9 @@ class StakeholderGrpcService extends StakeholderServiceGrpc.StakeholderServiceIm
     @Override
     public void checkMembership(CheckMembershipRequest request, StreamObserver<CheckMembershipResponse> response) {
         UUID id = Ids.parse(request.getStakeholderId()).orElseThrow(() -> new NotFound("stakeholder", request.getStakeholderId()));
-        Optional<Member> member = membership.checkMembership(CurrentCaller.get(), id, request.getSubject());
-        CheckMembershipResponse.Builder answer = CheckMembershipResponse.newBuilder().setMember(member.isPresent());
-        member.ifPresent(m -> answer.setUsername(m.username()));
+        Optional<String> username = membership.memberUsername(CurrentCaller.get(), id, request.getSubject());
+        CheckMembershipResponse.Builder answer = CheckMembershipResponse.newBuilder().setMember(username.isPresent());
+        username.ifPresent(answer::setUsername);
         response.onNext(answer.build());
         response.onCompleted();
     }

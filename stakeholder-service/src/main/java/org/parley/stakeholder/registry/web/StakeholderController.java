@@ -8,7 +8,7 @@ import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.stakeholder.registry.StakeholderRegistry;
+import org.parley.stakeholder.registry.RegistryService;
 import org.parley.stakeholder.registry.domain.ContactPoint;
 import org.parley.stakeholder.registry.domain.Registration;
 import org.parley.stakeholder.registry.domain.Sphere;
@@ -39,9 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/stakeholders")
 class StakeholderController {
 
-    private final StakeholderRegistry registry;
+    private final RegistryService registry;
 
-    StakeholderController(StakeholderRegistry registry) {
+    StakeholderController(RegistryService registry) {
         this.registry = registry;
     }
 

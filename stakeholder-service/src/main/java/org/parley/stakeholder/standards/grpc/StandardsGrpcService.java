@@ -11,7 +11,7 @@ import org.parley.api.stakeholder.v1.GetStandardsResponse;
 import org.parley.api.stakeholder.v1.RequestRules;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
 import org.parley.api.common.v1.DataCategory;
-import org.parley.stakeholder.standards.StandardsCatalogue;
+import org.parley.stakeholder.standards.StandardsService;
 import org.parley.stakeholder.standards.domain.Standards;
 import org.springframework.stereotype.Service;
 
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 @Service
 class StandardsGrpcService extends StandardsServiceGrpc.StandardsServiceImplBase {
 
-    private final StandardsCatalogue catalogue;
+    private final StandardsService catalogue;
 
-    StandardsGrpcService(StandardsCatalogue catalogue) {
+    StandardsGrpcService(StandardsService catalogue) {
         this.catalogue = catalogue;
     }
 

@@ -8,7 +8,7 @@ import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.stakeholder.standards.StandardsCatalogue;
+import org.parley.stakeholder.standards.StandardsService;
 import org.parley.stakeholder.standards.domain.AnswerTime;
 import org.parley.stakeholder.standards.domain.ContentCategory;
 import org.parley.stakeholder.standards.domain.DataCategory;
@@ -34,9 +34,9 @@ class StandardsController {
 
     private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
 
-    private final StandardsCatalogue catalogue;
+    private final StandardsService catalogue;
 
-    StandardsController(StandardsCatalogue catalogue) {
+    StandardsController(StandardsService catalogue) {
         this.catalogue = catalogue;
     }
 

@@ -10,7 +10,7 @@ import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
 import org.parley.stakeholder.registry.domain.StakeholderKind;
 import org.parley.stakeholder.shared.web.PathIds;
-import org.parley.stakeholder.workinggroup.WorkingGroups;
+import org.parley.stakeholder.workinggroup.WorkingGroupService;
 import org.parley.stakeholder.workinggroup.domain.WorkingGroupDraft;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,15 +26,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/working-groups")
 class WorkingGroupController {
 
-    private final WorkingGroups groups;
+    private final WorkingGroupService groups;
 
-    WorkingGroupController(WorkingGroups groups) {
+    WorkingGroupController(WorkingGroupService groups) {
         this.groups = groups;
     }
 
     @PostMapping
     ResponseEntity<GroupView> create(Caller caller, @RequestBody CreateGroup body) {
-        WorkingGroups.View view = groups.create(caller, new WorkingGroupDraft(body.name(), body.mandate(), body.memberIds()));
+        WorkingGroupService.View view = groups.create(caller, new WorkingGroupDraft(body.name(), body.mandate(), body.memberIds()));
         return ResponseEntity.created(URI.create("/api/v1/working-groups/" + view.group().id())).body(GroupView.of(view));
     }
 
@@ -85,7 +85,7 @@ class WorkingGroupController {
 
     record GroupView(String id, String name, String mandate, Instant createdAt, List<MemberView> members) {
 
-        static GroupView of(WorkingGroups.View view) {
+        static GroupView of(WorkingGroupService.View view) {
             return new GroupView(view.group().id().toString(), view.group().name(), view.group().mandate(),
                     view.group().createdAt(),
                     view.members().stream().map(m -> new MemberView(m.stakeholder().id().toString(), m.stakeholder().name(),

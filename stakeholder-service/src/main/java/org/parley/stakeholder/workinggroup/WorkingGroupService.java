@@ -17,9 +17,9 @@ import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.stakeholder.registry.StakeholderRegistry;
+import org.parley.stakeholder.registry.RegistryService;
 import org.parley.stakeholder.registry.domain.Stakeholder;
-import org.parley.stakeholder.registry.domain.Stewardship;
+import org.parley.stakeholder.registry.domain.StakeholderAccess;
 import org.parley.stakeholder.workinggroup.domain.GroupMember;
 import org.parley.stakeholder.workinggroup.domain.WorkingGroup;
 import org.parley.stakeholder.workinggroup.domain.WorkingGroupDraft;
@@ -29,16 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Working groups: admins create them and manage their members; anyone reads them. */
 @Service
-public class WorkingGroups {
+public class WorkingGroupService {
 
     public static final String ENTITY = "working-group";
 
     private final WorkingGroupStore store;
-    private final StakeholderRegistry registry;
+    private final RegistryService registry;
     private final AuditLog audit;
     private final Clock clock;
 
-    public WorkingGroups(WorkingGroupStore store, StakeholderRegistry registry, AuditLog audit, Clock clock) {
+    public WorkingGroupService(WorkingGroupStore store, RegistryService registry, AuditLog audit, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.audit = audit;
@@ -115,7 +115,7 @@ public class WorkingGroups {
     private static View view(Caller caller, WorkingGroup group, Map<UUID, Stakeholder> stakeholders) {
         List<Member> members = group.members().stream()
                 .filter(m -> stakeholders.containsKey(m.stakeholderId()))
-                .filter(m -> Stewardship.canSee(caller, stakeholders.get(m.stakeholderId())))
+                .filter(m -> StakeholderAccess.canSee(caller, stakeholders.get(m.stakeholderId())))
                 .map(m -> new Member(stakeholders.get(m.stakeholderId()), m))
                 .toList();
         return new View(group, members);

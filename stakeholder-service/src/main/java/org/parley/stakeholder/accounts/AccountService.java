@@ -18,9 +18,10 @@ import org.parley.stakeholder.accounts.domain.MemberRoles;
 import org.parley.stakeholder.accounts.domain.NewMember;
 import org.parley.stakeholder.accounts.domain.PasswordSetup;
 import org.parley.stakeholder.accounts.domain.Provisioned;
-import org.parley.stakeholder.registry.StakeholderRegistry;
+import org.parley.stakeholder.registry.RegistryService;
+import org.parley.stakeholder.registry.domain.MembershipCheck;
 import org.parley.stakeholder.registry.domain.Stakeholder;
-import org.parley.stakeholder.registry.domain.Stewardship;
+import org.parley.stakeholder.registry.domain.StakeholderAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,17 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps is the audit record that an admin provisioned account X for stakeholder Y.
  */
 @Service
-public class Membership {
+public class AccountService implements MembershipCheck {
 
-    private static final Logger log = LoggerFactory.getLogger(Membership.class);
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
-    private final StakeholderRegistry registry;
+    private final RegistryService registry;
     private final MemberDirectory directory;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final AccountProperties properties;
 
-    public Membership(StakeholderRegistry registry, MemberDirectory directory, AuditLog audit,
+    public AccountService(RegistryService registry, MemberDirectory directory, AuditLog audit,
             TransactionTemplate transactions, AccountProperties properties) {
         this.registry = registry;
         this.directory = directory;
@@ -69,7 +70,7 @@ public class Membership {
         Provisioned provisioned = directory.provision(member, stakeholderId, role, setup);
         try {
             transactions.executeWithoutResult(tx -> audit.append(AuditEntry.of(caller, "MEMBER_PROVISIONED",
-                    StakeholderRegistry.ENTITY, stakeholderId, null, role.realmName())
+                    RegistryService.ENTITY, stakeholderId, null, role.realmName())
                     .withDetails(new AccountProvisioned(provisioned.member().id(), setup.name()))));
         } catch (RuntimeException e) {
             log.warn("recording the new account {} failed; removing it again", provisioned.member().id());
@@ -103,7 +104,7 @@ public class Membership {
         }
         directory.disable(accountId);
         transactions.executeWithoutResult(tx -> audit.append(AuditEntry.of(caller, "MEMBER_DISABLED",
-                StakeholderRegistry.ENTITY, stakeholderId, "enabled", "disabled")
+                RegistryService.ENTITY, stakeholderId, "enabled", "disabled")
                 .withDetails(Map.of("account", accountId))));
     }
 
@@ -111,20 +112,21 @@ public class Membership {
      * For other services: whether an account acts for the stakeholder in its member role. Only
      * services, admins and the stakeholder's own members may ask.
      */
-    public Optional<Member> checkMembership(Caller caller, UUID stakeholderId, String subject) {
+    @Override
+    public Optional<String> memberUsername(Caller caller, UUID stakeholderId, String subject) {
         Stakeholder stakeholder = registry.find(stakeholderId).orElseThrow(() -> new NotFound("stakeholder", stakeholderId.toString()));
-        if (!caller.has(Role.SERVICE) && !caller.isAdmin() && !Stewardship.isMember(caller, stakeholderId)) {
+        if (!caller.has(Role.SERVICE) && !caller.isAdmin() && !StakeholderAccess.isMember(caller, stakeholderId)) {
             throw new Forbidden("Only services, admins and the stakeholder's own members may check its membership");
         }
         Optional<Role> role = MemberRoles.forKind(stakeholder.kind());
         if (role.isEmpty() || subject == null || subject.isBlank()) {
             return Optional.empty();
         }
-        return directory.find(subject).filter(m -> m.actsFor(stakeholderId, role.get()));
+        return directory.find(subject).filter(m -> m.actsFor(stakeholderId, role.get())).map(Member::username);
     }
 
     private static void requireMayList(Caller caller, Stakeholder stakeholder) {
-        if (!caller.isAdmin() && !Stewardship.isMember(caller, stakeholder.id())) {
+        if (!caller.isAdmin() && !StakeholderAccess.isMember(caller, stakeholder.id())) {
             throw new Forbidden("Only admins and " + stakeholder.name() + "'s own members may see its members");
         }
     }

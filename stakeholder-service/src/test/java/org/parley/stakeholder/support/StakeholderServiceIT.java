@@ -47,12 +47,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.commitments.lapse-initial-delay=PT24H",
         "parley.downstream.request.retry.wait-duration=1ms",
         "parley.downstream.appeal.retry.wait-duration=1ms"})
-@Import({TestSecurityConfiguration.class, GrpcTestPort.class, IntegrationTest.Fakes.class})
-public abstract class IntegrationTest {
+@Import({TestSecurityConfiguration.class, GrpcTestPort.class, StakeholderServiceIT.Fakes.class})
+public abstract class StakeholderServiceIT {
 
     protected static final String ADMIN = TestTokens.bearer("admin", null, Role.ADMIN);
     protected static final String REVIEWER = TestTokens.bearer("reviewer", null, Role.REVIEWER);
     protected static final String APPELLANT = TestTokens.bearer("appellant", null, Role.APPELLANT);
+    /** A liaison of an authority that is not registered here. */
+    protected static final String LIAISON = TestTokens.bearer("liaison", "01930000-0000-7000-8000-00000000a001", Role.GOV_LIAISON);
     protected static final String SERVICE = TestTokens.bearer("service-account-parley-service", null, Role.SERVICE);
 
     protected static final FakeMetricsServices METRICS = FakeMetricsServices.start();

@@ -22,13 +22,13 @@ import org.springframework.stereotype.Service;
  * default), asking each measuring service once per call whatever the number of indicators.
  */
 @Service
-public class MeasuredIndicators {
+public class IndicatorService {
 
     private final Map<Source, MetricsSource> sources = new EnumMap<>(Source.class);
     private final Clock clock;
     private final Duration period;
 
-    public MeasuredIndicators(List<MetricsSource> sources, Clock clock,
+    public IndicatorService(List<MetricsSource> sources, Clock clock,
             @Value("${parley.indicators.period:P365D}") Duration period) {
         sources.forEach(s -> this.sources.put(s.source(), s));
         this.clock = clock;

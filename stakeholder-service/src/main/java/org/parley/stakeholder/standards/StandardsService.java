@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * older version back in force. No version ever changes.
  */
 @Service
-public class StandardsCatalogue {
+public class StandardsService {
 
     public static final String ENTITY = "standards";
 
@@ -30,7 +30,7 @@ public class StandardsCatalogue {
     private final AuditLog audit;
     private final Clock clock;
 
-    public StandardsCatalogue(StandardsStore store, AuditLog audit, Clock clock) {
+    public StandardsService(StandardsStore store, AuditLog audit, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;

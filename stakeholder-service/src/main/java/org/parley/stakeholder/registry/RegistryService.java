@@ -29,13 +29,13 @@ import org.parley.stakeholder.registry.domain.StakeholderProfile;
 import org.parley.stakeholder.registry.domain.StakeholderStatus;
 import org.parley.stakeholder.registry.domain.StakeholderStore;
 import org.parley.stakeholder.registry.domain.StakeholderStore.StakeholderFilter;
-import org.parley.stakeholder.registry.domain.Stewardship;
+import org.parley.stakeholder.registry.domain.StakeholderAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registering, changing and reading stakeholders, with the rules on who may do which. */
 @Service
-public class StakeholderRegistry {
+public class RegistryService {
 
     public static final String ENTITY = "stakeholder";
 
@@ -43,7 +43,7 @@ public class StakeholderRegistry {
     private final AuditLog audit;
     private final Clock clock;
 
-    public StakeholderRegistry(StakeholderStore store, AuditLog audit, Clock clock) {
+    public RegistryService(StakeholderStore store, AuditLog audit, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -63,7 +63,7 @@ public class StakeholderRegistry {
     @Transactional(readOnly = true)
     public Stakeholder get(Caller caller, UUID id) {
         return store.find(id)
-                .filter(s -> Stewardship.canSee(caller, s))
+                .filter(s -> StakeholderAccess.canSee(caller, s))
                 .orElseThrow(() -> notFound(id));
     }
 
@@ -72,7 +72,7 @@ public class StakeholderRegistry {
     public StakeholderProfile profile(Caller caller, UUID id) {
         Stakeholder stakeholder = get(caller, id);
         StakeholderProfile profile = profiles(List.of(stakeholder)).getFirst();
-        return Stewardship.seesEscalationContact(caller, id)
+        return StakeholderAccess.seesEscalationContact(caller, id)
                 ? profile
                 : profile.withContactPoint(profile.contactPoint().map(ContactPoint::withoutEscalation));
     }
@@ -115,7 +115,7 @@ public class StakeholderRegistry {
      */
     @Transactional
     public StakeholderProfile change(Caller caller, UUID id, StakeholderChange change, OptionalInt expectedVersion) {
-        Stakeholder current = store.lock(id).filter(s -> Stewardship.canSee(caller, s)).orElseThrow(() -> notFound(id));
+        Stakeholder current = store.lock(id).filter(s -> StakeholderAccess.canSee(caller, s)).orElseThrow(() -> notFound(id));
         caller.require(Role.ADMIN);
         if (expectedVersion.isPresent() && expectedVersion.getAsInt() != current.version()) {
             throw new Conflict("VERSION_CONFLICT", "The stakeholder changed since version " + expectedVersion.getAsInt()
@@ -141,7 +141,7 @@ public class StakeholderRegistry {
     @Transactional
     public Sphere addSphere(Caller caller, UUID stakeholderId, SphereArea area, String scope) {
         Stakeholder stakeholder = lockVisible(caller, stakeholderId);
-        Stewardship.requireManager(caller, stakeholder);
+        StakeholderAccess.requireManager(caller, stakeholder);
         Sphere sphere = Sphere.of(Ids.next(), stakeholderId, area, scope, clock.instant());
         List<Sphere> existing = store.spheres(List.of(stakeholderId));
         if (existing.size() >= Sphere.MAX_PER_STAKEHOLDER) {
@@ -161,7 +161,7 @@ public class StakeholderRegistry {
         Stakeholder stakeholder = lockVisible(caller, stakeholderId);
         Sphere sphere = store.spheres(List.of(stakeholderId)).stream().filter(s -> s.id().equals(sphereId)).findFirst()
                 .orElseThrow(() -> new NotFound("sphere", sphereId.toString()));
-        Stewardship.requireManager(caller, stakeholder);
+        StakeholderAccess.requireManager(caller, stakeholder);
         store.deleteSphere(stakeholderId, sphereId);
         audit.append(AuditEntry.of(caller, "SPHERE_REMOVED", ENTITY, stakeholderId, sphere.area(), null)
                 .withDetails(Map.of("sphereId", sphereId)));
@@ -177,10 +177,10 @@ public class StakeholderRegistry {
     @Transactional
     public boolean setContactPoint(Caller caller, UUID stakeholderId, ContactPoint.Draft draft) {
         Stakeholder stakeholder = lockVisible(caller, stakeholderId);
-        if (!caller.isAdmin() && !(caller.has(Role.COMPANY_RESPONDER) && Stewardship.isMember(caller, stakeholderId))) {
+        if (!caller.isAdmin() && !(caller.has(Role.COMPANY_RESPONDER) && StakeholderAccess.isMember(caller, stakeholderId))) {
             throw new org.parley.common.kernel.Forbidden("Only admins and " + stakeholder.name() + "'s responders may set its contact point");
         }
-        Stewardship.requireManager(caller, stakeholder);
+        StakeholderAccess.requireManager(caller, stakeholder);
         if (stakeholder.kind() != StakeholderKind.COMPANY) {
             throw new RuleViolation("CONTACT_POINT_FOR_COMPANIES", "Only companies take orders at a contact point",
                     List.of(new RuleViolation.FieldError("kind", "is " + stakeholder.kind() + ", not COMPANY")), List.of());
@@ -194,7 +194,7 @@ public class StakeholderRegistry {
     }
 
     private Stakeholder lockVisible(Caller caller, UUID id) {
-        return store.lock(id).filter(s -> Stewardship.canSee(caller, s)).orElseThrow(() -> notFound(id));
+        return store.lock(id).filter(s -> StakeholderAccess.canSee(caller, s)).orElseThrow(() -> notFound(id));
     }
 
     private List<StakeholderProfile> profiles(List<Stakeholder> stakeholders) {

@@ -30,14 +30,14 @@ import org.parley.stakeholder.commitment.domain.IndicatorPledge;
 import org.parley.stakeholder.commitment.domain.Pledge;
 import org.parley.stakeholder.commitment.domain.ProgressReport;
 import org.parley.stakeholder.commitment.domain.Rating;
-import org.parley.stakeholder.framework.FrameworkCatalogue;
+import org.parley.stakeholder.framework.FrameworkService;
 import org.parley.stakeholder.framework.domain.Framework;
-import org.parley.stakeholder.indicator.MeasuredIndicators;
+import org.parley.stakeholder.indicator.IndicatorService;
 import org.parley.stakeholder.indicator.domain.Indicator;
 import org.parley.stakeholder.indicator.domain.Measurement;
-import org.parley.stakeholder.registry.StakeholderRegistry;
+import org.parley.stakeholder.registry.RegistryService;
 import org.parley.stakeholder.registry.domain.Stakeholder;
-import org.parley.stakeholder.registry.domain.Stewardship;
+import org.parley.stakeholder.registry.domain.StakeholderAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,19 +47,19 @@ import org.springframework.transaction.annotation.Transactional;
  * organisation assess. Everyone reads the commitments of visible stakeholders.
  */
 @Service
-public class Commitments {
+public class CommitmentService {
 
     public static final String ENTITY = "commitment";
 
     private final CommitmentStore store;
-    private final StakeholderRegistry registry;
-    private final FrameworkCatalogue frameworks;
-    private final MeasuredIndicators indicators;
+    private final RegistryService registry;
+    private final FrameworkService frameworks;
+    private final IndicatorService indicators;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Commitments(CommitmentStore store, StakeholderRegistry registry, FrameworkCatalogue frameworks,
-            MeasuredIndicators indicators, AuditLog audit, Clock clock) {
+    public CommitmentService(CommitmentStore store, RegistryService registry, FrameworkService frameworks,
+            IndicatorService indicators, AuditLog audit, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.frameworks = frameworks;
@@ -71,7 +71,7 @@ public class Commitments {
     @Transactional
     public Commitment pledge(Caller caller, UUID stakeholderId, Pledge pledge) {
         Stakeholder stakeholder = registry.get(caller, stakeholderId);
-        Stewardship.requireManager(caller, stakeholder);
+        StakeholderAccess.requireManager(caller, stakeholder);
         Optional<Framework> framework = Optional.ofNullable(pledge.frameworkId()).flatMap(Ids::parse)
                 .flatMap(id -> frameworks.getAll(List.of(id)).stream().findFirst());
         Commitment commitment = pledge.pledge(Ids.next(), stakeholderId, stakeholder.kind(), framework, today(), clock.instant());
@@ -156,7 +156,7 @@ public class Commitments {
     public Commitment change(Caller caller, UUID id, CommitmentChange change, OptionalInt expectedVersion) {
         Commitment current = store.lock(id).orElseThrow(() -> notFound(id));
         Stakeholder stakeholder = visibleOwner(caller, current);
-        Stewardship.requireManager(caller, stakeholder);
+        StakeholderAccess.requireManager(caller, stakeholder);
         if (expectedVersion.isPresent() && expectedVersion.getAsInt() != current.version()) {
             throw new Conflict("VERSION_CONFLICT", "The commitment changed since version " + expectedVersion.getAsInt()
                     + "; it is at version " + current.version());
@@ -179,7 +179,7 @@ public class Commitments {
     @Transactional
     public ProgressReport report(Caller caller, UUID id, String text, List<String> evidenceUrls) {
         Commitment commitment = store.lock(id).orElseThrow(() -> notFound(id));
-        Stewardship.requireMember(caller, visibleOwner(caller, commitment));
+        StakeholderAccess.requireMember(caller, visibleOwner(caller, commitment));
         ProgressReport report = ProgressReport.on(commitment, Ids.next(), text, evidenceUrls, clock.instant());
         store.insertReport(report);
         audit.append(AuditEntry.of(caller, "PROGRESS_REPORTED", ENTITY, id, commitment.status(), commitment.status())
@@ -213,7 +213,7 @@ public class Commitments {
 
     private Stakeholder visibleOwner(Caller caller, Commitment commitment) {
         return registry.find(commitment.stakeholderId())
-                .filter(s -> Stewardship.canSee(caller, s))
+                .filter(s -> StakeholderAccess.canSee(caller, s))
                 .orElseThrow(() -> notFound(commitment.id()));
     }
 

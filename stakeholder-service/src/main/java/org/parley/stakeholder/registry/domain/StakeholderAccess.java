@@ -13,9 +13,9 @@ import org.parley.common.kernel.Role;
  * stakeholder's. The public sees active stakeholders; a suspended one is visible only to admins and
  * its own members.
  */
-public final class Stewardship {
+public final class StakeholderAccess {
 
-    private Stewardship() {}
+    private StakeholderAccess() {}
 
     /** A liaison or responder whose token binds them to this stakeholder. */
     public static boolean isMember(Caller caller, UUID stakeholderId) {

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Frameworks of principles: admins publish them, anyone reads them. */
 @Service
-public class FrameworkCatalogue {
+public class FrameworkService {
 
     public static final String ENTITY = "framework";
 
@@ -30,7 +30,7 @@ public class FrameworkCatalogue {
     private final AuditLog audit;
     private final Clock clock;
 
-    public FrameworkCatalogue(FrameworkStore store, AuditLog audit, Clock clock) {
+    public FrameworkService(FrameworkStore store, AuditLog audit, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;

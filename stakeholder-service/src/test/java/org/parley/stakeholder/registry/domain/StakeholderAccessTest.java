@@ -15,7 +15,7 @@ import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.Role;
 
-class StewardshipTest {
+class StakeholderAccessTest {
 
     static final UUID STREAMLY = UUID.fromString("01930000-0000-7000-8000-00000000c001");
     static final UUID CHIRP = UUID.fromString("01930000-0000-7000-8000-00000000c002");
@@ -31,21 +31,21 @@ class StewardshipTest {
 
     @Test
     void aResponderManagesTheirOwnCompanyAndNotAnother() {
-        assertThatCode(() -> Stewardship.requireManager(caller(Role.COMPANY_RESPONDER, STREAMLY), company(STREAMLY, StakeholderStatus.ACTIVE)))
+        assertThatCode(() -> StakeholderAccess.requireManager(caller(Role.COMPANY_RESPONDER, STREAMLY), company(STREAMLY, StakeholderStatus.ACTIVE)))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> Stewardship.requireManager(caller(Role.COMPANY_RESPONDER, CHIRP), company(STREAMLY, StakeholderStatus.ACTIVE)))
+        assertThatThrownBy(() -> StakeholderAccess.requireManager(caller(Role.COMPANY_RESPONDER, CHIRP), company(STREAMLY, StakeholderStatus.ACTIVE)))
                 .isInstanceOf(Forbidden.class);
     }
 
     @Test
     void aTenantClaimAloneDoesNotMakeAMember() {
-        assertThat(Stewardship.isMember(caller(Role.REVIEWER, STREAMLY), STREAMLY)).isFalse();
-        assertThat(Stewardship.isMember(caller(Role.APPELLANT, STREAMLY), STREAMLY)).isFalse();
+        assertThat(StakeholderAccess.isMember(caller(Role.REVIEWER, STREAMLY), STREAMLY)).isFalse();
+        assertThat(StakeholderAccess.isMember(caller(Role.APPELLANT, STREAMLY), STREAMLY)).isFalse();
     }
 
     @Test
     void theTenantClaimIsComparedAsAnIdWhateverItsCase() {
-        assertThat(Stewardship.isMember(new Caller("s", "u", Set.of(Role.COMPANY_RESPONDER),
+        assertThat(StakeholderAccess.isMember(new Caller("s", "u", Set.of(Role.COMPANY_RESPONDER),
                 Optional.of(STREAMLY.toString().toUpperCase())), STREAMLY)).isTrue();
     }
 
@@ -53,20 +53,20 @@ class StewardshipTest {
     void membersOfASuspendedStakeholderSeeItButChangeNothingWhileAdminsStillCan() {
         Stakeholder suspended = company(STREAMLY, StakeholderStatus.SUSPENDED);
 
-        assertThat(Stewardship.canSee(caller(Role.COMPANY_RESPONDER, STREAMLY), suspended)).isTrue();
-        assertThat(Stewardship.canSee(caller(Role.COMPANY_RESPONDER, CHIRP), suspended)).isFalse();
-        assertThat(Stewardship.canSee(Caller.anonymous(), suspended)).isFalse();
-        assertThatThrownBy(() -> Stewardship.requireManager(caller(Role.COMPANY_RESPONDER, STREAMLY), suspended))
+        assertThat(StakeholderAccess.canSee(caller(Role.COMPANY_RESPONDER, STREAMLY), suspended)).isTrue();
+        assertThat(StakeholderAccess.canSee(caller(Role.COMPANY_RESPONDER, CHIRP), suspended)).isFalse();
+        assertThat(StakeholderAccess.canSee(Caller.anonymous(), suspended)).isFalse();
+        assertThatThrownBy(() -> StakeholderAccess.requireManager(caller(Role.COMPANY_RESPONDER, STREAMLY), suspended))
                 .isInstanceOf(Conflict.class);
-        assertThatCode(() -> Stewardship.requireManager(caller(Role.ADMIN, null), suspended)).doesNotThrowAnyException();
+        assertThatCode(() -> StakeholderAccess.requireManager(caller(Role.ADMIN, null), suspended)).doesNotThrowAnyException();
     }
 
     @Test
     void liaisonsMembersAndAdminsSeeTheEscalationContactTheRestDoNot() {
-        assertThat(Stewardship.seesEscalationContact(caller(Role.GOV_LIAISON, CHIRP), STREAMLY)).isTrue();
-        assertThat(Stewardship.seesEscalationContact(caller(Role.COMPANY_RESPONDER, STREAMLY), STREAMLY)).isTrue();
-        assertThat(Stewardship.seesEscalationContact(caller(Role.COMPANY_RESPONDER, CHIRP), STREAMLY)).isFalse();
-        assertThat(Stewardship.seesEscalationContact(caller(Role.APPELLANT, null), STREAMLY)).isFalse();
-        assertThat(Stewardship.seesEscalationContact(Caller.anonymous(), STREAMLY)).isFalse();
+        assertThat(StakeholderAccess.seesEscalationContact(caller(Role.GOV_LIAISON, CHIRP), STREAMLY)).isTrue();
+        assertThat(StakeholderAccess.seesEscalationContact(caller(Role.COMPANY_RESPONDER, STREAMLY), STREAMLY)).isTrue();
+        assertThat(StakeholderAccess.seesEscalationContact(caller(Role.COMPANY_RESPONDER, CHIRP), STREAMLY)).isFalse();
+        assertThat(StakeholderAccess.seesEscalationContact(caller(Role.APPELLANT, null), STREAMLY)).isFalse();
+        assertThat(StakeholderAccess.seesEscalationContact(Caller.anonymous(), STREAMLY)).isFalse();
     }
 }
