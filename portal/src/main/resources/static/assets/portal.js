@@ -26,7 +26,8 @@
 })();
 
 // The live inbox: a pushed row replaces the row of the same request if the page shows it
-// already, else htmx inserts it at the top. The feed's state is kept on the element, so a
+// already, else it goes where the server would have drawn it (data-place grows as urgency
+// falls) and the count in the caption follows. The feed's state is kept on the element, so a
 // person (and a test) can tell whether the page is live.
 (function () {
   "use strict";
@@ -35,12 +36,24 @@
     template.innerHTML = "<table><tbody>" + event.detail.data + "</tbody></table>";
     var row = template.content.querySelector("tr[id]");
     var shown = row && document.getElementById(row.id);
-    if (shown) {
-      event.preventDefault();
-      shown.replaceWith(row);
-      htmx.process(row);
-      document.dispatchEvent(new Event("htmx:afterSwap"));
+    if (!row) {
+      return;
     }
+    event.preventDefault();
+    if (shown) {
+      shown.replaceWith(row);
+    } else {
+      var rows = document.getElementById("inbox-rows");
+      var place = Number(row.getAttribute("data-place"));
+      var before = Array.prototype.find.call(rows.rows, function (other) {
+        return Number(other.getAttribute("data-place")) > place;
+      });
+      rows.insertBefore(row, before || null);
+      var count = document.getElementById("inbox-count");
+      if (count) { count.textContent = "(" + rows.rows.length + ")"; }
+    }
+    htmx.process(row);
+    document.dispatchEvent(new Event("htmx:afterSwap"));
   });
   document.addEventListener("htmx:sseOpen", function (event) {
     event.target.setAttribute("data-live", "open");

@@ -70,6 +70,11 @@ class PortalRequestJourneyIT {
             assertThat(pageWasNotReloaded(responder)).as("the inbox page was not reloaded").isTrue();
             assertThat(row.getText()).isNotBlank();
             assertThat(live.getAttribute("data-live")).isEqualTo("open");
+            // where the server would have drawn it: the most urgent first, and the count follows
+            List<WebElement> rows = responder.findAll(By.cssSelector("#inbox-rows > tr"));
+            List<Long> places = rows.stream().map(r -> Long.parseLong(r.getAttribute("data-place"))).toList();
+            assertThat(places).as("rows in order of urgency").isSorted();
+            assertThat(responder.driver().findElement(By.id("inbox-count")).getText()).isEqualTo("(" + rows.size() + ")");
             responder.assertAccessible();
             responder.screenshot("company-inbox");
 

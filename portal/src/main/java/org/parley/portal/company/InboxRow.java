@@ -41,6 +41,23 @@ public record InboxRow(String requestId, String type, String state, String urgen
         return open() && overdue;
     }
 
+    /**
+     * Where the row stands in the inbox, as one number that grows as urgency falls, so that the
+     * page can place a row pushed to it live where the server would have put it (the order of
+     * {@link InboxRows#URGENCY}): overdue and counting rows by due time, open ones without a
+     * running clock by how long they wait, the answered newest first.
+     */
+    public long place() {
+        int rank = rank();
+        long due = dueAt == null ? 0 : dueAt.toEpochMilli();
+        long received = receivedAt == null ? 0 : receivedAt.toEpochMilli();
+        long within = rank < 2 ? due : rank == 2 ? received : BAND - 1 - received;
+        return rank * BAND + within;
+    }
+
+    /** Wider than any time in epoch milliseconds until the year 2286. */
+    private static final long BAND = 10_000_000_000_000L;
+
     /** 0 overdue, 1 counting down, 2 open without a running clock, 3 answered or withdrawn. */
     int rank() {
         if (late()) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import com.nimbusds.jwt.JWTParser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.common.kernel.RealmRoles;
+import org.parley.common.kernel.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -154,23 +156,17 @@ public class SignInConfiguration {
         return request -> {
             OidcUser user = delegate.loadUser(request);
             Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
-            for (String role : realmRoles(request.getAccessToken().getTokenValue())) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+            for (Role role : realmRoles(request.getAccessToken().getTokenValue())) {
+                authorities.add(new SimpleGrantedAuthority(role.authority()));
             }
             return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
         };
     }
 
-    @SuppressWarnings("unchecked")
-    static Set<String> realmRoles(String accessToken) {
+    /** Parley's roles in the access token, read as every service reads them. */
+    static Set<Role> realmRoles(String accessToken) {
         try {
-            Object realmAccess = JWTParser.parse(accessToken).getJWTClaimsSet().getClaim("realm_access");
-            if (realmAccess instanceof Map<?, ?> access && access.get("roles") instanceof java.util.Collection<?> roles) {
-                Set<String> names = new HashSet<>();
-                roles.forEach(role -> names.add(String.valueOf(role)));
-                return names;
-            }
-            return Set.of();
+            return RealmRoles.of(JWTParser.parse(accessToken).getJWTClaimsSet().getClaims());
         } catch (java.text.ParseException e) {
             throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"), "unreadable access token", e);
         }
