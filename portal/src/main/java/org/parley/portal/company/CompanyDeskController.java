@@ -65,14 +65,15 @@ class CompanyDeskController {
 
     @GetMapping("/company")
     String inbox(@RequestParam(required = false) String state, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String overdue, Model model) {
+            @RequestParam(required = false) String overdue, @RequestParam(required = false) String all, Model model) {
         String chosenState = state != null && (InboxRows.Filter.ALL.equals(state) || STATES.contains(state)) ? state : null;
         String chosenType = type != null && TYPES.contains(type) ? type : null;
         boolean overdueOnly = "true".equals(overdue);
-        InboxRows.Filter filter = new InboxRows.Filter(chosenState, chosenType, overdueOnly);
+        boolean showAll = "true".equals(all);
+        InboxRows.Filter filter = new InboxRows.Filter(chosenState, chosenType, overdueOnly, showAll);
         model.addAttribute("inbox", InboxRows.inbox(apis.current(), filter));
         model.addAttribute("filter", new InboxView.FilterView(chosenState == null ? "" : chosenState,
-                chosenType == null ? "" : chosenType, overdueOnly, STATES, TYPES));
+                chosenType == null ? "" : chosenType, overdueOnly, showAll, STATES, TYPES));
         return "company/inbox";
     }
 

@@ -32,9 +32,11 @@ public final class InboxRows {
     /** The template that draws one row: {@code @param Page page}, {@code @param InboxRow row}. */
     public static final String TEMPLATE = "company/inbox-row";
 
-    /** Rows per call of the listing (the API's maximum). */
+    /** The most urgent requests the inbox shows at first: one call, whatever the number of open requests. */
+    static final int SHOWN = 100;
+    /** Rows per call of the listing when every request is asked for (the API's maximum). */
     static final int PAGE_SIZE = 500;
-    /** Pages followed per listing: the inbox shows at most this many times {@link #PAGE_SIZE} requests. */
+    /** Pages followed then: the inbox shows at most this many times {@link #PAGE_SIZE} requests. */
     static final int MAX_PAGES = 4;
 
     private static final Pattern ID = Pattern.compile("[0-9A-Fa-f-]{1,64}");
@@ -42,8 +44,11 @@ public final class InboxRows {
     private InboxRows() {
     }
 
-    /** A filter of the inbox: a state ({@code null}: the open ones, {@code ALL}: every state), a type, only overdue. */
-    record Filter(String state, String type, boolean overdueOnly) {
+    /**
+     * A filter of the inbox: a state ({@code null}: the open ones, {@code ALL}: every state), a type, only
+     * overdue; and whether every matching request is shown, not only the {@link #SHOWN} most urgent.
+     */
+    record Filter(String state, String type, boolean overdueOnly, boolean all) {
         static final String ALL = "ALL";
 
         /** The states the listing asks for; none: every state. */
@@ -58,7 +63,8 @@ public final class InboxRows {
     /**
      * The inbox: {@code rows} most urgent first, or {@code unavailable} when the requests could not be read.
      *
-     * @param truncated more requests matched than the inbox lists
+     * @param truncated more requests matched than the inbox lists (the {@link #SHOWN} most urgent, or with
+     *                  {@code all} the most it lists)
      */
     public record Inbox(List<InboxRow> rows, boolean unavailable, boolean truncated) {
     }
@@ -79,7 +85,8 @@ public final class InboxRows {
     }
 
     static Inbox inbox(Api api, Filter filter) {
-        // one listing for all the states asked for: each row carries its warnings, so no call per request
+        // one listing for all the states asked for, most urgent first: each row carries its warnings, so
+        // no call per request; the page sorts again only to place rows of equal urgency as the live feed does
         Api.Fork<Stakeholders> names = api.fork(() -> authorities(api));
         ApiResult<Listing> listing = listAll(api, filter);
         if (!(listing instanceof ApiResult.Ok<Listing> ok)) {
@@ -103,11 +110,14 @@ public final class InboxRows {
     private record Listing(List<Headline> items, boolean truncated) {
     }
 
+    /** The matching requests, most urgent first, as the API orders them. */
     private static ApiResult<Listing> listAll(Api api, Filter filter) {
         List<Headline> items = new ArrayList<>();
         String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            StringBuilder path = new StringBuilder("/api/v1/requests?pageSize=").append(PAGE_SIZE);
+        int pages = filter.all() ? MAX_PAGES : 1;
+        for (int page = 0; page < pages; page++) {
+            StringBuilder path = new StringBuilder("/api/v1/requests?order=URGENCY&pageSize=")
+                    .append(filter.all() ? PAGE_SIZE : SHOWN);
             for (String state : filter.states()) {
                 path.append("&state=").append(state);
             }

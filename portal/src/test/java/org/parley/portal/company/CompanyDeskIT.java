@@ -108,7 +108,7 @@ class CompanyDeskIT extends PortalTest.Base {
         // so no request is read one by one
         List<StubApi.Call> listings = API.calls("GET", "/api/v1/requests");
         assertThat(listings).extracting(StubApi.Call::query).containsExactly(
-                "pageSize=500&state=SUBMITTED&state=ACKNOWLEDGED&state=CLARIFICATION_REQUESTED");
+                "order=URGENCY&pageSize=100&state=SUBMITTED&state=ACKNOWLEDGED&state=CLARIFICATION_REQUESTED");
         assertThat(listings).allSatisfy(call -> assertThat(call.header("Authorization")).isEqualTo("Bearer access-token"));
         for (String id : List.of(INFO, WAITING, REMOVAL, LATE)) {
             assertThat(API.calls("GET", "/api/v1/requests/" + id)).isEmpty();
@@ -124,14 +124,40 @@ class CompanyDeskIT extends PortalTest.Base {
                 .andExpect(content().string(containsString("No request matches these filters.")))
                 .andExpect(content().string(containsString("<option value=\"FULFILLED\" selected>")));
         assertThat(API.calls("GET", "/api/v1/requests")).extracting(StubApi.Call::query)
-                .containsExactly("pageSize=500&state=FULFILLED&type=REFERRAL&overdue=true");
+                .containsExactly("order=URGENCY&pageSize=100&state=FULFILLED&type=REFERRAL&overdue=true");
 
         API.reset();
         inboxOf();
         mvc.perform(asResponder(get("/company").param("state", "ALL").param("type", "<script>")))
                 .andExpect(status().isOk());
         assertThat(API.calls("GET", "/api/v1/requests")).extracting(StubApi.Call::query)
-                .containsExactly("pageSize=500");
+                .containsExactly("order=URGENCY&pageSize=100");
+    }
+
+    @Test
+    void theInboxShowsTheMostUrgentHundredInOneCallAndEveryOneWhenAsked() throws Exception {
+        API.on("GET", "/api/v1/requests", 200, page(request(REMOVAL)).replace("\"nextPageToken\":null",
+                "\"nextPageToken\":\"cDE6bmV4dA\""));
+
+        mvc.perform(asResponder(get("/company").param("type", "REMOVAL_ORDER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The 1 most urgent requests are shown.")))
+                .andExpect(content().string(containsString(
+                        "<a href=\"/company?all=true&amp;type=REMOVAL_ORDER\">Show every matching request</a>")));
+        assertThat(API.calls("GET", "/api/v1/requests")).extracting(StubApi.Call::query)
+                .containsExactly("order=URGENCY&pageSize=100&state=SUBMITTED&state=ACKNOWLEDGED"
+                        + "&state=CLARIFICATION_REQUESTED&type=REMOVAL_ORDER");
+
+        API.reset();
+        API.on("GET", "/api/v1/stakeholders", 200, STAKEHOLDERS);
+        API.on("GET", "/api/v1/requests", 200, page(request(REMOVAL)).replace("\"nextPageToken\":null",
+                "\"nextPageToken\":\"cDE6bmV4dA\""));
+        mvc.perform(asResponder(get("/company").param("all", "true")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("most urgent requests are shown"))))
+                .andExpect(content().string(containsString("More requests match than the inbox can list")));
+        assertThat(API.calls("GET", "/api/v1/requests")).extracting(StubApi.Call::query).hasSize(4)
+                .allSatisfy(query -> assertThat(query).startsWith("order=URGENCY&pageSize=500&state=SUBMITTED"));
     }
 
     @Test
