@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.parley.api.stakeholder.v1.AnswerTime;
 import org.parley.api.stakeholder.v1.GetActiveStandardsRequest;
 import org.parley.api.stakeholder.v1.Standards;
-import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc.StandardsServiceBlockingStub;
+import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
 import org.parley.common.downstream.Downstream;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.downstream.LastKnown;
@@ -19,9 +19,9 @@ import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.parley.common.kernel.Unavailable;
 import org.parley.request.safeguards.domain.RequestRules;
 import org.parley.request.safeguards.domain.StandardsCatalogue;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.LegitimateAim;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.LegitimateAim;
+import org.parley.request.shared.domain.RequestType;
 import org.springframework.stereotype.Component;
 
 /**
