@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.parley.common.check.FieldCheck;
-import org.parley.common.kernel.RuleViolation.FieldError;
 import org.parley.common.kernel.RuleViolation;
+import org.parley.common.kernel.RuleViolation.FieldError;
 import org.parley.request.shared.domain.RequestType;
 import org.parley.request.shared.domain.Texts;
 

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.parley.common.check.Countries;
 import org.parley.common.check.FieldCheck;
-import org.parley.common.kernel.RuleViolation.FieldError;
 import org.parley.common.kernel.RuleViolation;
+import org.parley.common.kernel.RuleViolation.FieldError;
 
 /**
  * What a liaison submits: everything a government request says, before the safeguards check. The

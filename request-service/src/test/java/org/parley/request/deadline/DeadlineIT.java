@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
-import org.parley.request.deadline.OverdueSweep;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.RequestServiceIT;
+import org.parley.request.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 

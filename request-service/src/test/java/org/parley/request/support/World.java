@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.support;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.FakeStakeholderService;
+import org.parley.request.support.RequestServiceIT;
+import org.parley.request.support.World;
 import tools.jackson.databind.JsonNode;
 
 class SubmissionIT extends RequestServiceIT {

@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.safeguards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.common.testkit.PostgresProperties;
 import org.parley.common.testkit.TestSecurityConfiguration;
 import org.parley.common.testkit.TestTokens;
+import org.parley.request.support.Bodies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

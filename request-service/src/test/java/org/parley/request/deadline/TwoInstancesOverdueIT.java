@@ -1,10 +1,8 @@
-package org.parley.request.it;
+package org.parley.request.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -15,16 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient;
-import org.parley.common.testkit.MutableClock;
 import org.parley.common.testkit.TestPostgres;
-import org.parley.common.testkit.TestSecurityConfiguration;
-import org.parley.request.RequestServiceApplication;
-import org.parley.request.deadline.OverdueSweep;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.TwoInstances;
+import org.parley.request.support.World;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,26 +26,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TwoInstancesOverdueIT {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-05-04T08:00:00Z"));
     static final int REQUESTS = 150;
 
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
 
-    @Configuration(proxyBeanMethods = false)
-    static class SharedClock {
-        @Bean
-        @Primary
-        Clock sharedClock() {
-            return CLOCK;
-        }
-    }
-
     @BeforeAll
     static void startTwoInstances() {
         TestPostgres.Database database = TestPostgres.newDatabase("request_two");
-        first = instance(database);
-        second = instance(database);
+        first = TwoInstances.instance(database);
+        second = TwoInstances.instance(database);
     }
 
     @AfterAll
@@ -65,37 +48,16 @@ class TwoInstancesOverdueIT {
         }
     }
 
-    static ConfigurableApplicationContext instance(TestPostgres.Database database, String... more) {
-        // command-line arguments outrank application.yml (default properties would not)
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-                "--spring.grpc.server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
-                "--parley.downstream.stakeholder.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
-                "--parley.grpc.service-client-id=",
-                "--parley.request.overdue-sweep-initial-delay=PT240H",
-                "--parley.request.retention-initial-delay=PT240H",
-                "--parley.request.overdue-sweep-batch=7"));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(RequestServiceApplication.class, TestSecurityConfiguration.class, SharedClock.class)
-                .run(arguments.toArray(String[]::new));
-    }
-
-    static ApiClient api(ConfigurableApplicationContext instance) {
-        return new ApiClient("http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port"));
-    }
-
     @Test
     void twoInstancesSweepingAtOnceMarkEachOverdueRequestExactlyOnce() throws Exception {
         World.Authority de = World.authority("DE");
         World.Company video = World.company("DE");
         for (int i = 0; i < REQUESTS; i++) {
-            ApiClient api = api(i % 2 == 0 ? first : second);
+            ApiClient api = TwoInstances.api(i % 2 == 0 ? first : second);
             assertThat(api.post("/api/v1/requests", Bodies.removalOrder(video.id())).auth(de.liaison()).send().status())
                     .isEqualTo(201);
         }
-        CLOCK.advance(Duration.ofMinutes(61));
+        TwoInstances.CLOCK.advance(Duration.ofMinutes(61));
 
         List<Integer> marked = sweepTogether();
 

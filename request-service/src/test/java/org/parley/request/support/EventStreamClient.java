@@ -1,4 +1,6 @@
-package org.parley.request.it;
+package org.parley.request.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * of its own; every wait has a timeout, so a test can never hang on it.
  */
 public final class EventStreamClient implements AutoCloseable {
+
+    public static final String EVENTS = "/api/v1/requests/events";
+    public static final Duration SOON = Duration.ofSeconds(5);
+    /** How long to listen for something that must not come: events of one commit reach every stream together. */
+    public static final Duration QUIET = Duration.ofMillis(1500);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -62,6 +69,34 @@ public final class EventStreamClient implements AutoCloseable {
     private EventStreamClient(HttpResponse<Stream<String>> response) {
         this.response = response;
         this.reader = Thread.ofPlatform().daemon().name("sse-test-reader").start(this::read);
+    }
+
+    /** Opens a stream and waits for its opening position, so that it hears everything committed from now on. */
+    public static EventStreamClient listen(String url, String token) {
+        EventStreamClient stream = open(url, token, Map.of());
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(untilPosition(stream)).isEmpty();
+        return stream;
+    }
+
+    /** The events replayed before the stream's position line. */
+    public static List<Message> untilPosition(EventStreamClient stream) {
+        List<Message> replayed = new ArrayList<>();
+        while (true) {
+            Message message = stream.next(SOON);
+            assertThat(message).as("the stream's position").isNotNull();
+            if (message.isEvent()) {
+                replayed.add(message);
+            } else if (message.id() != null) {
+                return replayed;
+            }
+        }
+    }
+
+    /** An event as its kind and the id of its request, e.g. {@code "REQUEST_RECEIVED 0193f7c2-…"}. */
+    public static String kinds(Message event) {
+        assertThat(event).as("an event").isNotNull();
+        return event.event() + " " + event.json().get("requestId").asString();
     }
 
     /** Opens the stream; returns once the response's status and headers are in. */

@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +27,9 @@ import org.parley.api.request.v1.GetRequestSummaryRequest;
 import org.parley.api.request.v1.RequestServiceGrpc;
 import org.parley.api.request.v1.RequestState;
 import org.parley.api.request.v1.RequestSummary;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.RequestServiceIT;
+import org.parley.request.support.World;
 
 class SummaryGrpcIT extends RequestServiceIT {
 

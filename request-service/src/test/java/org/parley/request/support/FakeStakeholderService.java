@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.support;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;

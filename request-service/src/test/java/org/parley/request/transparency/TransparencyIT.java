@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.transparency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.request.deadline.OverdueSweep;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.RequestServiceIT;
+import org.parley.request.support.World;
 import org.parley.request.transparency.domain.AnswerTimeHistogram;
 import org.parley.request.transparency.jdbc.JdbcRollupStore;
 import org.springframework.beans.factory.annotation.Autowired;

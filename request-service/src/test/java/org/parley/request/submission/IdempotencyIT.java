@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.RequestServiceIT;
+import org.parley.request.support.World;
 
 class IdempotencyIT extends RequestServiceIT {
 

@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.support;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -87,6 +87,10 @@ public abstract class RequestServiceIT {
 
     protected Reply post(String path, Object body, String token) {
         return api.post(path, body == null ? Map.of() : body).auth(token).send();
+    }
+
+    protected String url(String path) {
+        return "http://127.0.0.1:" + port + path;
     }
 
     protected long count(String table) {

@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.support;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.parley.request.it;
+package org.parley.request.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.parley.common.testkit.ApiClient;
 import org.parley.common.testkit.TestPostgres;
-import org.parley.request.it.EventStreamClient.Message;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.EventStreamClient;
+import org.parley.request.support.EventStreamClient.Message;
+import org.parley.request.support.TwoInstances;
+import org.parley.request.support.World;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,8 +44,8 @@ class TwoInstancesEventsIT {
     @BeforeAll
     static void startTwoInstances() {
         TestPostgres.Database database = TestPostgres.newDatabase("request_events_two");
-        first = TwoInstancesOverdueIT.instance(database, "--parley.request.events.heartbeat=PT1S");
-        second = TwoInstancesOverdueIT.instance(database, "--parley.request.events.heartbeat=PT1S");
+        first = TwoInstances.instance(database, "--parley.request.events.heartbeat=PT1S");
+        second = TwoInstances.instance(database, "--parley.request.events.heartbeat=PT1S");
     }
 
     @AfterAll
@@ -66,7 +70,7 @@ class TwoInstancesEventsIT {
             try (ExecutorService liaisons = Executors.newFixedThreadPool(8)) {
                 List<Future<String>> replies = new ArrayList<>();
                 for (int i = 0; i < requests; i++) {
-                    ApiClient api = TwoInstancesOverdueIT.api(i % 2 == 0 ? first : second);
+                    ApiClient api = TwoInstances.api(i % 2 == 0 ? first : second);
                     replies.add(liaisons.submit(() -> {
                         var reply = api.post("/api/v1/requests", Bodies.removalOrder(video.id())).auth(de.liaison()).send();
                         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -124,7 +128,7 @@ class TwoInstancesEventsIT {
     }
 
     private static String submit(ConfigurableApplicationContext instance, World.Authority authority, World.Company company) {
-        var reply = TwoInstancesOverdueIT.api(instance).post("/api/v1/requests", Bodies.removalOrder(company.id()))
+        var reply = TwoInstances.api(instance).post("/api/v1/requests", Bodies.removalOrder(company.id()))
                 .auth(authority.liaison()).send();
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         return reply.json().get("id").asString();
