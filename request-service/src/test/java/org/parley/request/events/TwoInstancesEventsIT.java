@@ -1,6 +1,8 @@
 package org.parley.request.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.request.support.EventStreamClient.EVENTS;
+import static org.parley.request.support.EventStreamClient.SOON;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +36,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesEventsIT {
-
-    static final String EVENTS = "/api/v1/requests/events";
-    static final Duration SOON = Duration.ofSeconds(5);
 
     static ConfigurableApplicationContext first;
     static ConfigurableApplicationContext second;
