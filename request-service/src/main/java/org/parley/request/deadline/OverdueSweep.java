@@ -25,11 +25,11 @@ public class OverdueSweep {
 
     private final OverdueClaims claims;
     private final RequestStore store;
-    private final OverdueMarks marks;
+    private final DeadlineService marks;
     private final BatchSweep sweep;
     private final Clock clock;
 
-    public OverdueSweep(OverdueClaims claims, RequestStore store, OverdueMarks marks, TransactionTemplate transactions,
+    public OverdueSweep(OverdueClaims claims, RequestStore store, DeadlineService marks, TransactionTemplate transactions,
             Clock clock, RequestServiceProperties properties) {
         this.claims = claims;
         this.store = store;

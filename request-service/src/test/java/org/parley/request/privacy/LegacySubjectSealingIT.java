@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.parley.request.deconfliction.domain.SubjectKey;
-import org.parley.request.it.Bodies;
-import org.parley.request.it.RequestServiceIT;
-import org.parley.request.it.World;
-import org.parley.request.submission.domain.Subject;
-import org.parley.request.submission.domain.SubjectKind;
+import org.parley.request.shared.domain.Subject;
+import org.parley.request.shared.domain.SubjectKey;
+import org.parley.request.shared.domain.SubjectKind;
+import org.parley.request.support.Bodies;
+import org.parley.request.support.RequestServiceIT;
+import org.parley.request.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.parley.request.safeguards.domain.Party;
 import org.parley.request.safeguards.domain.RequestRules;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.Submission;
+import org.parley.request.shared.domain.Submission;
 
 /** Safeguards cases for rule tests: a German authority, a company operating in Germany, default rules. */
 public final class Cases {

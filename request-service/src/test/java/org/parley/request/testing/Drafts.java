@@ -7,16 +7,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.parley.request.submission.domain.Confidentiality;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.DataPeriod;
-import org.parley.request.submission.domain.JudicialAuthorisation;
-import org.parley.request.submission.domain.LegalBasis;
-import org.parley.request.submission.domain.RequestType;
-import org.parley.request.submission.domain.Subject;
-import org.parley.request.submission.domain.SubjectKind;
-import org.parley.request.submission.domain.Submission;
-import org.parley.request.submission.domain.Urgency;
+import org.parley.request.shared.domain.Confidentiality;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.DataPeriod;
+import org.parley.request.shared.domain.JudicialAuthorisation;
+import org.parley.request.shared.domain.LegalBasis;
+import org.parley.request.shared.domain.RequestType;
+import org.parley.request.shared.domain.Subject;
+import org.parley.request.shared.domain.SubjectKind;
+import org.parley.request.shared.domain.Submission;
+import org.parley.request.shared.domain.Urgency;
 
 /** Builds submissions for tests: each starts as a request that passes every safeguard, then one thing changes. */
 public final class Drafts {

@@ -3,7 +3,8 @@ package org.parley.request.deconfliction.domain;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.Overlap;
+import org.parley.request.shared.domain.RequestType;
 
 /** Subjects of open requests, and the overlaps found between them. */
 public interface OverlapStore {

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.parley.request.deconfliction.domain.Overlap;
 import org.parley.request.deconfliction.domain.OverlapStore;
 import org.parley.request.privacy.SubjectProtection;
 import org.parley.request.privacy.SubjectSeals;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.Overlap;
+import org.parley.request.shared.domain.RequestType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import org.parley.common.kernel.Caller;
-import org.parley.request.events.EventStreams;
+import org.parley.request.events.EventService;
 import org.parley.request.events.domain.RequestEvent;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,10 +34,10 @@ class EventStreamController {
     /** The container's own timeout is only a backstop behind the stream's end at the token's expiry. */
     private static final Duration BACKSTOP = Duration.ofSeconds(30);
 
-    private final EventStreams streams;
+    private final EventService streams;
     private final JsonMapper json;
 
-    EventStreamController(EventStreams streams, JsonMapper json) {
+    EventStreamController(EventService streams, JsonMapper json) {
         this.streams = streams;
         this.json = json;
     }
@@ -63,7 +63,7 @@ class EventStreamController {
             @RequestParam(required = false) Long after) {
         Instant expiresAt = expiry();
         SseEmitter emitter = new SseEmitter(Math.max(1, Duration.between(Instant.now(), expiresAt).plus(BACKSTOP).toMillis()));
-        EventStreams.Stream stream = streams.open(caller, lastEventId != null ? lastEventId : after, expiresAt,
+        EventService.Stream stream = streams.open(caller, lastEventId != null ? lastEventId : after, expiresAt,
                 new SseSink(emitter));
         emitter.onCompletion(stream::cancel);
         emitter.onError(e -> stream.cancel());
@@ -88,7 +88,7 @@ class EventStreamController {
     /** The JSON of one event: ids, kind and time only. */
     record EventData(String requestId, String kind, String at) {}
 
-    private final class SseSink implements EventStreams.Sink {
+    private final class SseSink implements EventService.Sink {
 
         private final SseEmitter emitter;
 

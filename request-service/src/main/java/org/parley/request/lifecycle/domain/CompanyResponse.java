@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
-import org.parley.request.submission.domain.RequestType;
-import org.parley.request.submission.domain.Texts;
+import org.parley.request.shared.domain.RequestType;
+import org.parley.request.shared.domain.Texts;
 
 /**
  * A company's answer to a request: the outcome, why, and what it did. For a disclosure, only the

@@ -11,10 +11,10 @@ import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.Finding;
-import org.parley.request.deadline.domain.AnswerClock;
-import org.parley.request.submission.domain.Confidentiality;
-import org.parley.request.submission.domain.Submission;
-import org.parley.request.submission.domain.Texts;
+import org.parley.request.shared.domain.AnswerClock;
+import org.parley.request.shared.domain.Confidentiality;
+import org.parley.request.shared.domain.Submission;
+import org.parley.request.shared.domain.Texts;
 
 /**
  * A government request as stored: what was asked, by whom of whom, the safeguards warnings, and

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.parley.common.kernel.RuleViolation.Finding;
-import org.parley.request.submission.domain.RequestType;
-import org.parley.request.submission.domain.Urgency;
+import org.parley.request.shared.domain.RequestType;
+import org.parley.request.shared.domain.Urgency;
 
 /**
  * One line of a request listing: enough to pick a request, not its content.

@@ -8,7 +8,7 @@ import org.parley.request.events.domain.Notice;
 /**
  * What a request's parties must learn from one stored change, read off the request before and after
  * it. The company learns of a request exactly when it may see it ({@link GovernmentRequest#reachedCompany()},
- * the rule {@link Standing} applies), and never of one that did not reach it.
+ * the rule {@link RequestAccess} applies), and never of one that did not reach it.
  */
 public final class RequestNews {
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.parley.common.paging.PageRequest;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 /** Where requests are kept. */
 public interface RequestStore {

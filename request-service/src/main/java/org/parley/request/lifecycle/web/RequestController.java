@@ -13,7 +13,7 @@ import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
-import org.parley.request.lifecycle.RequestDesk;
+import org.parley.request.lifecycle.LifecycleService;
 import org.parley.request.lifecycle.domain.Clarification;
 import org.parley.request.lifecycle.domain.CompanyResponse;
 import org.parley.request.lifecycle.domain.Disclosure;
@@ -21,8 +21,8 @@ import org.parley.request.lifecycle.domain.Outcome;
 import org.parley.request.lifecycle.domain.ReasonCode;
 import org.parley.request.lifecycle.domain.RequestHeadline;
 import org.parley.request.lifecycle.domain.RequestState;
-import org.parley.request.submission.domain.RequestType;
-import org.parley.request.submission.domain.Urgency;
+import org.parley.request.shared.domain.RequestType;
+import org.parley.request.shared.domain.Urgency;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,10 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/requests")
 class RequestController {
 
-    private final RequestDesk desk;
+    private final LifecycleService desk;
     private final JsonMapper json;
 
-    RequestController(RequestDesk desk, JsonMapper json) {
+    RequestController(LifecycleService desk, JsonMapper json) {
         this.desk = desk;
         this.json = json;
     }
@@ -75,7 +75,7 @@ class RequestController {
     @PostMapping("/{id}/clarifications")
     ResponseEntity<RequestView.ClarificationView> askClarification(Caller caller, @PathVariable String id,
             @RequestBody ClarificationBody body) {
-        RequestDesk.Details details = desk.askClarification(caller, requestId(id), body.question());
+        LifecycleService.Details details = desk.askClarification(caller, requestId(id), body.question());
         Clarification asked = details.request().clarifications().getLast();
         return ResponseEntity.created(URI.create("/api/v1/requests/" + id + "/clarifications/" + asked.id()))
                 .body(RequestView.ClarificationView.of(asked));

@@ -5,23 +5,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.parley.common.kernel.RuleViolation.Finding;
-import org.parley.request.deadline.domain.AnswerClock;
-import org.parley.request.deconfliction.domain.Overlap;
-import org.parley.request.lifecycle.RequestDesk;
+import org.parley.request.lifecycle.LifecycleService;
 import org.parley.request.lifecycle.domain.Answer;
 import org.parley.request.lifecycle.domain.Clarification;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.Outcome;
 import org.parley.request.lifecycle.domain.PartyRef;
 import org.parley.request.lifecycle.domain.ReasonCode;
+import org.parley.request.lifecycle.domain.RequestAccess;
 import org.parley.request.lifecycle.domain.RequestState;
-import org.parley.request.lifecycle.domain.Standing;
-import org.parley.request.submission.domain.Confidentiality;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.RequestType;
-import org.parley.request.submission.domain.Submission;
-import org.parley.request.submission.domain.SubjectKind;
-import org.parley.request.submission.domain.Urgency;
+import org.parley.request.shared.domain.AnswerClock;
+import org.parley.request.shared.domain.Confidentiality;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.Overlap;
+import org.parley.request.shared.domain.RequestType;
+import org.parley.request.shared.domain.SubjectKind;
+import org.parley.request.shared.domain.Submission;
+import org.parley.request.shared.domain.Urgency;
 
 /**
  * One request as its parties and overseers see it. Absent values are left out of the JSON.
@@ -108,7 +108,7 @@ public record RequestView(
     public record OverlapView(String subject, RequestType otherType, String otherAuthorityCountry, boolean sameAuthority,
             String otherRequestId, Instant detectedAt) {}
 
-    public static RequestView of(RequestDesk.Details details) {
+    public static RequestView of(LifecycleService.Details details) {
         GovernmentRequest r = details.request();
         Submission c = r.content();
         Instant now = details.now();
@@ -147,7 +147,7 @@ public record RequestView(
                 r.clarifications().stream().map(ClarificationView::of).toList(),
                 response(r.answer()),
                 r.withdrawnAt(),
-                details.overlaps().stream().map(o -> overlap(o, r, details.standing())).toList(),
+                details.overlaps().stream().map(o -> overlap(o, r, details.access())).toList(),
                 details.actions(),
                 r.version());
     }
@@ -182,10 +182,10 @@ public record RequestView(
                 answer.inTime());
     }
 
-    private static OverlapView overlap(Overlap o, GovernmentRequest r, Standing standing) {
-        boolean mayKnowIt = standing == Standing.OVERSIGHT
-                || (standing == Standing.AUTHORITY && o.otherAuthorityId().equals(r.authority().id()))
-                || (standing == Standing.COMPANY && o.otherCompanyId().equals(r.company().id()));
+    private static OverlapView overlap(Overlap o, GovernmentRequest r, RequestAccess access) {
+        boolean mayKnowIt = access == RequestAccess.OVERSIGHT
+                || (access == RequestAccess.AUTHORITY && o.otherAuthorityId().equals(r.authority().id()))
+                || (access == RequestAccess.COMPANY && o.otherCompanyId().equals(r.company().id()));
         return new OverlapView(o.subject(), o.otherType(), o.otherAuthorityCountry(),
                 o.otherAuthorityId().equals(r.authority().id()), mayKnowIt ? o.otherRequestId().toString() : null,
                 o.detectedAt());

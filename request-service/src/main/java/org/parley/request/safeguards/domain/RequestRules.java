@@ -7,9 +7,9 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.LegitimateAim;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.LegitimateAim;
+import org.parley.request.shared.domain.RequestType;
 
 /**
  * The parameters of the safeguards check, from one published version of the standards catalogue.

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.parley.request.submission.domain.Submission;
+import org.parley.request.shared.domain.Submission;
 
 /**
  * What a safeguard rule looks at: the submitted request, the rules' parameters, and the issuing

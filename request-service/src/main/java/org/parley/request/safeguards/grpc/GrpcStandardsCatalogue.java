@@ -19,9 +19,9 @@ import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.parley.common.kernel.Unavailable;
 import org.parley.request.safeguards.domain.RequestRules;
 import org.parley.request.safeguards.domain.StandardsCatalogue;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.LegitimateAim;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.LegitimateAim;
+import org.parley.request.shared.domain.RequestType;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.UUID;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.RuleViolation.Finding;
-import org.parley.request.lifecycle.RequestDesk;
+import org.parley.request.lifecycle.LifecycleService;
 import org.parley.request.lifecycle.web.RequestView;
-import org.parley.request.submission.Submissions;
-import org.parley.request.submission.domain.Confidentiality;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.DataPeriod;
-import org.parley.request.submission.domain.JudicialAuthorisation;
-import org.parley.request.submission.domain.LegalBasis;
-import org.parley.request.submission.domain.RequestType;
-import org.parley.request.submission.domain.Subject;
-import org.parley.request.submission.domain.Submission;
-import org.parley.request.submission.domain.Urgency;
+import org.parley.request.shared.domain.Confidentiality;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.DataPeriod;
+import org.parley.request.shared.domain.JudicialAuthorisation;
+import org.parley.request.shared.domain.LegalBasis;
+import org.parley.request.shared.domain.RequestType;
+import org.parley.request.shared.domain.Subject;
+import org.parley.request.shared.domain.Submission;
+import org.parley.request.shared.domain.Urgency;
+import org.parley.request.submission.SubmissionService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/requests")
 class SubmissionController {
 
-    private final Submissions submissions;
-    private final RequestDesk desk;
+    private final SubmissionService submissions;
+    private final LifecycleService desk;
 
-    SubmissionController(Submissions submissions, RequestDesk desk) {
+    SubmissionController(SubmissionService submissions, LifecycleService desk) {
         this.submissions = submissions;
         this.desk = desk;
     }
@@ -46,7 +46,7 @@ class SubmissionController {
 
     @PostMapping("/assessment")
     AssessmentView assess(Caller caller, @RequestBody SubmitRequest body) {
-        Submissions.Assessment assessment = submissions.assess(caller, body.toSubmission());
+        SubmissionService.Assessment assessment = submissions.assess(caller, body.toSubmission());
         return new AssessmentView(!assessment.verdict().refused(), assessment.verdict().rulesVersion(),
                 assessment.verdict().findings(), assessment.dueAt());
     }

@@ -24,9 +24,9 @@ import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.security.CurrentCaller;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
-import org.parley.request.submission.domain.Confidentiality;
-import org.parley.request.summary.RequestSummaries;
-import org.parley.request.transparency.TransparencyReports;
+import org.parley.request.shared.domain.Confidentiality;
+import org.parley.request.summary.SummaryService;
+import org.parley.request.transparency.TransparencyService;
 import org.parley.request.transparency.domain.ComplianceFigures.Indicator;
 import org.springframework.stereotype.Service;
 
@@ -34,10 +34,10 @@ import org.springframework.stereotype.Service;
 @Service
 class RequestGrpcService extends RequestServiceGrpc.RequestServiceImplBase {
 
-    private final RequestSummaries summaries;
-    private final TransparencyReports reports;
+    private final SummaryService summaries;
+    private final TransparencyService reports;
 
-    RequestGrpcService(RequestSummaries summaries, TransparencyReports reports) {
+    RequestGrpcService(SummaryService summaries, TransparencyService reports) {
         this.summaries = summaries;
         this.reports = reports;
     }
@@ -45,7 +45,7 @@ class RequestGrpcService extends RequestServiceGrpc.RequestServiceImplBase {
     @Override
     public void getRequestSummary(GetRequestSummaryRequest request, StreamObserver<GetRequestSummaryResponse> response) {
         UUID id = Ids.parse(request.getId()).orElseThrow(() -> new NotFound("request", request.getId()));
-        RequestSummaries.Summary summary = summaries.summary(CurrentCaller.get(), id);
+        SummaryService.Summary summary = summaries.summary(CurrentCaller.get(), id);
         response.onNext(GetRequestSummaryResponse.newBuilder().setSummary(toProto(summary)).build());
         response.onCompleted();
     }
@@ -85,7 +85,7 @@ class RequestGrpcService extends RequestServiceGrpc.RequestServiceImplBase {
         response.onCompleted();
     }
 
-    static RequestSummary toProto(RequestSummaries.Summary summary) {
+    static RequestSummary toProto(SummaryService.Summary summary) {
         GovernmentRequest r = summary.request();
         RequestSummary.Builder proto = RequestSummary.newBuilder()
                 .setId(r.id().toString())

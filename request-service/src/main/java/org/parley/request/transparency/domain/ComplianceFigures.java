@@ -1,7 +1,7 @@
 package org.parley.request.transparency.domain;
 
 import java.util.List;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 /**
  * The measured indicators of how one company answers requests, for the commitments that name them.

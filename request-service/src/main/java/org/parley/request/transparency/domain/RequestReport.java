@@ -3,7 +3,7 @@ package org.parley.request.transparency.domain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 /**
  * The public report on government requests for one period. Counts are strings so that "&lt;k" fits;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.parley.common.transparency.SmallCounts;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 /** Builds the public report from the rollup rows of a period. */
 public final class RequestReports {

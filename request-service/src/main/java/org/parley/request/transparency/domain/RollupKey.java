@@ -3,7 +3,7 @@ package org.parley.request.transparency.domain;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 /**
  * One cell of the rollup: requests received in one period (by day or month, UTC) from one authority

@@ -1,7 +1,7 @@
 package org.parley.request.transparency.domain;
 
 import java.util.UUID;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 /** The rollup summed over a period for one authority, company, type and outcome. */
 public record RollupRow(UUID authorityId, String authorityCountry, UUID companyId, RequestType type,

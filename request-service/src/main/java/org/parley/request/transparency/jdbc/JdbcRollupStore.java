@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 import org.parley.request.transparency.domain.AnswerTimeHistogram;
 import org.parley.request.transparency.domain.PeriodCover;
 import org.parley.request.transparency.domain.ReportedOutcome;

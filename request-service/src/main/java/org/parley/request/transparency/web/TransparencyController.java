@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.parley.common.kernel.RuleViolation;
-import org.parley.request.transparency.TransparencyReports;
+import org.parley.request.transparency.TransparencyService;
 import org.parley.request.transparency.domain.Dimension;
 import org.parley.request.transparency.domain.RequestReport;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,10 +27,10 @@ class TransparencyController {
 
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final TransparencyReports reports;
+    private final TransparencyService reports;
     private final Clock clock;
 
-    TransparencyController(TransparencyReports reports, Clock clock) {
+    TransparencyController(TransparencyService reports, Clock clock) {
         this.reports = reports;
         this.clock = clock;
     }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.parley.request.submission.domain.Submission;
+import org.parley.request.shared.domain.Submission;
 import org.parley.request.testing.Drafts;
 
 /** Stored requests for domain tests, submitted at {@link #T0}. */

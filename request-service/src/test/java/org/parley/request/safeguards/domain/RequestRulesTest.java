@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.LegitimateAim;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.LegitimateAim;
+import org.parley.request.shared.domain.RequestType;
 
 class RequestRulesTest {
 

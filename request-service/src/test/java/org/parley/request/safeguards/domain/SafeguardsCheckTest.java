@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.common.kernel.RuleViolation.Severity;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.SubjectKind;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.SubjectKind;
 import org.parley.request.testing.Cases;
 
 class SafeguardsCheckTest {

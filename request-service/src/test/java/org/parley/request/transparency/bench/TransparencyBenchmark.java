@@ -32,10 +32,10 @@ import org.parley.request.lifecycle.domain.PartyRef;
 import org.parley.request.lifecycle.domain.ReasonCode;
 import org.parley.request.safeguards.domain.RequestRules;
 import org.parley.request.safeguards.domain.StandardsCatalogue;
-import org.parley.request.submission.domain.RequestType;
-import org.parley.request.submission.domain.Submission;
+import org.parley.request.shared.domain.RequestType;
+import org.parley.request.shared.domain.Submission;
 import org.parley.request.testing.Drafts;
-import org.parley.request.transparency.TransparencyReports;
+import org.parley.request.transparency.TransparencyService;
 import org.parley.request.transparency.domain.AnswerTimeHistogram;
 import org.parley.request.transparency.domain.Dimension;
 import org.parley.request.transparency.domain.RequestReport;
@@ -131,7 +131,7 @@ public final class TransparencyBenchmark {
         }
 
         JdbcRollupStore store = new JdbcRollupStore(jdbc);
-        TransparencyReports reports = new TransparencyReports(store, fixedStandards());
+        TransparencyService reports = new TransparencyService(store, fixedStandards());
         UUID largest = companies.getFirst().id();
         List<Result> results = new ArrayList<>();
         results.add(time("Report, one calendar year (2025), all four dimensions", jdbc, "2025-01-01", "2025-12-31",
@@ -509,7 +509,7 @@ public final class TransparencyBenchmark {
                     log-normal around 40 minutes for removal orders and hours to days for the rest. It stores them,
                     derives the rollup with the service's own `RollupDeltas`, checks that the rollup counts every
                     received request, then times each report""").append(" ").append(RUNS).append(" times after ").append(WARMUP).append("""
-                     warm-up runs through the service's own `TransparencyReports` and `JdbcRollupStore`.
+                     warm-up runs through the service's own `TransparencyService` and `JdbcRollupStore`.
 
                     ## Results
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 import org.parley.request.transparency.domain.ComplianceFigures.Indicator;
 
 class ComplianceFiguresTest {

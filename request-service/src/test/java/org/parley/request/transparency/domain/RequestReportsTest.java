@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 class RequestReportsTest {
 

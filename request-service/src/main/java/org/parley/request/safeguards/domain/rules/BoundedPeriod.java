@@ -4,8 +4,8 @@ import java.util.List;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.DataPeriod;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.DataPeriod;
+import org.parley.request.shared.domain.RequestType;
 
 /** An INFORMATION request covers a bounded period, no longer than the rules allow. */
 public final class BoundedPeriod implements SafeguardRule {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.Confidentiality;
+import org.parley.request.shared.domain.Confidentiality;
 
 /** A gag order ends, within the rules' maximum, and says why users may not be told meanwhile. */
 public final class GagBounded implements SafeguardRule {

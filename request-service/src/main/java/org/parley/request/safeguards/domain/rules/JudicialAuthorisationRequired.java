@@ -4,9 +4,9 @@ import java.util.List;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.DataCategory;
-import org.parley.request.submission.domain.JudicialAuthorisation;
-import org.parley.request.submission.domain.Submission;
+import org.parley.request.shared.domain.DataCategory;
+import org.parley.request.shared.domain.JudicialAuthorisation;
+import org.parley.request.shared.domain.Submission;
 
 /**
  * A request that discloses data of a category the standards reserve to judges (CONTENT, always)

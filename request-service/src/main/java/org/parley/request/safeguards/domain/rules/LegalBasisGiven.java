@@ -4,7 +4,7 @@ import java.util.List;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.LegalBasis;
+import org.parley.request.shared.domain.LegalBasis;
 
 /** A request names the law it rests on: the instrument and the provision. */
 public final class LegalBasisGiven implements SafeguardRule {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.LegitimateAim;
+import org.parley.request.shared.domain.LegitimateAim;
 
 /** The request pursues one of the aims ICCPR Art. 19(3) allows, and the standards accept. */
 public final class LegitimateAimNamed implements SafeguardRule {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.Texts;
+import org.parley.request.shared.domain.Texts;
 
 /** The authority explains why the request is necessary and proportionate, in more than a token line. */
 public final class NecessityStated implements SafeguardRule {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.RequestType;
+import org.parley.request.shared.domain.RequestType;
 
 /**
  * A referral asks a company to assess content against its own terms; it compels nothing, so it may

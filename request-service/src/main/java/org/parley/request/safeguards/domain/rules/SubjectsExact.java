@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.request.safeguards.domain.SafeguardRule;
 import org.parley.request.safeguards.domain.SafeguardsCase;
-import org.parley.request.submission.domain.Subject;
-import org.parley.request.submission.domain.SubjectKind;
+import org.parley.request.shared.domain.Subject;
+import org.parley.request.shared.domain.SubjectKind;
 
 /**
  * Every subject names one thing exactly: a full http(s) URL of one piece of content, or one account

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.common.kernel.RuleViolation.Severity;
 import org.parley.request.safeguards.domain.RequestRules;
-import org.parley.request.submission.domain.DataCategory;
+import org.parley.request.shared.domain.DataCategory;
 import org.parley.request.testing.Cases;
 import org.parley.request.testing.Drafts;
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.parley.common.kernel.RuleViolation.Severity;
 import org.parley.request.safeguards.domain.RequestRules;
-import org.parley.request.submission.domain.LegitimateAim;
+import org.parley.request.shared.domain.LegitimateAim;
 import org.parley.request.testing.Cases;
 
 class LegitimateAimNamedTest {

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.common.kernel.RuleViolation.Severity;
 import org.parley.request.safeguards.domain.RequestRules;
-import org.parley.request.submission.domain.SubjectKind;
+import org.parley.request.shared.domain.SubjectKind;
 import org.parley.request.testing.Cases;
 import org.parley.request.testing.Drafts;
 
@@ -30,7 +30,7 @@ class OverbreadthTest {
         });
     }
 
-    private static org.parley.request.submission.domain.Submission subjects(int count) {
+    private static org.parley.request.shared.domain.Submission subjects(int count) {
         Drafts.Builder request = Cases.removalOrder().noSubjects();
         for (int i = 0; i < count; i++) {
             request.subject(SubjectKind.URL, "https://video.example.com/v/" + i);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.common.kernel.RuleViolation.Severity;
-import org.parley.request.submission.domain.SubjectKind;
+import org.parley.request.shared.domain.SubjectKind;
 import org.parley.request.testing.Cases;
 import org.parley.request.testing.Drafts;
 

@@ -1,8 +1,0 @@
-package org.parley.request.submission.domain;
-
-/** Categories of user data a request may ask for. */
-public enum DataCategory {
-    SUBSCRIBER,
-    TRAFFIC,
-    CONTENT
-}
