@@ -30,6 +30,7 @@ import org.parley.request.lifecycle.domain.OverdueMarking;
 import org.parley.request.lifecycle.domain.Overlaps;
 import org.parley.request.lifecycle.domain.RequestAccess;
 import org.parley.request.lifecycle.domain.RequestFigures;
+import org.parley.request.lifecycle.domain.ListingOrder;
 import org.parley.request.lifecycle.domain.RequestHeadline;
 import org.parley.request.lifecycle.domain.RequestNews;
 import org.parley.request.lifecycle.domain.RequestState;
@@ -86,7 +87,7 @@ public class LifecycleService {
 
     @Transactional(readOnly = true)
     public Page<RequestHeadline> list(Caller caller, Set<RequestState> states, RequestType type, Boolean overdue,
-            PageRequest page) {
+            ListingOrder order, PageRequest page) {
         Scope scope;
         if (caller.has(Role.GOV_LIAISON) && caller.stakeholderId().isPresent()) {
             scope = Scope.authority(tenant(caller));
@@ -97,7 +98,8 @@ public class LifecycleService {
         } else {
             throw new Forbidden("Only liaisons, responders, reviewers and admins list requests");
         }
-        return Page.of(store.list(new RequestFilter(scope, states, type, overdue), now(), page), page,
+        return Page.of(store.list(new RequestFilter(scope, states, type, overdue),
+                        order == null ? ListingOrder.NEWEST : order, now(), page), page,
                 RequestHeadline::id);
     }
 

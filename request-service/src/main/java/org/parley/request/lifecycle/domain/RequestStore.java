@@ -21,8 +21,8 @@ public interface RequestStore {
     /** Stores a transition; a {@link org.parley.common.kernel.Conflict} if {@code before} is no longer current. */
     void update(GovernmentRequest before, GovernmentRequest after);
 
-    /** Headlines newest first after the page's cursor, one more than the page size, each with its warnings. */
-    List<RequestHeadline> list(RequestFilter filter, Instant now, PageRequest page);
+    /** Headlines in {@code order} after the page's cursor, one more than the page size, each with its warnings. */
+    List<RequestHeadline> list(RequestFilter filter, ListingOrder order, Instant now, PageRequest page);
 
     /** Which requests a listing shows: all, one authority's, or what reached one company. */
     record Scope(UUID authorityId, UUID companyId) {

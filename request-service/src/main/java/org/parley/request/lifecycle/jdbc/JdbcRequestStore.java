@@ -25,6 +25,7 @@ import org.parley.request.lifecycle.domain.Clarification;
 import org.parley.request.lifecycle.domain.CompanyResponse;
 import org.parley.request.lifecycle.domain.Disclosure;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
+import org.parley.request.lifecycle.domain.ListingOrder;
 import org.parley.request.lifecycle.domain.Outcome;
 import org.parley.request.lifecycle.domain.PartyRef;
 import org.parley.request.lifecycle.domain.ReasonCode;
@@ -199,8 +200,38 @@ class JdbcRequestStore implements RequestStore {
         }
     }
 
+    /**
+     * A request's place in the {@link ListingOrder#URGENCY} order, as one number that grows as urgency
+     * falls: the rank (0 open and past due, 1 open and counting down, 2 open without a running clock,
+     * 3 answered or withdrawn) times a band wider than any epoch-millisecond time, plus the time that
+     * orders rows within the rank. {@code %1$s} is the table's alias. The portal's inbox orders its
+     * rows by the same rule.
+     */
+    private static final String URGENCY_PLACE = """
+            (case
+               when %1$s.state not in ('SUBMITTED', 'ACKNOWLEDGED', 'CLARIFICATION_REQUESTED') then 3
+               when %1$s.overdue_at is not null or %1$s.due_at < :now then 0
+               when %1$s.due_at is not null then 1
+               else 2 end * 10000000000000
+             + case
+               when %1$s.state not in ('SUBMITTED', 'ACKNOWLEDGED', 'CLARIFICATION_REQUESTED')
+                 then 9999999999999 - coalesce(cast(extract(epoch from %1$s.received_at) * 1000 as bigint), 0)
+               when %1$s.due_at is not null then cast(extract(epoch from %1$s.due_at) * 1000 as bigint)
+               else coalesce(cast(extract(epoch from %1$s.received_at) * 1000 as bigint), 0) end)""";
+
     @Override
-    public List<RequestHeadline> list(RequestFilter filter, Instant now, PageRequest page) {
+    public List<RequestHeadline> list(RequestFilter filter, ListingOrder order, Instant now, PageRequest page) {
+        // keyset paging in both orders: the token is the last id served; in the order of urgency the
+        // cursor is that request's place, worked out again (a request answered between two pages moves)
+        String cursorAndOrder = order == ListingOrder.URGENCY ? """
+                  and (cast(:after as uuid) is null or (%s, r.id) >
+                       (select %s, c.id from government_request c where c.id = :after))
+                order by %s, r.id
+                """.formatted(URGENCY_PLACE.formatted("r"), URGENCY_PLACE.formatted("c"), URGENCY_PLACE.formatted("r"))
+                : """
+                  and (cast(:after as uuid) is null or r.id < :after)
+                order by r.id desc
+                """;
         List<RequestHeadline> headlines = jdbc.sql(SELECT + """
                 where (cast(:authority as uuid) is null or r.authority_id = :authority)
                   and (cast(:company as uuid) is null or (r.target_company_id = :company and r.received_at is not null))
@@ -208,8 +239,7 @@ class JdbcRequestStore implements RequestStore {
                   and (cast(:type as text) is null or r.type = :type)
                   and (cast(:overdue as boolean) is null or :overdue = (r.overdue_at is not null
                         or (r.due_at < :now and r.state in ('SUBMITTED', 'ACKNOWLEDGED'))))
-                  and (cast(:after as uuid) is null or r.id < :after)
-                order by r.id desc
+                """ + cursorAndOrder + """
                 limit :limit
                 """)
                 .param("authority", filter.scope().authorityId())

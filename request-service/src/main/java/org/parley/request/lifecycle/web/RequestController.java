@@ -19,6 +19,7 @@ import org.parley.request.lifecycle.domain.CompanyResponse;
 import org.parley.request.lifecycle.domain.Disclosure;
 import org.parley.request.lifecycle.domain.Outcome;
 import org.parley.request.lifecycle.domain.ReasonCode;
+import org.parley.request.lifecycle.domain.ListingOrder;
 import org.parley.request.lifecycle.domain.RequestHeadline;
 import org.parley.request.lifecycle.domain.RequestState;
 import org.parley.request.shared.domain.RequestType;
@@ -52,9 +53,10 @@ class RequestController {
             @RequestParam(required = false) Set<RequestState> state,
             @RequestParam(required = false) RequestType type,
             @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) ListingOrder order,
             @RequestParam(required = false) Integer pageSize,
             @RequestParam(required = false) String pageToken) {
-        return desk.list(caller, state, type, overdue, PageRequest.of(pageSize, pageToken)).map(HeadlineView::of);
+        return desk.list(caller, state, type, overdue, order, PageRequest.of(pageSize, pageToken)).map(HeadlineView::of);
     }
 
     @GetMapping("/{id}")
