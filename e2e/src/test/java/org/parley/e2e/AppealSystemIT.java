@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
+import org.parley.e2e.support.Notices;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
@@ -153,20 +153,7 @@ class AppealSystemIT {
 
     /** Streamly's first responder records the statement of reasons; answers id, reference and accessCode. */
     private JsonNode recordNotice(String video, String request) {
-        Map<String, Object> notice = new LinkedHashMap<>();
-        notice.put("contentRef", video);
-        notice.put("accountRef", "user-" + UUID.randomUUID().toString().substring(0, 8));
-        notice.put("restriction", "REMOVED");
-        notice.put("territorialScope", List.of("DE"));
-        notice.put("ground", "ILLEGAL_CONTENT");
-        notice.put("legalReference", "StGB §130");
-        notice.put("category", "INCITEMENT_TO_VIOLENCE");
-        notice.put("facts", "The video names a group and calls on viewers to attack its members at a named place.");
-        notice.put("automatedDetection", false);
-        notice.put("automatedDecision", false);
-        notice.put("decidedAt", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
-        notice.put("requestId", request);
-        notice.put("language", "de");
+        Map<String, Object> notice = Notices.statementOfReasons(video, request);
         Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"), Gateway.json(notice));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         assertThat(recorded.json().path("accessCode").asString()).isNotBlank();

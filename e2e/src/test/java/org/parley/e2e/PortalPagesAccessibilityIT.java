@@ -2,10 +2,7 @@ package org.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Browser;
 import org.parley.e2e.support.Gateway;
+import org.parley.e2e.support.Notices;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
@@ -50,19 +48,8 @@ class PortalPagesAccessibilityIT {
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         request = submitted.json().path("id").asString();
 
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("contentRef", "https://video.example.com/v/" + UUID.randomUUID());
-        statement.put("accountRef", "user-" + UUID.randomUUID().toString().substring(0, 8));
-        statement.put("restriction", "REMOVED");
-        statement.put("territorialScope", List.of("DE"));
-        statement.put("ground", "INCOMPATIBLE_WITH_TERMS");
-        statement.put("termsReference", "Community rules §4 (violent extremism)");
-        statement.put("category", "INCITEMENT_TO_VIOLENCE");
-        statement.put("facts", "The video calls on viewers to attack members of a named group.");
-        statement.put("automatedDetection", true);
-        statement.put("automatedDecision", false);
-        statement.put("decidedAt", Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
-        statement.put("language", "en");
+        Map<String, Object> statement = Notices.statementOfReasons("https://video.example.com/v/" + UUID.randomUUID(),
+                null);
         Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"), Gateway.json(statement));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         notice = recorded.json().path("id").asString();
