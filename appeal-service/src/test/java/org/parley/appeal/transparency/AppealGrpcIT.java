@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.GrpcReflection;
 import org.parley.api.appeal.v1.AppealServiceGrpc;
 import org.parley.api.appeal.v1.BatchGetRequestAppealOutcomesRequest;
 import org.parley.api.appeal.v1.GetComplianceMetricsRequest;
@@ -36,6 +37,11 @@ import org.parley.common.testkit.TestTokens;
  * company's commitments, and the appeal outcomes request-service shows in each authority's record.
  */
 class AppealGrpcIT extends AppealServiceIT {
+
+    @Test
+    void serverReflectionIsOffOutsideTheDemoProfile() {
+        assertThat(GrpcReflection.offeredOn(grpcPort.port())).isFalse();
+    }
 
     private ManagedChannel channel;
     private AppealServiceGrpc.AppealServiceBlockingStub asService;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.GrpcReflection;
 import org.parley.api.common.v1.IndicatorValue;
 import org.parley.api.common.v1.Period;
 import org.parley.api.common.v1.RequestType;
@@ -32,6 +33,11 @@ import org.parley.request.support.RequestServiceIT;
 import org.parley.request.support.World;
 
 class SummaryGrpcIT extends RequestServiceIT {
+
+    @Test
+    void serverReflectionIsOffOutsideTheDemoProfile() {
+        assertThat(GrpcReflection.offeredOn(grpcPort.port())).isFalse();
+    }
 
     ManagedChannel channel;
 

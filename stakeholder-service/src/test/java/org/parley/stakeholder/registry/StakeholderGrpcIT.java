@@ -7,6 +7,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.GrpcReflection;
 import org.parley.api.stakeholder.v1.BatchGetStakeholdersRequest;
 import org.parley.api.stakeholder.v1.GetStakeholderRequest;
 import org.parley.api.stakeholder.v1.StakeholderKind;
@@ -17,6 +18,11 @@ import org.parley.stakeholder.support.StakeholderServiceIT;
  * The other services' lookups over gRPC, behind a token; health stays open.
  */
 class StakeholderGrpcIT extends StakeholderServiceIT {
+
+    @Test
+    void serverReflectionIsOffOutsideTheDemoProfile() {
+        assertThat(GrpcReflection.offeredOn(grpcPort.port())).isFalse();
+    }
 
     @Test
     void otherServicesLookStakeholdersUpOverGrpcWithContactPointAndSpheres() {
