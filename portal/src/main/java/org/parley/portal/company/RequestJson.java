@@ -39,7 +39,7 @@ public final class RequestJson {
 
         /** The safeguards warnings the listing carries with each row. */
         public List<Finding> warnings() {
-            return findings.stream().filter(f -> !"BLOCKER".equals(f.severity())).toList();
+            return Finding.warningsOf(findings);
         }
     }
 
@@ -84,6 +84,11 @@ public final class RequestJson {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Finding(String rule, String severity, String message) {
+
+        /** The findings a request was stored with despite them: all but the blockers. */
+        static List<Finding> warningsOf(List<Finding> findings) {
+            return findings.stream().filter(f -> !"BLOCKER".equals(f.severity())).toList();
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -148,7 +153,7 @@ public final class RequestJson {
         }
 
         public List<Finding> warnings() {
-            return findings.stream().filter(f -> !"BLOCKER".equals(f.severity())).toList();
+            return Finding.warningsOf(findings);
         }
     }
 

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -32,18 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 @PortalTest
 class CompanyDeskIT extends PortalTest.Base {
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        portalProperties(registry);
-    }
-
     static final String REMOVAL = "01935a00-0000-7000-8000-000000000001";
     static final String INFO = "01935a00-0000-7000-8000-000000000002";
     static final String LATE = "01935a00-0000-7000-8000-000000000003";
     static final String WAITING = "01935a00-0000-7000-8000-000000000004";
 
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     JsonMapper json;

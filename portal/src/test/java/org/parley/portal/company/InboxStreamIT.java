@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -28,13 +26,6 @@ class InboxStreamIT extends PortalTest.Base {
     private static final String NEW = "01935a00-0000-7000-8000-0000000000e1";
     private static final String HIDDEN = "01935a00-0000-7000-8000-0000000000e2";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        portalProperties(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
 
     @BeforeEach
     void resetApi() {

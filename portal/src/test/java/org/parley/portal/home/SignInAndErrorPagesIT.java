@@ -12,20 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PortalTest
 class SignInAndErrorPagesIT extends PortalTest.Base {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        portalProperties(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
 
     @Test
     void visitorSeesTheHomePageWithoutASession() throws Exception {

@@ -22,22 +22,12 @@ import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @PortalTest
 class LiaisonDeskIT extends PortalTest.Base {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        portalProperties(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
 
     private final JsonMapper json = JsonMapper.builder().build();
 

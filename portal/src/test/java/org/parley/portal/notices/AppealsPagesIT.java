@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
@@ -40,13 +38,6 @@ class AppealsPagesIT extends PortalTest.Base {
     static final String OPEN_LATER = "01930000-0000-7000-8000-0000000d0002";
     static final String DECIDED = "01930000-0000-7000-8000-0000000d0003";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        portalProperties(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
     @Autowired

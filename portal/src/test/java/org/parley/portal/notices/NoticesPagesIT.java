@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,13 +33,6 @@ class NoticesPagesIT extends PortalTest.Base {
     static final String N2 = "01930000-0000-7000-8000-0000000a0002";
     static final String A1 = "01930000-0000-7000-8000-0000000b0001";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        portalProperties(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
     @Autowired

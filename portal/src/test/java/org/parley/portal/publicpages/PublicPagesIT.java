@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PortalTest
@@ -30,13 +28,6 @@ class PublicPagesIT extends PortalTest.Base {
     static final String COMMITMENT = "01930000-0000-7000-8000-000000d10002";
     static final String UNKNOWN = "01930000-0000-7000-8000-0000000fffff";
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        portalProperties(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     CircuitBreakerRegistry breakers;

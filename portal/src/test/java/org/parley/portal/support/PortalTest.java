@@ -36,10 +36,15 @@ public @interface PortalTest {
 
         protected static final StubApi API = new StubApi();
 
-        protected static void portalProperties(DynamicPropertyRegistry registry) {
+        /** The portal on its own database, calling the stub in place of the gateway. */
+        @org.springframework.test.context.DynamicPropertySource
+        static void portalProperties(DynamicPropertyRegistry registry) {
             PostgresProperties.register(registry, "portal");
             registry.add("parley.portal.api-uri", API::url);
         }
+
+        @org.springframework.beans.factory.annotation.Autowired
+        protected org.springframework.test.web.servlet.MockMvc mvc;
 
         /** Signed in as a demo-like person with these realm roles and tenant; the API sees the bearer token "access-token". */
         @org.springframework.beans.factory.annotation.Autowired
