@@ -111,6 +111,59 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Restarts the server, as an operator or a crash would: every connection is cut and the server
+     * is away until it is up again. The embedded one through its own {@code pg_ctl}; an external one
+     * only if it is a Debian cluster on this machine ({@code pg_ctlcluster}), else this refuses.
+     */
+    void restart() {
+        String dataDirectory;
+        String cluster;
+        long backend;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
+                Statement statement = connection.createStatement()) {
+            dataDirectory = single(statement, "SHOW data_directory");
+            cluster = single(statement, "SHOW cluster_name");
+            backend = Long.parseLong(single(statement, "SELECT pg_backend_pid()"));
+        } catch (SQLException e) {
+            throw new StartupException("cannot reach PostgreSQL at " + hostAndPort + " to restart it: " + e.getMessage(), e);
+        }
+        List<String> command;
+        if (embedded != null) {
+            // a backend's parent is the postmaster; pg_ctl lies beside its binary and restarts it
+            // with the options it recorded at start (postmaster.opts)
+            String postgres = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).flatMap(p -> p.info().command())
+                    .orElseThrow(() -> new StartupException("cannot find the embedded PostgreSQL's server process"));
+            String pgCtl = java.nio.file.Path.of(postgres).resolveSibling("pg_ctl").toString();
+            command = List.of(pgCtl, "-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "restart");
+        } else if (cluster.matches("\\d+/[\\w-]+") && new java.io.File("/usr/bin/pg_ctlcluster").canExecute()) {
+            String[] versionAndName = cluster.split("/");
+            command = List.of("pg_ctlcluster", "--skip-systemctl-redirect", versionAndName[0], versionAndName[1], "restart");
+        } else {
+            throw new UnsupportedOperationException("PostgreSQL at " + hostAndPort + " is not a cluster of this machine "
+                    + "that pg_ctlcluster can restart (cluster_name '" + cluster + "')");
+        }
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new StartupException("restarting PostgreSQL failed: " + String.join(" ", command) + "\n" + output);
+            }
+        } catch (IOException e) {
+            throw new StartupException("cannot run " + command.getFirst() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while restarting PostgreSQL", e);
+        }
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

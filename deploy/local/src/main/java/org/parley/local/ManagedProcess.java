@@ -122,6 +122,22 @@ final class ManagedProcess {
         }
     }
 
+    /** Kills the process and all its descendants with SIGKILL, without a chance to shut down. */
+    synchronized void kill() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>();
+        p.descendants().forEach(all::add);
+        all.add(p.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> handle).join();
+        }
+        process = null;
+    }
+
     /**
      * Stops the process and all its descendants: SIGTERM first, then SIGKILL for whatever
      * is still alive after {@code grace}.

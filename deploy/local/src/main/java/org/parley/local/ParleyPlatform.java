@@ -82,6 +82,28 @@ public final class ParleyPlatform implements AutoCloseable {
         return URI.create(issuer() + "/protocol/openid-connect/token");
     }
 
+    /** How to reach a process directly, beside the gateway, e.g. {@code http://127.0.0.1:8082} for request-service. */
+    public URI directUrl(String name) {
+        return URI.create("http://" + Topology.LOOPBACK + ":" + Topology.portsOf(name)[0]);
+    }
+
+    /** A login to the database of a service, for tests that count or change rows behind its back. */
+    public record DatabaseLogin(String url, String user, String password) {}
+
+    public DatabaseLogin database(String service) {
+        synchronized (lock) {
+            if (database == null) {
+                throw new IllegalStateException("the database is not started");
+            }
+            return new DatabaseLogin(database.jdbcUrl(Topology.databaseOf(service)), database.user(), database.password());
+        }
+    }
+
+    /** Keycloak's master-realm administrator of this throw-away platform: user name and password. */
+    public Map.Entry<String, String> keycloakAdministrator() {
+        return Map.entry(KeycloakProcess.ADMIN, KeycloakProcess.ADMIN_PASSWORD);
+    }
+
     public Path logDir() {
         return options.logDir();
     }
@@ -124,6 +146,33 @@ public final class ParleyPlatform implements AutoCloseable {
         }
         say("stopping " + name);
         p.stop(STOP_GRACE);
+    }
+
+    /** Kills one process and its descendants at once (SIGKILL), as a crash would: nothing is shut down cleanly. */
+    public void kill(String name) {
+        ManagedProcess p;
+        synchronized (lock) {
+            p = processes.get(name);
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("no process named " + name + "; known: " + processes.keySet());
+        }
+        say("killing " + name);
+        p.kill();
+    }
+
+    /** Restarts PostgreSQL under the running services (see {@link Database#restart()}); answers how long it took. */
+    public Duration restartDatabase() {
+        Database db;
+        synchronized (lock) {
+            db = database;
+        }
+        say("restarting " + db);
+        long started = System.nanoTime();
+        db.restart();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        say("PostgreSQL is back (" + seconds(took.toNanos()) + ")");
+        return took;
     }
 
     /** Starts one stopped process again with the same settings and waits until it is ready. */

@@ -68,6 +68,15 @@ public final class Topology {
         return CATALOGUE.values().stream().map(Service::database).filter(Objects::nonNull).sorted().toList();
     }
 
+    /** The database a service keeps its data in. */
+    static String databaseOf(String service) {
+        Service known = CATALOGUE.get(service);
+        if (known == null || known.database() == null) {
+            throw new IllegalArgumentException(service + " keeps no data; services with a database: " + databases());
+        }
+        return known.database();
+    }
+
     /**
      * stakeholder-service first; then request- and appeal-service together; the portal and the
      * gateway last, together (the portal calls the API only when a page is asked for).
