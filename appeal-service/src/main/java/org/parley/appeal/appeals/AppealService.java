@@ -198,13 +198,22 @@ public class AppealService {
         return reading(caller, appeal, access, now());
     }
 
+    /**
+     * The appeals the caller may see, one page. A caller in no capacity to list is refused (403); a row the
+     * caller has no capacity towards is left out, never shown in some default view.
+     */
     public Page<AppealReading> list(Caller caller, AppealFilter filter, PageRequest page) {
+        if (!NoticeAccess.mayList(caller)) {
+            throw new Forbidden("Only appellants, the company's responders, reviewers and admins list appeals");
+        }
         Instant now = now();
         if (caller.has(Role.COMPANY_RESPONDER) && caller.stakeholderId().isPresent()) {
             Ids.parse(caller.stakeholderId().get()).ifPresent(company -> remember(caller, company));
         }
-        return Page.of(appeals.list(caller, filter, now, page), page, Appeal::id)
-                .map(appeal -> reading(caller, appeal, accessOf(caller, appeal).orElse(NoticeAccess.OWNER), now));
+        Page<Appeal> rows = Page.of(appeals.list(caller, filter, now, page), page, Appeal::id);
+        return new Page<>(rows.items().stream()
+                .flatMap(appeal -> accessOf(caller, appeal).map(access -> reading(caller, appeal, access, now)).stream())
+                .toList(), rows.nextPageToken());
     }
 
     public NoticeService.Viewed<List<AuditRecord>> history(Caller caller, UUID id) {
