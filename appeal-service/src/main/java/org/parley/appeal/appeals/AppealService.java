@@ -49,8 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appeals from filing to the independent decision, with the rules on who may do what: the notice's owner
- * files and escalates, the company's responders assign and the assigned one decides, an independent
- * reviewer decides escalated appeals; everyone else does not see them (404).
+ * files and escalates, the company's responders assign (or hand over, naming the new reviewer) and the
+ * assigned one decides, an independent reviewer from outside the company takes an escalated appeal and then
+ * decides it; everyone else does not see them (404).
  */
 @Service
 public class AppealService {
@@ -117,14 +118,19 @@ public class AppealService {
     }
 
     /**
-     * A responder of the company names the reviewer (by default themselves): an account that stakeholder-service
-     * confirms as a responder of the same company, named by subject or by a username this service has seen, and
-     * not the person who took the original decision.
+     * A responder of the company names the reviewer: an account that stakeholder-service confirms as a responder
+     * of the same company, named by subject or by a username this service has seen, and not the person who took
+     * the original decision. Naming nobody takes an appeal nobody reviews yet; an appeal in someone's review is
+     * handed over only by naming the new reviewer, and the record says from whom to whom.
      */
     public Appeal assign(Caller caller, UUID id, String reviewer) {
-        Person to = reviewer == null || reviewer.isBlank() ? Person.of(caller) : reviewerOf(caller, id, reviewer.strip());
-        return move(caller, id, NoticeAccess.COMPANY, "APPEAL_ASSIGNED", (appeal, now) -> appeal.assign(to, now),
-                appeal -> new Assigned(appeal.reviewer().subject()));
+        boolean named = reviewer != null && !reviewer.isBlank();
+        Person to = named ? reviewerOf(caller, id, reviewer.strip()) : Person.of(caller);
+        return move(caller, id, NoticeAccess.COMPANY,
+                before -> before.reviewer() == null ? "APPEAL_ASSIGNED" : "APPEAL_REASSIGNED",
+                (appeal, now) -> named ? appeal.assign(to, now) : appeal.take(to, now),
+                (before, after) -> before.reviewer() == null ? new Assigned(after.reviewer().subject())
+                        : new Reassigned(before.reviewer().subject(), after.reviewer().subject()));
     }
 
     private Person reviewerOf(Caller caller, UUID id, String named) {
@@ -162,7 +168,17 @@ public class AppealService {
                 });
     }
 
+    /** An independent reviewer takes an escalated appeal nobody reviews yet; only they decide it then. */
+    public Appeal takeEscalation(Caller caller, UUID id) {
+        requireIndependentReviewer(caller, id);
+        return move(caller, id, NoticeAccess.REVIEWER, "APPEAL_ESCALATION_TAKEN",
+                (appeal, now) -> appeal.takeEscalation(Person.of(caller), now),
+                appeal -> new EscalationTaken(appeal.escalation().reviewer().subject()));
+    }
+
+    /** The independent reviewer who took the escalation decides it, still independent of the company. */
     public Appeal decideIndependently(Caller caller, UUID id, DecisionDraft draft) {
+        requireIndependentReviewer(caller, id);
         return move(caller, id, NoticeAccess.REVIEWER, "APPEAL_INDEPENDENTLY_DECIDED",
                 (appeal, now) -> appeal.decideIndependently(Person.of(caller), draft, now),
                 appeal -> {
@@ -182,13 +198,22 @@ public class AppealService {
         return reading(caller, appeal, access, now());
     }
 
+    /**
+     * The appeals the caller may see, one page. A caller in no capacity to list is refused (403); a row the
+     * caller has no capacity towards is left out, never shown in some default view.
+     */
     public Page<AppealReading> list(Caller caller, AppealFilter filter, PageRequest page) {
+        if (!NoticeAccess.mayList(caller)) {
+            throw new Forbidden("Only appellants, the company's responders, reviewers and admins list appeals");
+        }
         Instant now = now();
         if (caller.has(Role.COMPANY_RESPONDER) && caller.stakeholderId().isPresent()) {
             Ids.parse(caller.stakeholderId().get()).ifPresent(company -> remember(caller, company));
         }
-        return Page.of(appeals.list(caller, filter, now, page), page, Appeal::id)
-                .map(appeal -> reading(caller, appeal, accessOf(caller, appeal).orElse(NoticeAccess.OWNER), now));
+        Page<Appeal> rows = Page.of(appeals.list(caller, filter, now, page), page, Appeal::id);
+        return new Page<>(rows.items().stream()
+                .flatMap(appeal -> accessOf(caller, appeal).map(access -> reading(caller, appeal, access, now)).stream())
+                .toList(), rows.nextPageToken());
     }
 
     public NoticeService.Viewed<List<AuditRecord>> history(Caller caller, UUID id) {
@@ -204,6 +229,12 @@ public class AppealService {
      */
     private Appeal move(Caller caller, UUID id, NoticeAccess needed, String action, BiFunction<Appeal, Instant, Appeal> change,
             Function<Appeal, Record> details) {
+        return move(caller, id, needed, before -> action, change, (before, after) -> details.apply(after));
+    }
+
+    /** {@link #move} where the action's name and its details depend on the appeal before the move. */
+    private Appeal move(Caller caller, UUID id, NoticeAccess needed, Function<Appeal, String> action,
+            BiFunction<Appeal, Instant, Appeal> change, BiFunction<Appeal, Appeal, Record> details) {
         return transactions.execute(tx -> {
             Appeal before = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
             requireCapacity(caller, before, needed);
@@ -215,8 +246,8 @@ public class AppealService {
             if (!appeals.update(after, before.version())) {
                 throw new Conflict("APPEAL_CHANGED", "The appeal changed meanwhile; read it again");
             }
-            audit.append(AuditEntry.of(caller, action, ENTITY, id, before.state(), after.state())
-                    .withDetails(details.apply(after)));
+            audit.append(AuditEntry.of(caller, action.apply(before), ENTITY, id, before.state(), after.state())
+                    .withDetails(details.apply(before, after)));
             return after;
         });
     }
@@ -235,12 +266,36 @@ public class AppealService {
                 case ADMIN -> "Only an administrator may do this";
             });
         }
+        if (needed == NoticeAccess.REVIEWER && !NoticeAccess.isIndependentOf(caller, appeal.companyId())) {
+            throw notIndependent();
+        }
+    }
+
+    /**
+     * The caller may act as the independent reviewer of this appeal: they see it as a reviewer, their account is
+     * not bound to the company, this service has not seen them act for it, and stakeholder-service does not know
+     * them as its responder (while it cannot be asked, the first two decide).
+     */
+    private void requireIndependentReviewer(Caller caller, UUID id) {
+        Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        requireCapacity(caller, appeal, NoticeAccess.REVIEWER);
+        UUID company = appeal.companyId();
+        if (responders.find(company, caller.subject()).isPresent()
+                || memberships.check(company, caller.subject()) instanceof Membership.Member) {
+            throw notIndependent();
+        }
+    }
+
+    private static Forbidden notIndependent() {
+        return new Forbidden("A member of the company concerned cannot review its appeal independently");
     }
 
     private AppealReading reading(Caller caller, Appeal appeal, NoticeAccess access, Instant now) {
         Set<NoticeAccess> capacities = capacities(caller, appeal);
         Set<AppealAction> actions = EnumSet.noneOf(AppealAction.class);
         boolean overdue = appeal.isOverdue(now);
+        boolean independent = capacities.contains(NoticeAccess.REVIEWER)
+                && NoticeAccess.isIndependentOf(caller, appeal.companyId());
         for (AppealAction action : AppealAction.values()) {
             if (!AppealLifecycle.allows(appeal.state(), action, overdue)) {
                 continue;
@@ -249,7 +304,8 @@ public class AppealService {
                 case ASSIGN -> capacities.contains(NoticeAccess.COMPANY);
                 case DECIDE -> capacities.contains(NoticeAccess.COMPANY) && Person.of(caller).isSameAs(appeal.reviewer());
                 case ESCALATE -> capacities.contains(NoticeAccess.OWNER);
-                case DECIDE_INDEPENDENTLY -> capacities.contains(NoticeAccess.REVIEWER);
+                case TAKE_ESCALATION -> independent && !appeal.escalation().isTaken();
+                case DECIDE_INDEPENDENTLY -> independent && appeal.isEscalationTakenBy(Person.of(caller));
             };
             if (may) {
                 actions.add(action);
@@ -283,6 +339,11 @@ public class AppealService {
     record Filed(UUID noticeId, UUID company, Instant dueAt, int decisionDays, DecisionTime.Source decisionTimeSource) {}
 
     record Assigned(String reviewer) {}
+
+    /** A hand-over: the reviewer before and after, by subject. */
+    record Reassigned(String from, String to) {}
+
+    record EscalationTaken(String reviewer) {}
 
     record Decided(Outcome outcome, boolean inTime, boolean rabat) {}
 

@@ -159,8 +159,15 @@ public class NoticeService {
         return reading(caller, notice, access, order, appeal);
     }
 
-    /** The notices the caller may see, one page, each with what can be told of its order. */
+    /**
+     * The notices the caller may see, one page, each with what can be told of its order. A caller in no capacity
+     * to list is refused (403); a row the caller has no capacity towards is left out, never shown in some
+     * default view.
+     */
     public Page<NoticeReading> list(Caller caller, NoticeFilter filter, PageRequest page) {
+        if (!NoticeAccess.mayList(caller)) {
+            throw new Forbidden("Only appellants, the company's responders, reviewers and admins list notices");
+        }
         Page<Notice> notices = Page.of(store.list(caller, filter, page), page, Notice::id);
         Map<UUID, AppealLink> appeals = store.appealsOf(notices.items().stream().map(Notice::id).toList());
         Map<UUID, OrderDisclosure> disclosures = disclosures(notices.items().stream()
@@ -168,12 +175,11 @@ public class NoticeService {
         if (caller.has(Role.COMPANY_RESPONDER) && caller.stakeholderId().isPresent()) {
             Ids.parse(caller.stakeholderId().get()).ifPresent(company -> remember(company, caller));
         }
-        return notices.map(notice -> {
+        return new Page<>(notices.items().stream().flatMap(notice -> {
             AppealLink appeal = appeals.get(notice.id());
-            NoticeAccess access = accessOf(caller, notice, appeal).orElse(NoticeAccess.OWNER);
             OrderDisclosure order = notice.causedByOrder() ? disclosures.get(notice.requestId()) : new OrderDisclosure.None();
-            return reading(caller, notice, access, order, appeal);
-        });
+            return accessOf(caller, notice, appeal).map(access -> reading(caller, notice, access, order, appeal)).stream();
+        }).toList(), notices.nextPageToken());
     }
 
     /** The audit records of a notice, for anyone who may see it. */

@@ -2,8 +2,13 @@ package org.parley.appeal.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.parley.appeal.support.Actor;
 import org.parley.appeal.support.AppealServiceIT;
+import org.parley.common.kernel.Role;
+import org.parley.common.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,5 +65,27 @@ class AppealVisibilityIT extends AppealServiceIT {
         JsonNode history = api.get("/api/v1/appeals/" + appeal + "/history").auth(w.appellant().bearer()).send().json();
         assertThat(history.findValuesAsString("action")).containsExactly("APPEAL_FILED", "APPEAL_ASSIGNED", "APPEAL_DECIDED");
         assertThat(history.toString()).doesNotContain(w.colleague().username());
+    }
+
+    @Test
+    void aCallerInNoCapacityIsRefusedTheListAndNeverShownTheOwnersView() {
+        String appeal = filedAppeal().get("id").asText();
+        Actor service = Actor.of("service-account-" + w.deputy().username(), null, Role.SERVICE);
+        Actor unbound = Actor.of("unbound-" + w.deputy().username(), null, Role.COMPANY_RESPONDER);
+
+        for (Actor nobody : List.of(w.liaison(), service, unbound)) {
+            Reply list = api.get("/api/v1/appeals").auth(nobody.bearer()).send();
+            assertThat(list.status()).as(nobody.username() + ": " + list).isEqualTo(403);
+            assertThat(list.contentType()).startsWith("application/problem+json");
+            assertThat(list.body()).doesNotContain(appeal);
+        }
+
+        // the store matches the company however its id is spelled; the rule on capacities does not
+        Actor spelledOtherwise = Actor.of("upper-" + w.deputy().username(), w.company().toUpperCase(Locale.ROOT),
+                Role.COMPANY_RESPONDER);
+        assertThat(api.get("/api/v1/appeals/" + appeal).auth(spelledOtherwise.bearer()).send().status()).isEqualTo(404);
+        Reply list = api.get("/api/v1/appeals").auth(spelledOtherwise.bearer()).send();
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().get("items")).as("no row in the owner's view").isEmpty();
     }
 }

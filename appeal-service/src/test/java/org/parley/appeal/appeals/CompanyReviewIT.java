@@ -53,8 +53,8 @@ class CompanyReviewIT extends AppealServiceIT {
         api.get("/api/v1/appeals").auth(w.colleague().bearer()).send();
         Reply byUsername = assign(w.decider(), appeal, w.colleague().username());
         assertThat(byUsername.status()).as(byUsername.toString()).isEqualTo(200);
-        assertThat(count("select count(*) from audit_record where entity_id = ? and action = 'APPEAL_ASSIGNED'", appeal))
-                .as("a failed assignment leaves no record").isEqualTo(2);
+        assertThat(count("select count(*) from audit_record where entity_id = ? and action in ('APPEAL_ASSIGNED', "
+                + "'APPEAL_REASSIGNED')", appeal)).as("a failed assignment leaves no record").isEqualTo(2);
     }
 
     @Test
@@ -145,5 +145,37 @@ class CompanyReviewIT extends AppealServiceIT {
                 .isEqualTo(404);
         assertThat(api.post("/api/v1/appeals/" + appeal + "/decision", Map.of("outcome", "MAYBE", "reasoning", "x"))
                 .auth(w.colleague().bearer()).send().status()).isEqualTo(400);
+    }
+
+    @Test
+    void aColleagueTakesOverAnAppealInReviewOnlyByNamingTheNewReviewerAndTheHandOverIsAudited() {
+        String appeal = filedAppeal().get("id").asText();
+        assertThat(assign(w.colleague(), appeal, null).status()).as("an unassigned appeal is taken").isEqualTo(200);
+
+        Reply decidedByDeputy = decide(w.deputy(), appeal, decision("REVERSED"));
+        assertThat(decidedByDeputy.status()).as(decidedByDeputy.toString()).isEqualTo(403);
+        Reply takenOver = assign(w.deputy(), appeal, null);
+        assertThat(takenOver.status()).as("no implicit take-over: " + takenOver).isEqualTo(409);
+        assertThat(takenOver.json().get("reason").asText()).isEqualTo("ALREADY_IN_REVIEW");
+        assertThat(decide(w.deputy(), appeal, decision("REVERSED")).status()).isEqualTo(403);
+        JsonNode untouched = readAppeal(w.deputy(), appeal);
+        assertThat(untouched.get("reviewer").get("username").asText()).isEqualTo(w.colleague().username());
+        assertThat(untouched.get("actions").toString()).doesNotContain("DECIDE");
+        assertThat(count("select count(*) from audit_record where entity_id = ? and action = 'APPEAL_REASSIGNED'", appeal))
+                .isZero();
+
+        Reply handedOver = assign(w.deputy(), appeal, w.deputy().subject());
+        assertThat(handedOver.status()).as(handedOver.toString()).isEqualTo(200);
+        assertThat(handedOver.json().get("reviewer").get("username").asText()).isEqualTo(w.deputy().username());
+        String details = jdbc.sql("select details from audit_record where entity_id = ? and action = 'APPEAL_REASSIGNED'"
+                + " and actor_subject = ?").param(1, appeal).param(2, w.deputy().subject()).query(String.class).single();
+        assertThat(details).contains("\"from\":\"" + w.colleague().subject() + "\"", "\"to\":\"" + w.deputy().subject() + "\"");
+        assertThat(api.get("/api/v1/appeals/" + appeal + "/history").auth(w.appellant().bearer()).send().json()
+                .findValuesAsString("action")).containsExactly("APPEAL_FILED", "APPEAL_ASSIGNED", "APPEAL_REASSIGNED");
+
+        assertThat(decide(w.colleague(), appeal, decision("UPHELD")).status()).as("no longer theirs").isEqualTo(403);
+        Reply decided = decide(w.deputy(), appeal, decision("REVERSED"));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertThat(decided.json().get("decision").get("decidedBy").asText()).isEqualTo(w.deputy().username());
     }
 }

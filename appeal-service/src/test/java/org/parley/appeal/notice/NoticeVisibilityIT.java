@@ -3,9 +3,12 @@ package org.parley.appeal.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parley.appeal.support.Actor;
 import org.parley.appeal.support.AppealServiceIT;
+import org.parley.common.kernel.Role;
 import org.parley.appeal.support.NoticeBody;
 import org.parley.common.testkit.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +64,6 @@ class NoticeVisibilityIT extends AppealServiceIT {
         assertThat(seen).hasSize(5).doesNotHaveDuplicates();
 
         assertThat(api.get("/api/v1/notices").auth(w.appellant().bearer()).send().json().get("items")).isEmpty();
-        assertThat(api.get("/api/v1/notices").auth(w.liaison().bearer()).send().json().get("items")).isEmpty();
         assertThat(api.get("/api/v1/notices?claimed=false").auth(w.decider().bearer()).send().json().get("items"))
                 .hasSize(5);
         assertThat(api.get("/api/v1/notices?pageSize=501").auth(w.decider().bearer()).send().status()).isEqualTo(422);
@@ -83,5 +85,28 @@ class NoticeVisibilityIT extends AppealServiceIT {
         assertThat(owner.findValuesAsString("action")).containsExactly("NOTICE_RECORDED", "NOTICE_CLAIMED");
         assertThat(owner.get(0).has("actor")).isFalse();
         assertThat(api.get(path).auth(w.stranger().bearer()).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallerInNoCapacityIsRefusedTheListAndNeverShownTheOwnersView() {
+        JsonNode recorded = recordedNotice();
+        String id = recorded.get("id").asText();
+        Actor service = Actor.of("service-account-" + w.deputy().username(), null, Role.SERVICE);
+        Actor unbound = Actor.of("unbound-" + w.deputy().username(), null, Role.COMPANY_RESPONDER);
+
+        for (Actor nobody : List.of(w.liaison(), service, unbound)) {
+            Reply list = api.get("/api/v1/notices").auth(nobody.bearer()).send();
+            assertThat(list.status()).as(nobody.username() + ": " + list).isEqualTo(403);
+            assertThat(list.contentType()).startsWith("application/problem+json");
+            assertThat(list.body()).doesNotContain(id);
+        }
+
+        // the store matches the company however its id is spelled; the rule on capacities does not
+        Actor spelledOtherwise = Actor.of("upper-" + w.deputy().username(), w.company().toUpperCase(Locale.ROOT),
+                Role.COMPANY_RESPONDER);
+        assertThat(api.get("/api/v1/notices/" + id).auth(spelledOtherwise.bearer()).send().status()).isEqualTo(404);
+        Reply list = api.get("/api/v1/notices").auth(spelledOtherwise.bearer()).send();
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().get("items")).as("no row in the owner's view, with the account concerned").isEmpty();
     }
 }

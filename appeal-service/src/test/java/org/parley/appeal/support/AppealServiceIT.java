@@ -82,6 +82,8 @@ public abstract class AppealServiceIT {
         w = World.fresh();
         STAKEHOLDERS.member(w.company(), w.decider());
         STAKEHOLDERS.member(w.company(), w.colleague());
+        STAKEHOLDERS.member(w.company(), w.deputy());
+        STAKEHOLDERS.member(w.company(), w.insider());
         STAKEHOLDERS.member(w.otherCompany(), w.stranger());
     }
 
@@ -183,6 +185,20 @@ public abstract class AppealServiceIT {
     protected Reply escalate(String appealId) {
         return api.post("/api/v1/appeals/" + appealId + "/escalation",
                 Map.of("reason", "The company did not look at the context of my post.")).auth(w.appellant().bearer()).send();
+    }
+
+    /** An independent reviewer takes an escalated appeal into their review. */
+    protected Reply takeEscalation(Actor reviewer, String appealId) {
+        return api.post("/api/v1/appeals/" + appealId + "/independent-review", Map.of()).auth(reviewer.bearer()).send();
+    }
+
+    /** The world's independent reviewer takes the escalated appeal and decides it. */
+    protected JsonNode independentlyDecided(String appealId, String outcome) {
+        Reply taken = takeEscalation(w.reviewer(), appealId);
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        Reply decided = independentDecision(appealId, outcome);
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        return decided.json();
     }
 
     /** The world's independent reviewer decides. */

@@ -195,7 +195,7 @@ class AppealGrpcIT extends AppealServiceIT {
         String second = filedAppeal(NoticeBody.notice(clock.instant()).requestId(reversedIndependently)).get("id").asText();
         decided(second, "UPHELD");
         api.post("/api/v1/appeals/" + second + "/escalation", Map.of("reason", "I disagree.")).auth(w.appellant().bearer()).send();
-        api.post("/api/v1/appeals/" + second + "/independent-decision", decision("REVERSED")).auth(w.reviewer().bearer()).send();
+        independentlyDecided(second, "REVERSED");
         recorded(NoticeBody.notice(clock.instant()).requestId(notAppealed));
 
         Map<String, RequestAppealOutcome> outcomes = asService.batchGetRequestAppealOutcomes(

@@ -60,7 +60,7 @@ class TransparencyIT extends AppealServiceIT {
         String appeal = filedAppeal().get("id").asText();
         decided(appeal, "UPHELD");
         escalated(appeal);
-        independentlyDecide(appeal, "REVERSED");
+        independentlyDecided(appeal, "REVERSED");
         String path = "/api/v1/transparency/appeals?exact=true&company=" + w.company();
 
         Reply exact = api.get(path).auth(w.admin().bearer()).send();
@@ -213,11 +213,6 @@ class TransparencyIT extends AppealServiceIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
-    private void independentlyDecide(String appeal, String outcome) {
-        Reply reply = api.post("/api/v1/appeals/" + appeal + "/independent-decision", decision(outcome))
-                .auth(w.reviewer().bearer()).send();
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-    }
 
     private static JsonNode row(JsonNode rows, String category) {
         for (JsonNode row : rows) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.stakeholders.domain.DecisionTime;
 import org.parley.common.check.FieldCheck;
+import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.Forbidden;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
@@ -48,8 +49,21 @@ public record Appeal(UUID id, AppealedNotice notice, UUID companyId, String owne
     }
 
     /**
-     * Names the company's human reviewer. Never the person who took the original decision: a review by the
-     * decider is no review (Santa Clara Principles, "Appeal").
+     * A responder takes an appeal nobody reviews yet. An appeal someone is reviewing is never taken over this
+     * way (409): handing it over is {@link #assign}, naming the new reviewer, and is recorded as such.
+     */
+    public Appeal take(Person by, Instant now) {
+        AppealLifecycle.next(state, AppealAction.ASSIGN, isOverdue(now));
+        if (reviewer != null) {
+            throw new Conflict("ALREADY_IN_REVIEW", reviewer.username() + " is reviewing this appeal; to hand it over, "
+                    + "name the new reviewer");
+        }
+        return assign(by, now);
+    }
+
+    /**
+     * Names the company's human reviewer, or hands the review to another. Never the person who took the
+     * original decision: a review by the decider is no review (Santa Clara Principles, "Appeal").
      */
     public Appeal assign(Person to, Instant now) {
         AppealState next = AppealLifecycle.next(state, AppealAction.ASSIGN, isOverdue(now));
@@ -86,15 +100,45 @@ public record Appeal(UUID id, AppealedNotice notice, UUID companyId, String owne
         check.text("reason", reason, MAX_ESCALATION_REASON);
         check.orThrow();
         return new Appeal(id, notice, companyId, ownerSubject, next, statement, language, filedAt, dueAt, decisionTime,
-                overdueAt, reviewer, assignedAt, decision, new Escalation(reason.strip(), now), independentDecision,
+                overdueAt, reviewer, assignedAt, decision, Escalation.of(reason.strip(), now), independentDecision,
                 version + 1);
     }
 
-    /** An independent reviewer decides; the company's decision, if any, stays beside it. */
+    /**
+     * An independent reviewer takes the escalated appeal into their review, once: whoever took it first keeps it
+     * (409 for the next). Whether the reviewer is independent of the company is the caller's to check.
+     */
+    public Appeal takeEscalation(Person by, Instant now) {
+        AppealState next = AppealLifecycle.next(state, AppealAction.TAKE_ESCALATION, isOverdue(now));
+        if (escalation.isTaken()) {
+            throw new Conflict("ESCALATION_TAKEN", "An independent reviewer (" + escalation.reviewer().username()
+                    + ") reviews this escalation already");
+        }
+        return new Appeal(id, notice, companyId, ownerSubject, next, statement, language, filedAt, dueAt, decisionTime,
+                overdueAt, reviewer, assignedAt, decision, escalation.takenBy(by, now), independentDecision, version + 1);
+    }
+
+    /**
+     * The independent reviewer who took the escalation decides (409 while nobody has taken it, 403 for anyone
+     * else); the company's decision, if any, stays beside it.
+     */
     public Appeal decideIndependently(Person by, DecisionDraft draft, Instant now) {
         AppealState next = AppealLifecycle.next(state, AppealAction.DECIDE_INDEPENDENTLY, isOverdue(now));
+        if (!escalation.isTaken()) {
+            throw new Conflict("ESCALATION_NOT_TAKEN", "No independent reviewer has taken this escalation; take it "
+                    + "into your review before deciding it");
+        }
+        if (!by.isSameAs(escalation.reviewer())) {
+            throw new Forbidden("Only the independent reviewer who took this escalation (" + escalation.reviewer().username()
+                    + ") may decide it");
+        }
         Decision made = draft.check(notice.rabatRequired(), by, now);
         return new Appeal(id, notice, companyId, ownerSubject, next, statement, language, filedAt, dueAt, decisionTime,
                 overdueAt, reviewer, assignedAt, decision, escalation, made, version + 1);
+    }
+
+    /** The independent reviewer who took the escalation, while it awaits their decision. */
+    public boolean isEscalationTakenBy(Person person) {
+        return escalation != null && person.isSameAs(escalation.reviewer());
     }
 }

@@ -8,6 +8,8 @@ public enum AppealAction {
     DECIDE,
     /** The appellant takes it to an independent reviewer. */
     ESCALATE,
-    /** The independent reviewer decides. */
+    /** An independent reviewer takes an escalated appeal nobody reviews yet into their review. */
+    TAKE_ESCALATION,
+    /** The independent reviewer who took it decides. */
     DECIDE_INDEPENDENTLY
 }

@@ -4,6 +4,7 @@ import static org.parley.appeal.appeals.domain.AppealAction.ASSIGN;
 import static org.parley.appeal.appeals.domain.AppealAction.DECIDE;
 import static org.parley.appeal.appeals.domain.AppealAction.DECIDE_INDEPENDENTLY;
 import static org.parley.appeal.appeals.domain.AppealAction.ESCALATE;
+import static org.parley.appeal.appeals.domain.AppealAction.TAKE_ESCALATION;
 import static org.parley.appeal.appeals.domain.AppealState.DECIDED;
 import static org.parley.appeal.appeals.domain.AppealState.ESCALATED;
 import static org.parley.appeal.appeals.domain.AppealState.FILED;
@@ -36,6 +37,7 @@ public final class AppealLifecycle {
             new Transition(DECIDED, ESCALATE, ESCALATED, Guard.NONE),
             new Transition(FILED, ESCALATE, ESCALATED, Guard.ONLY_WHEN_OVERDUE),
             new Transition(IN_REVIEW, ESCALATE, ESCALATED, Guard.ONLY_WHEN_OVERDUE),
+            new Transition(ESCALATED, TAKE_ESCALATION, ESCALATED, Guard.NONE),
             new Transition(ESCALATED, DECIDE_INDEPENDENTLY, INDEPENDENTLY_DECIDED, Guard.NONE));
 
     private AppealLifecycle() {}
@@ -67,6 +69,7 @@ public final class AppealLifecycle {
             case ASSIGN -> "assigned";
             case DECIDE -> "decided by the company";
             case ESCALATE -> "escalated";
+            case TAKE_ESCALATION -> "taken by an independent reviewer";
             case DECIDE_INDEPENDENTLY -> "decided by an independent reviewer";
         };
     }

@@ -74,6 +74,8 @@ class JdbcAppealStore implements AppealStore {
         Decision i = a.independentDecision();
         RabatAssessment dr = d == null ? null : d.rabat();
         RabatAssessment ir = i == null ? null : i.rabat();
+        // the reviewer who took the escalation is the one who decides it
+        Person independent = a.escalation() == null ? null : a.escalation().reviewer();
         return jdbc.sql("""
                 update appeal set state = :state, reviewer_subject = :reviewerSubject, reviewer_username = :reviewerUsername,
                     assigned_at = :assignedAt, outcome = :outcome, reasoning = :reasoning,
@@ -86,6 +88,7 @@ class JdbcAppealStore implements AppealStore {
                     independent_rabat_content_and_form = :irf, independent_rabat_extent = :ire,
                     independent_rabat_likelihood = :irl, independently_decided_at = :iAt,
                     independent_reviewer_subject = :iSubject, independent_reviewer_username = :iUsername,
+                    independent_assigned_at = :iAssignedAt,
                     version = :version
                 where id = :id and version = :expected
                 """)
@@ -115,8 +118,9 @@ class JdbcAppealStore implements AppealStore {
                 .param("ire", ir == null ? null : ir.extent())
                 .param("irl", ir == null ? null : ir.likelihood())
                 .param("iAt", i == null ? null : ts(i.at()))
-                .param("iSubject", i == null ? null : i.by().subject())
-                .param("iUsername", i == null ? null : i.by().username())
+                .param("iSubject", independent == null ? null : independent.subject())
+                .param("iUsername", independent == null ? null : independent.username())
+                .param("iAssignedAt", a.escalation() == null ? null : ts(a.escalation().takenAt()))
                 .param("version", a.version())
                 .param("id", a.id())
                 .param("expected", expectedVersion)
@@ -207,13 +211,14 @@ class JdbcAppealStore implements AppealStore {
                 Outcome.valueOf(rs.getString("outcome")), rs.getString("reasoning"), rabat(rs, "rabat_"),
                 new Person(rs.getString("decided_by_subject"), rs.getString("decided_by_username")),
                 instant(rs, "decided_at"));
+        Person independentReviewer = rs.getString("independent_reviewer_subject") == null ? null
+                : new Person(rs.getString("independent_reviewer_subject"), rs.getString("independent_reviewer_username"));
         Escalation escalation = rs.getTimestamp("escalated_at") == null ? null
-                : new Escalation(rs.getString("escalation_reason"), instant(rs, "escalated_at"));
+                : new Escalation(rs.getString("escalation_reason"), instant(rs, "escalated_at"), independentReviewer,
+                        instant(rs, "independent_assigned_at"));
         Decision independent = rs.getString("independent_outcome") == null ? null : new Decision(
                 Outcome.valueOf(rs.getString("independent_outcome")), rs.getString("independent_reasoning"),
-                rabat(rs, "independent_rabat_"),
-                new Person(rs.getString("independent_reviewer_subject"), rs.getString("independent_reviewer_username")),
-                instant(rs, "independently_decided_at"));
+                rabat(rs, "independent_rabat_"), independentReviewer, instant(rs, "independently_decided_at"));
         return new Appeal(
                 rs.getObject("id", UUID.class),
                 notice,

@@ -92,6 +92,14 @@ class AppealController {
         return AppealView.of(appeals.read(caller, appeal));
     }
 
+    /** An independent reviewer takes an escalated appeal into their review; no body. */
+    @PostMapping("/{id}/independent-review")
+    AppealView takeEscalation(Caller caller, @PathVariable String id) {
+        UUID appeal = parse(id);
+        appeals.takeEscalation(caller, appeal);
+        return AppealView.of(appeals.read(caller, appeal));
+    }
+
     @PostMapping("/{id}/independent-decision")
     AppealView decideIndependently(Caller caller, @PathVariable String id, @RequestBody DecisionBody body) {
         UUID appeal = parse(id);
@@ -105,7 +113,10 @@ class AppealController {
 
     record FileAppeal(String noticeId, String statement, String language) {}
 
-    /** {@code reviewer}: the subject or username of a responder of the company; the caller when absent. */
+    /**
+     * {@code reviewer}: the subject or username of a responder of the company; when absent, the caller takes an
+     * appeal nobody reviews yet (an appeal in someone's review is handed over only by naming the new reviewer).
+     */
     record Assignment(String reviewer) {}
 
     record DecisionBody(Outcome outcome, String reasoning, Rabat rabat) {

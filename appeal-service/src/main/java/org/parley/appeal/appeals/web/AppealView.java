@@ -7,6 +7,7 @@ import org.parley.appeal.appeals.domain.Appeal;
 import org.parley.appeal.appeals.domain.AppealAction;
 import org.parley.appeal.appeals.domain.AppealState;
 import org.parley.appeal.appeals.domain.Decision;
+import org.parley.appeal.appeals.domain.Escalation;
 import org.parley.appeal.appeals.domain.Outcome;
 import org.parley.appeal.appeals.domain.RabatAssessment;
 import org.parley.appeal.shared.domain.NoticeAccess;
@@ -35,7 +36,7 @@ public record AppealView(String id, String noticeId, String noticeReference, Str
                         staff ? a.reviewer().username() : null, true),
                 a.assignedAt(),
                 DecisionView.of(a.decision(), staff, a.decision() == null ? null : a.decidedInTime()),
-                a.escalation() == null ? null : new EscalationView(a.escalation().reason(), a.escalation().at()),
+                EscalationView.of(a.escalation(), staff),
                 DecisionView.of(a.independentDecision(), reading.access() != NoticeAccess.OWNER, null),
                 reading.actions(), a.version());
     }
@@ -54,5 +55,16 @@ public record AppealView(String id, String noticeId, String noticeReference, Str
         }
     }
 
-    public record EscalationView(String reason, Instant escalatedAt) {}
+    /** The escalation, and the independent reviewer who took it (named to staff and reviewers). */
+    public record EscalationView(String reason, Instant escalatedAt, Reviewer reviewer, Instant takenAt) {
+
+        static EscalationView of(Escalation e, boolean named) {
+            if (e == null) {
+                return null;
+            }
+            Reviewer reviewer = e.reviewer() == null ? null
+                    : new Reviewer(named ? e.reviewer().subject() : null, named ? e.reviewer().username() : null, true);
+            return new EscalationView(e.reason(), e.at(), reviewer, e.takenAt());
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.Role;
 
 /**
@@ -38,6 +39,24 @@ public enum NoticeAccess {
             capacities.add(ADMIN);
         }
         return capacities;
+    }
+
+    /**
+     * Whether the caller holds a role in which notices and appeals are listed to them at all. A listing for
+     * anyone else is refused (403) rather than answered in some default view.
+     */
+    public static boolean mayList(Caller caller) {
+        return caller.isAdmin() || caller.has(Role.APPELLANT) || caller.has(Role.REVIEWER)
+                || (caller.has(Role.COMPANY_RESPONDER) && caller.stakeholderId().isPresent());
+    }
+
+    /**
+     * Whether the caller stands outside {@code company}, as an independent review of its decisions needs: not
+     * bound to it in any role (which covers its responders), whatever other roles they hold. The ids are
+     * compared as ids, so that no way of spelling the company's makes an insider look independent.
+     */
+    public static boolean isIndependentOf(Caller caller, UUID company) {
+        return caller.stakeholderId().flatMap(Ids::parse).filter(company::equals).isEmpty();
     }
 
     /** The widest capacity, which decides what is shown. */

@@ -6,6 +6,7 @@ import static org.parley.appeal.appeals.domain.AppealAction.ASSIGN;
 import static org.parley.appeal.appeals.domain.AppealAction.DECIDE;
 import static org.parley.appeal.appeals.domain.AppealAction.DECIDE_INDEPENDENTLY;
 import static org.parley.appeal.appeals.domain.AppealAction.ESCALATE;
+import static org.parley.appeal.appeals.domain.AppealAction.TAKE_ESCALATION;
 import static org.parley.appeal.appeals.domain.AppealState.DECIDED;
 import static org.parley.appeal.appeals.domain.AppealState.ESCALATED;
 import static org.parley.appeal.appeals.domain.AppealState.FILED;
@@ -30,7 +31,7 @@ class AppealLifecycleTest {
             FILED, Map.of(ASSIGN, IN_REVIEW),
             IN_REVIEW, Map.of(ASSIGN, IN_REVIEW, DECIDE, DECIDED),
             DECIDED, Map.of(ESCALATE, ESCALATED),
-            ESCALATED, Map.of(DECIDE_INDEPENDENTLY, INDEPENDENTLY_DECIDED),
+            ESCALATED, Map.of(TAKE_ESCALATION, ESCALATED, DECIDE_INDEPENDENTLY, INDEPENDENTLY_DECIDED),
             INDEPENDENTLY_DECIDED, Map.of());
 
     /** Only once the company's due time has passed. */

@@ -102,11 +102,49 @@ class AppealTest {
     }
 
     @Test
+    void anAppealInSomeonesReviewIsNotTakenButHandedOverByName() {
+        Appeal inReview = appeal().filed().take(COLLEAGUE, FILED_AT.plusSeconds(1));
+        Person deputy = new Person("subject-deputy", "deputy");
+
+        assertThat(inReview.reviewer()).isEqualTo(COLLEAGUE);
+        assertThatThrownBy(() -> inReview.take(deputy, FILED_AT.plusSeconds(2)))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.reason()).isEqualTo("ALREADY_IN_REVIEW"));
+        assertThatThrownBy(() -> inReview.take(COLLEAGUE, FILED_AT.plusSeconds(2))).isInstanceOf(Conflict.class);
+        assertThat(inReview.assign(deputy, FILED_AT.plusSeconds(2)).reviewer()).isEqualTo(deputy);
+        assertThatThrownBy(() -> appeal().filed().take(DECIDER, FILED_AT)).isInstanceOf(RuleViolation.class);
+    }
+
+    @Test
+    void anEscalationIsTakenByOneIndependentReviewerBeforeItIsDecidedAndOnlyTheyDecideIt() {
+        Appeal escalated = appeal().inReview().decide(COLLEAGUE, decision(Outcome.UPHELD), FILED_AT.plusSeconds(10))
+                .escalate("disagree", FILED_AT.plusSeconds(20));
+        Person reviewer = new Person("subject-reviewer", "reviewer");
+        Person other = new Person("subject-other-reviewer", "other");
+
+        assertThat(escalated.escalation().isTaken()).isFalse();
+        assertThatThrownBy(() -> escalated.decideIndependently(reviewer, decision(Outcome.REVERSED), FILED_AT.plusSeconds(30)))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.reason()).isEqualTo("ESCALATION_NOT_TAKEN"));
+        Appeal taken = escalated.takeEscalation(reviewer, FILED_AT.plusSeconds(25));
+
+        assertThat(taken.state()).isEqualTo(AppealState.ESCALATED);
+        assertThat(taken.escalation().reviewer()).isEqualTo(reviewer);
+        assertThat(taken.escalation().takenAt()).isEqualTo(FILED_AT.plusSeconds(25));
+        assertThat(taken.isEscalationTakenBy(reviewer)).isTrue();
+        assertThatThrownBy(() -> taken.takeEscalation(other, FILED_AT.plusSeconds(26)))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.reason()).isEqualTo("ESCALATION_TAKEN"));
+        assertThatThrownBy(() -> taken.decideIndependently(other, decision(Outcome.REVERSED), FILED_AT.plusSeconds(30)))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> appeal().inReview().takeEscalation(reviewer, FILED_AT.plusSeconds(30)))
+                .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.reason()).isEqualTo("ILLEGAL_TRANSITION"));
+    }
+
+    @Test
     void theIndependentDecisionStandsBesideTheCompanys() {
         Appeal decided = appeal().inReview().decide(COLLEAGUE, decision(Outcome.UPHELD), FILED_AT.plusSeconds(10));
         Person reviewer = new Person("subject-reviewer", "reviewer");
 
         Appeal independent = decided.escalate("disagree", FILED_AT.plusSeconds(20))
+                .takeEscalation(reviewer, FILED_AT.plusSeconds(25))
                 .decideIndependently(reviewer, decision(Outcome.REVERSED), FILED_AT.plusSeconds(30));
 
         assertThat(independent.state()).isEqualTo(AppealState.INDEPENDENTLY_DECIDED);

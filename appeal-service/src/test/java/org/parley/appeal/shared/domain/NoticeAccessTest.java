@@ -29,6 +29,27 @@ class NoticeAccessTest {
     }
 
     @Test
+    void onlyCallersInSomeCapacityMayListAtAll() {
+        assertThat(NoticeAccess.mayList(caller("o", null, Role.APPELLANT))).isTrue();
+        assertThat(NoticeAccess.mayList(caller("r", COMPANY.toString(), Role.COMPANY_RESPONDER))).isTrue();
+        assertThat(NoticeAccess.mayList(caller("x", null, Role.REVIEWER))).isTrue();
+        assertThat(NoticeAccess.mayList(caller("a", null, Role.ADMIN))).isTrue();
+        assertThat(NoticeAccess.mayList(caller("r", null, Role.COMPANY_RESPONDER))).as("bound to no company").isFalse();
+        assertThat(NoticeAccess.mayList(caller("l", COMPANY.toString(), Role.GOV_LIAISON))).isFalse();
+        assertThat(NoticeAccess.mayList(caller("s", null, Role.SERVICE))).isFalse();
+    }
+
+    @Test
+    void anyoneBoundToTheCompanyIsNoIndependentReviewerOfItHoweverItsIdIsSpelled() {
+        Caller insider = new Caller("i", "i", Set.of(Role.REVIEWER, Role.COMPANY_RESPONDER), Optional.of(COMPANY.toString()));
+        assertThat(NoticeAccess.isIndependentOf(insider, COMPANY)).isFalse();
+        assertThat(NoticeAccess.isIndependentOf(caller("x", COMPANY.toString().toUpperCase(java.util.Locale.ROOT),
+                Role.REVIEWER), COMPANY)).isFalse();
+        assertThat(NoticeAccess.isIndependentOf(caller("x", null, Role.REVIEWER), COMPANY)).isTrue();
+        assertThat(NoticeAccess.isIndependentOf(caller("x", UUID.randomUUID().toString(), Role.REVIEWER), COMPANY)).isTrue();
+    }
+
+    @Test
     void theOwnerSeesTheirAccountButNoStaffNames() {
         assertThat(NoticeAccess.OWNER.seesAccount()).isTrue();
         assertThat(NoticeAccess.OWNER.seesStaffNames()).isFalse();
