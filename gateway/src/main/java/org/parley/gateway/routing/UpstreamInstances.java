@@ -21,7 +21,7 @@ import org.springframework.core.env.Environment;
 class UpstreamInstances {
 
     @Bean
-    ServiceInstanceListSupplier upstreamInstances(Environment environment, GatewayProperties properties) {
+    ServiceInstanceListSupplier configuredInstances(Environment environment, GatewayProperties properties) {
         String serviceId = LoadBalancerClientFactory.getName(environment);
         Upstreams upstream = Upstreams.byServiceName(serviceId);
         List<URI> instances = upstream == null ? List.of()
