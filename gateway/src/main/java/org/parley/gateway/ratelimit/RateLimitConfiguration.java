@@ -35,7 +35,7 @@ public class RateLimitConfiguration {
         if (!store.shared()) {
             log.info("Rate limits are kept in memory: each gateway replica counts on its own "
                     + "(set REDIS_URL to share them between replicas)");
-            return new RedisBuckets(null, null, null);
+            return RedisBuckets.NONE;
         }
         RedisURI uri = RedisURI.create(store.redisUrl());
         RedisClient client = RedisClient.create(uri);
@@ -66,8 +66,10 @@ public class RateLimitConfiguration {
         return new ClientBudgets(properties, redis.buckets);
     }
 
-    /** The Redis connection, closed with the application. */
+    /** The Redis connection, closed with the application; {@link #NONE} without Redis. */
     static final class RedisBuckets implements DisposableBean {
+
+        static final RedisBuckets NONE = new RedisBuckets(null, null, null);
 
         private final RedisClient client;
         private final StatefulRedisConnection<String, byte[]> connection;
