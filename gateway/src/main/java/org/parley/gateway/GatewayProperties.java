@@ -2,6 +2,7 @@ package org.parley.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize largest request body accepted; larger ones get 413
  * @param rateLimit      per-client request budget of the API
  * @param pageRateLimit  per-address request budget of the portal's pages, assets and streams
+ * @param rateLimitStore where the budgets are kept: in this process, or in Redis for all replicas
  */
 @ConfigurationProperties("parley.gateway")
 public record GatewayProperties(
@@ -28,7 +30,8 @@ public record GatewayProperties(
         Upstream portal,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue RateLimit rateLimit,
-        RateLimit pageRateLimit) {
+        RateLimit pageRateLimit,
+        @DefaultValue RateLimitStore rateLimitStore) {
 
     /** The page budget when none is configured: see {@code application.yml} for why it is this size. */
     public static final RateLimit DEFAULT_PAGE_RATE_LIMIT = new RateLimit(true, 600, 100, 100_000);
@@ -45,7 +48,7 @@ public record GatewayProperties(
     }
 
     private static void requireUpstream(Upstream upstream, String name, String env, String what, int port) {
-        if (upstream == null || upstream.uri() == null) {
+        if (upstream == null || upstream.uri() == null && upstream.instances().isEmpty()) {
             throw new IllegalArgumentException("parley.gateway." + name + ".uri is required: set " + env
                     + " to the base URL of " + what + " (e.g. http://127.0.0.1:" + port + ")");
         }
@@ -55,6 +58,11 @@ public record GatewayProperties(
      * One upstream service.
      *
      * @param uri             base URL, e.g. {@code http://127.0.0.1:8081}
+     * @param instances       base URLs of several instances of the upstream; when given, they are
+     *                        used instead of {@code uri}: requests are balanced over them, and an
+     *                        idempotent request whose connection is refused is tried on another
+     *                        one (round robin). Environment: {@code PARLEY_GATEWAY_REQUEST_INSTANCES=
+     *                        http://request-1:8082,http://request-2:8082}
      * @param connectTimeout  how long to wait for a TCP connection
      * @param responseTimeout how long to wait for the response headers; then 504
      * @param circuitBreaker  when to stop calling it for a while
@@ -65,10 +73,20 @@ public record GatewayProperties(
      */
     public record Upstream(
             URI uri,
+            @DefaultValue List<URI> instances,
             @DefaultValue("2s") Duration connectTimeout,
             @DefaultValue("15s") Duration responseTimeout,
             @DefaultValue CircuitBreaker circuitBreaker,
             @DefaultValue("45s") Duration streamIdleTimeout) {
+
+        public Upstream {
+            instances = instances == null ? List.of() : List.copyOf(instances);
+        }
+
+        /** True when requests are balanced over several instances. */
+        public boolean balanced() {
+            return !instances.isEmpty();
+        }
     }
 
     /**
@@ -87,17 +105,39 @@ public record GatewayProperties(
     }
 
     /**
-     * A token bucket per client: for the API the subject of the token, else the remote
-     * address; for the portal's pages always the remote address.
+     * A token bucket per client: for the API the subject of the token, else the client's
+     * address; for the portal's pages always the client's address.
      *
+     * @param enabled         off only for measurements ({@code PARLEY_GATEWAY_RATELIMIT_ENABLED=false})
      * @param capacity        burst size
      * @param refillPerSecond steady rate
-     * @param maxClients      clients remembered at once (memory bound)
+     * @param maxClients      clients remembered at once by one replica when the buckets are
+     *                        kept in memory (memory bound)
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") int capacity,
             @DefaultValue("50") double refillPerSecond,
             @DefaultValue("100000") int maxClients) {
+    }
+
+    /**
+     * Where the rate limits keep their buckets.
+     *
+     * @param redisUrl  {@code REDIS_URL}, e.g. {@code redis://127.0.0.1:6379}: the buckets live in
+     *                  Redis and every replica of the gateway takes from the same ones. Empty:
+     *                  each replica keeps its own buckets in memory.
+     * @param keyPrefix prefix of the Redis keys
+     * @param timeout   how long a replica waits for Redis before it decides with its own
+     *                  in-memory buckets instead
+     */
+    public record RateLimitStore(
+            @DefaultValue("") String redisUrl,
+            @DefaultValue("parley:gateway:rate-limit:") String keyPrefix,
+            @DefaultValue("500ms") Duration timeout) {
+
+        public boolean shared() {
+            return redisUrl != null && !redisUrl.isBlank();
+        }
     }
 }

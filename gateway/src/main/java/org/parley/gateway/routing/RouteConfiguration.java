@@ -3,6 +3,8 @@ package org.parley.gateway.routing;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -18,7 +20,9 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.BooleanSpec;
 import org.springframework.cloud.gateway.route.builder.Buildable;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,12 +52,20 @@ import org.springframework.http.HttpMethod;
  * {@code X-Forwarded-*} ({@link PortalForwardedHeaders}), so that the portal builds its
  * absolute URLs (the sign-in redirect) for the address the browser used.
  *
+ * <p>An upstream with several {@code instances} is routed through Spring Cloud LoadBalancer
+ * ({@code lb://<service>}, round robin over the configured list, {@link UpstreamInstances}).
+ * Its routes retry an idempotent request whose connection was refused or timed out, on
+ * another instance: the request never reached the first, so nothing happens twice. The
+ * retries run inside the circuit breaker, which counts a call as failed only when no instance
+ * took it; then the answer is the usual 503 problem.
+ *
  * <p>A stream stays open for as long as both ends want it: its route has no response
  * timeout and its circuit breaker no time limiter. Only silence ends it: when no byte
  * arrives for the upstream's {@code stream-idle-timeout} (45 s, three heartbeat intervals), the gateway
  * closes it ({@link StreamIdleTimeout}).
  */
 @Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = UpstreamInstances.class)
 public class RouteConfiguration {
 
     /** Route metadata key holding the upstream's name, for error messages. */
@@ -76,6 +88,10 @@ public class RouteConfiguration {
 
     /** Route metadata value meaning "no response timeout" (a stream). */
     private static final long NO_RESPONSE_TIMEOUT = -1L;
+
+    /** Methods that may be sent again: RFC 9110's idempotent ones. */
+    private static final HttpMethod[] IDEMPOTENT = {
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE};
 
     private static final int STREAM_ORDER = -1;
     private static final int API_ORDER = 0;
@@ -101,35 +117,35 @@ public class RouteConfiguration {
             Upstream settings = settings(properties, upstream);
             routes.route(upstream.id(), r -> r.order(API_ORDER)
                     .path(upstream.paths().toArray(String[]::new))
-                    .filters(f -> f.preserveHostHeader().circuitBreaker(cb -> cb
+                    .filters(f -> retryElsewhere(f.preserveHostHeader().circuitBreaker(cb -> cb
                             .setName(upstream.id())
-                            .setFallbackUri(fallback(upstream))))
+                            .setFallbackUri(fallback(upstream))), settings))
                     .metadata(RESPONSE_TIMEOUT_ATTR, settings.responseTimeout().toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
                     .metadata(SERVICE_METADATA, upstream.serviceName())
-                    .uri(settings.uri()));
+                    .uri(target(upstream, settings)));
             // the service's OpenAPI document, for the docs UI at /api/docs
             routes.route(upstream.id() + "-api-docs", r -> r.order(API_ORDER)
                     .path(API_DOCS_PREFIX + upstream.serviceName())
-                    .filters(f -> f.setPath("/v3/api-docs").circuitBreaker(cb -> cb
+                    .filters(f -> retryElsewhere(f.setPath("/v3/api-docs").circuitBreaker(cb -> cb
                             .setName(upstream.id())
-                            .setFallbackUri(fallback(upstream))))
+                            .setFallbackUri(fallback(upstream))), settings))
                     .metadata(RESPONSE_TIMEOUT_ATTR, settings.responseTimeout().toMillis())
                     .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
                     .metadata(SERVICE_METADATA, upstream.serviceName())
-                    .uri(settings.uri()));
+                    .uri(target(upstream, settings)));
         }
 
         // everything that is neither the API nor the gateway's own: the portal's pages and assets
         routes.route(Upstreams.PORTAL.id(), r -> r.order(PORTAL_ORDER)
                 .predicate(PortalPaths::isPortal)
-                .filters(f -> f.preserveHostHeader().circuitBreaker(cb -> cb
+                .filters(f -> retryElsewhere(f.preserveHostHeader().circuitBreaker(cb -> cb
                         .setName(Upstreams.PORTAL.id())
-                        .setFallbackUri(fallback(Upstreams.PORTAL))))
+                        .setFallbackUri(fallback(Upstreams.PORTAL))), portal))
                 .metadata(RESPONSE_TIMEOUT_ATTR, portal.responseTimeout().toMillis())
                 .metadata(CONNECT_TIMEOUT_ATTR, (int) portal.connectTimeout().toMillis())
                 .metadata(SERVICE_METADATA, Upstreams.PORTAL.serviceName())
-                .uri(portal.uri()));
+                .uri(target(Upstreams.PORTAL, portal)));
         return routes.build();
     }
 
@@ -137,13 +153,36 @@ public class RouteConfiguration {
     private static Buildable<Route> stream(BooleanSpec predicate,
             Upstreams upstream, String id, Upstream settings) {
         return predicate
-                .filters(f -> f.preserveHostHeader()
+                .filters(f -> retryElsewhere(f.preserveHostHeader()
                         .filter(new StreamIdleTimeout(settings.streamIdleTimeout()))
-                        .circuitBreaker(cb -> cb.setName(id).setFallbackUri(fallback(upstream))))
+                        .circuitBreaker(cb -> cb.setName(id).setFallbackUri(fallback(upstream))), settings))
                 .metadata(RESPONSE_TIMEOUT_ATTR, NO_RESPONSE_TIMEOUT)
                 .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
                 .metadata(SERVICE_METADATA, upstream.serviceName())
-                .uri(settings.uri());
+                .uri(target(upstream, settings));
+    }
+
+    /** The upstream's one address, or its service id for the load balancer when it has several instances. */
+    private static URI target(Upstreams upstream, Upstream settings) {
+        return settings.balanced() ? URI.create("lb://" + upstream.serviceName()) : settings.uri();
+    }
+
+    /**
+     * On a balanced upstream: an idempotent request whose connection failed is tried again,
+     * on the next instance, up to once per instance. Only connection failures: an answer, even
+     * a 5xx, and a timeout after the request went out are never repeated. Inside the circuit
+     * breaker (added after it).
+     */
+    private static GatewayFilterSpec retryElsewhere(GatewayFilterSpec filters, Upstream settings) {
+        if (!settings.balanced()) {
+            return filters;
+        }
+        return filters.retry(retry -> retry
+                .setRetries(settings.instances().size())
+                .setMethods(IDEMPOTENT)
+                .setSeries()
+                .setStatuses()
+                .setExceptions(ConnectException.class));
     }
 
     private static String fallback(Upstreams upstream) {

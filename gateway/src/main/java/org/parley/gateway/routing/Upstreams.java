@@ -60,6 +60,16 @@ public enum Upstreams {
         return paths;
     }
 
+    /** The upstream of a process name such as {@code request-service}, or {@code null}. */
+    public static Upstreams byServiceName(String serviceName) {
+        for (Upstreams upstream : values()) {
+            if (upstream.serviceName().equals(serviceName)) {
+                return upstream;
+            }
+        }
+        return null;
+    }
+
     /** The upstream of a route id, or {@code null}. */
     public static Upstreams byId(String id) {
         for (Upstreams upstream : values()) {

@@ -2,6 +2,7 @@ package org.parley.gateway.security;
 
 import org.parley.common.kernel.RealmRoles;
 import org.parley.common.kernel.Role;
+import org.parley.gateway.ratelimit.FailedAuthentications;
 import org.parley.gateway.routing.FallbackHandler;
 import org.parley.gateway.web.PortalPaths;
 import org.parley.gateway.web.Problems;
@@ -80,8 +81,9 @@ public class SecurityConfiguration {
 
     /** Everything else: the API, its docs, the gateway's health. */
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems) {
-        ServerAuthenticationEntryPoint unauthorized = unauthorized(problems);
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, Problems problems,
+            FailedAuthentications failedAuthentications) {
+        ServerAuthenticationEntryPoint unauthorized = unauthorized(problems, failedAuthentications);
         ServerAccessDeniedHandler forbidden = (exchange, denied) ->
                 problems.write(exchange, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
         return http
@@ -133,9 +135,11 @@ public class SecurityConfiguration {
 
     /**
      * 401 as problem+json with an RFC 6750 {@code WWW-Authenticate} challenge; 503 when the
-     * token could not be checked because the identity provider is unreachable.
+     * token could not be checked because the identity provider is unreachable. A token that
+     * was sent and refused counts against the client address's budget of failed
+     * authentications (see the rate limits).
      */
-    static ServerAuthenticationEntryPoint unauthorized(Problems problems) {
+    static ServerAuthenticationEntryPoint unauthorized(Problems problems, FailedAuthentications failedAuthentications) {
         return (exchange, failure) -> {
             if (failure instanceof AuthenticationServiceException) {
                 return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
@@ -149,8 +153,9 @@ public class SecurityConfiguration {
             String detail = invalid
                     ? "The access token is invalid or has expired."
                     : "Authentication is required: send a bearer access token.";
-            return problems.write(exchange, HttpStatus.UNAUTHORIZED, detail,
-                    headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge));
+            Mono<Void> counted = invalid ? failedAuthentications.record(exchange) : Mono.empty();
+            return counted.then(Mono.defer(() -> problems.write(exchange, HttpStatus.UNAUTHORIZED, detail,
+                    headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge))));
         };
     }
 }

@@ -3,6 +3,7 @@ package org.parley.gateway.web;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.parley.gateway.GatewayProperties;
+import org.parley.gateway.ratelimit.SubjectRateLimitFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     /** After security (so that 401 wins for anonymous callers) and after rate limiting. */
-    public static final int ORDER = RateLimitFilter.ORDER + 10;
+    public static final int ORDER = SubjectRateLimitFilter.ORDER + 10;
 
     private final Problems problems;
     private final long limit;
