@@ -1,8 +1,10 @@
 package org.parley.appeal.claim;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.appeal.claim.domain.AttemptCounter;
@@ -24,39 +26,46 @@ import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.Role;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Claiming a notice with its reference and access code. Every attempt is counted against the caller and
- * the notice before the code is checked, in a transaction of its own that commits whatever happens to the
- * request (a refused claim rolls its own transaction back, the count stays). A wrong code and an unknown
- * reference get the same answer, in the same time.
+ * Claiming a notice with its reference and access code.
+ *
+ * <p>The limits stop guessing without letting one person shut another out, and without telling whether a
+ * reference exists. Every attempt is counted, before its code is checked, against the caller and against the
+ * caller on this reference, each count in a short transaction of its own that commits whatever becomes of the
+ * request (a right code hands its attempts back); past either limit only that caller is refused. Wrong codes
+ * are also counted against the reference as typed, known or not; that count refuses nobody, since a refusal
+ * there would reach the rightful holder too, whoever caused it: past its threshold it leaves one audit record.
+ * Guessing stays hopeless within the caller's limits: a code is one of 31^12 ≈ 7.9·10^17, and an account may try
+ * 3 an hour on one reference, 26,280 a year: a chance of 3·10^-14 a year per account.
+ *
+ * <p>An unknown reference and a wrong code take the same steps: the same counters, a hash computed, the same
+ * 404. The claim runs outside any transaction (the counts must commit on their own, and no connection may be
+ * held while the caller's reading of the notice asks request-service).
  */
 @Service
 public class ClaimService {
 
     static final String CLAIMANT = "claimant";
+    static final String REFERENCE = "claim-reference";
 
     private final NoticeStore notices;
     private final AttemptStore attempts;
     private final ClaimLimits limits;
     private final AuditLog audit;
     private final Clock clock;
-    private final TransactionTemplate own;
-    private final TransactionTemplate joined;
+    private final TransactionTemplate transactions;
 
     public ClaimService(NoticeStore notices, AttemptStore attempts, ClaimLimits limits, AuditLog audit, Clock clock,
-            PlatformTransactionManager transactionManager) {
+            TransactionTemplate transactions) {
         this.notices = notices;
         this.attempts = attempts;
         this.limits = limits;
         this.audit = audit;
         this.clock = clock;
-        this.own = new TransactionTemplate(transactionManager);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.joined = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
     }
 
     /** The claimed notice, and whether this call claimed it (false when the caller had already). */
@@ -68,21 +77,31 @@ public class ClaimService {
         check.text("reference", reference, 64);
         check.text("accessCode", accessCode, 64);
         check.orThrow();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        count(caller, AttemptScope.CALLER, caller.subject(), limits.caller(), now);
-        Optional<Notice> found = NoticeReference.parse(reference).flatMap(notices::findByReference);
-        if (found.isEmpty()) {
-            AccessCode.matchNothing(accessCode);
-            throw noMatch();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a claim counts its attempts in transactions of their own; call it outside any");
         }
-        Notice notice = found.get();
-        count(caller, AttemptScope.NOTICE, notice.id().toString(), limits.notice(), now);
-        if (!AccessCode.matches(accessCode, notice.accessCodeHash())) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<NoticeReference> parsed = NoticeReference.parse(reference);
+        // what cannot be a reference is no secret either: its format is public
+        String referenceKey = parsed.map(NoticeReference::value).orElseGet(() -> reference.strip().toUpperCase(Locale.ROOT));
+        String callerReferenceKey = caller.subject() + " " + referenceKey;
+        count(caller, AttemptScope.CALLER, caller.subject(), null, limits.caller(), now);
+        count(caller, AttemptScope.CALLER_REFERENCE, callerReferenceKey, referenceKey, limits.callerReference(), now);
+        Optional<Notice> found = parsed.flatMap(notices::findByReference);
+        boolean right;
+        if (found.isPresent()) {
+            right = AccessCode.matches(accessCode, found.get().accessCodeHash());
+        } else {
+            AccessCode.matchNothing(accessCode);
+            right = false;
+        }
+        if (!right) {
+            countWrongCode(caller, referenceKey, now);
             throw noMatch();
         }
         refund(AttemptScope.CALLER, caller.subject(), now);
-        refund(AttemptScope.NOTICE, notice.id().toString(), now);
-        return joined.execute(tx -> bind(caller, notice.id(), now));
+        refund(AttemptScope.CALLER_REFERENCE, callerReferenceKey, now);
+        return transactions.execute(tx -> bind(caller, found.get().id(), now));
     }
 
     private Claimed bind(Caller caller, UUID id, Instant now) {
@@ -98,13 +117,14 @@ public class ClaimService {
         return new Claimed(claimed, true);
     }
 
-    private void count(Caller caller, AttemptScope scope, String key, AttemptLimit limit, Instant now) {
-        Attempt attempt = own.execute(tx -> {
+    /** Counts one attempt of the caller's in {@code scope}; 429 when the caller is locked out there. */
+    private void count(Caller caller, AttemptScope scope, String key, String reference, AttemptLimit limit, Instant now) {
+        Attempt attempt = transactions.execute(tx -> {
             Attempt counted = attempts.lock(scope, key, now).attempt(now, limit);
             attempts.save(scope, key, counted.counter());
             if (counted.lockStarted()) {
-                audit.append(AuditEntry.of(caller, "CLAIMS_LOCKED", scope == AttemptScope.NOTICE ? NoticeService.ENTITY : CLAIMANT,
-                        key, null, "LOCKED").withDetails(new Locked(counted.lockedUntil(), limit.maxAttempts())));
+                audit.append(AuditEntry.of(caller, "CLAIMS_LOCKED", CLAIMANT, caller.subject(), null, "LOCKED")
+                        .withDetails(new Locked(scope, reference, counted.lockedUntil(), limit.maxAttempts())));
             }
             return counted;
         });
@@ -113,8 +133,21 @@ public class ClaimService {
         }
     }
 
+    /** A wrong code on a reference, from anyone: refuses nobody; a reference tried too often is reported once a window. */
+    private void countWrongCode(Caller caller, String reference, Instant now) {
+        AttemptLimit limit = limits.reference();
+        transactions.executeWithoutResult(tx -> {
+            Attempt counted = attempts.lock(AttemptScope.REFERENCE, reference, now).attempt(now, limit);
+            attempts.save(AttemptScope.REFERENCE, reference, counted.counter());
+            if (counted.lockStarted()) {
+                audit.append(AuditEntry.of(caller, "CLAIM_REFERENCE_GUESSED", REFERENCE, reference, null, null)
+                        .withDetails(new Guessed(limit.maxAttempts(), limit.window())));
+            }
+        });
+    }
+
     private void refund(AttemptScope scope, String key, Instant now) {
-        own.executeWithoutResult(tx -> {
+        transactions.executeWithoutResult(tx -> {
             AttemptCounter counter = attempts.lock(scope, key, now);
             attempts.save(scope, key, counter.refund());
         });
@@ -124,6 +157,9 @@ public class ClaimService {
         return new NotFound(NoticeService.ENTITY, "with this reference and access code");
     }
 
-    /** The audit details of a lock-out. */
-    record Locked(Instant until, int maxAttempts) {}
+    /** The audit details of a lock-out: of the caller, or of the caller on one reference. */
+    record Locked(AttemptScope scope, String reference, Instant until, int maxAttempts) {}
+
+    /** The audit details of a reference that drew more than {@code wrongCodes} within {@code window}. */
+    record Guessed(int wrongCodes, Duration window) {}
 }

@@ -83,8 +83,10 @@ class ClaimIT extends AppealServiceIT {
         JsonNode recorded = recordedNotice();
         String reference = recorded.get("reference").asText();
 
+        // unknown references count as a known one does
         for (int i = 0; i < 5; i++) {
-            assertThat(claim(w.appellant(), reference, "2222-2222-222" + (i + 2)).status()).isEqualTo(404);
+            String tried = i == 0 ? reference : "N-2222-222" + (i + 2);
+            assertThat(claim(w.appellant(), tried, "2222-2222-222" + (i + 2)).status()).isEqualTo(404);
         }
         Reply locked = claim(w.appellant(), reference, recorded.get("accessCode").asText());
 
@@ -100,24 +102,100 @@ class ClaimIT extends AppealServiceIT {
     }
 
     @Test
-    void aNoticeTriedWithTenWrongCodesByAnyoneIsLockedForEveryone() {
+    void afterThreeWrongCodesOnOneReferenceTheCallerIsLockedOutOfThatReferenceOnly() {
+        JsonNode recorded = recordedNotice();
+        JsonNode other = recordedNotice();
+        String reference = recorded.get("reference").asText();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(claim(w.appellant(), reference, "2222-2222-222" + (i + 2)).status()).isEqualTo(404);
+        }
+
+        assertThat(claim(w.appellant(), reference, recorded.get("accessCode").asText()).status()).isEqualTo(429);
+        assertThat(claim(w.appellant(), other.get("reference").asText(), other.get("accessCode").asText()).status())
+                .as("another reference is still open to them").isEqualTo(201);
+        assertThat(claim(w.otherAppellant(), reference, "2222-2222-2225").status()).as("and this one to others").isEqualTo(404);
+    }
+
+    @Test
+    void twoGriefingAccountsCannotStopTheHolderOfTheCodeFromClaiming() {
         JsonNode recorded = recordedNotice();
         String reference = recorded.get("reference").asText();
-        List<Actor> guessers = List.of(guesser(), guesser(), guesser());
+        List<Actor> griefers = List.of(guesser(), guesser());
 
-        int attempts = 0;
-        for (Actor guesser : guessers) {
-            for (int i = 0; i < 4 && attempts < 10; i++, attempts++) {
-                assertThat(claim(guesser, reference, "3333-3333-333" + (i + 2)).status()).isEqualTo(404);
+        for (Actor griefer : griefers) {
+            for (int i = 0; i < 8; i++) {
+                assertThat(claim(griefer, reference, "3333-3333-33" + ALPHABET.charAt(i) + "2").status()).isIn(404, 429);
             }
         }
+        assertThat(count("select count(*) from claim_attempt where scope = 'CALLER' and key in (?, ?) and locked_until is not null",
+                griefers.get(0).subject(), griefers.get(1).subject())).as("each griefer locked out only themselves").isEqualTo(2);
+
         Reply owner = claim(w.appellant(), reference, recorded.get("accessCode").asText());
 
-        assertThat(owner.status()).as("the notice is locked, whoever asks").isEqualTo(429);
-        assertThat(count("select count(*) from audit_record where action = 'CLAIMS_LOCKED' and entity_id = ?",
-                recorded.get("id").asText())).isEqualTo(1);
-        clock.advance(Duration.ofMinutes(61));
+        assertThat(owner.status()).as(owner.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aReferenceTriedWithManyWrongCodesIsReportedOnceAndLocksNobodyOut() {
+        JsonNode recorded = recordedNotice();
+        String reference = recorded.get("reference").asText();
+
+        for (int i = 0; i < 12; i++) {
+            Actor guesser = guesser();
+            assertThat(claim(guesser, reference, "3333-3333-333" + ALPHABET.charAt(i)).status()).isEqualTo(404);
+        }
+
+        assertThat(count("select count(*) from audit_record where action = 'CLAIM_REFERENCE_GUESSED' and entity_id = ?",
+                reference)).isEqualTo(1);
+        assertThat(claim(guesser(), reference, "3333-3333-3339").status()).as("a fresh caller's code is still checked")
+                .isEqualTo(404);
         assertThat(claim(w.appellant(), reference, recorded.get("accessCode").asText()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anUnknownReferenceAndAWrongCodeAnswerAlikeBeforeAndAfterEveryLimit() {
+        JsonNode recorded = recordedNotice();
+        String known = recorded.get("reference").asText();
+        String unknown = "N-2222-2222";
+        // others make the known reference draw more wrong codes than its threshold, and the unknown one as many
+        for (int i = 0; i < 11; i++) {
+            claim(guesser(), known, "3333-3333-333" + ALPHABET.charAt(i));
+            claim(guesser(), unknown, "3333-3333-333" + ALPHABET.charAt(i));
+        }
+        Actor triesKnown = guesser();
+        Actor triesUnknown = guesser();
+
+        // 3 on one reference, then locked there (the attempt still counts in all); 5 in all, then locked everywhere
+        List<Integer> expected = List.of(404, 404, 404, 429, 404, 429, 429);
+        for (int i = 0; i < expected.size(); i++) {
+            String code = "4444-4444-444" + ALPHABET.charAt(i);
+            String reference = i < 4 ? null : "N-3333-33" + ALPHABET.charAt(i) + "2";
+            Reply wrongCode = claim(triesKnown, reference == null ? known : reference, code);
+            Reply unknownReference = claim(triesUnknown, reference == null ? unknown : reference, code);
+
+            assertThat(wrongCode.status()).as("attempt %d: %s", i + 1, wrongCode).isEqualTo(expected.get(i));
+            assertAlike(wrongCode, unknownReference);
+        }
+    }
+
+    private static void assertAlike(Reply wrongCode, Reply unknownReference) {
+        assertThat(unknownReference.status()).isEqualTo(wrongCode.status());
+        assertThat(headers(unknownReference)).isEqualTo(headers(wrongCode));
+        assertThat(withoutInstance(unknownReference)).isEqualTo(withoutInstance(wrongCode));
+    }
+
+    /** The headers, apart from those that differ from one answer to the next whatever it says. */
+    private static Map<String, List<String>> headers(Reply reply) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>(reply.headers().map());
+        headers.keySet().removeAll(List.of("date", "x-correlation-id"));
+        return headers;
+    }
+
+    private static JsonNode withoutInstance(Reply reply) {
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) reply.json();
+        body.remove(List.of("instance", "correlationId"));
+        return body;
     }
 
     @Test
@@ -134,8 +212,8 @@ class ClaimIT extends AppealServiceIT {
         }
 
         assertThat(statuses).doesNotContainKeys(200, 201);
-        assertThat(statuses.get(404)).as("checked codes: at most the notice's limit").isLessThanOrEqualTo(10);
-        assertThat(statuses.get(429)).isGreaterThanOrEqualTo(50);
+        assertThat(statuses.get(404)).as("checked codes: 3 for each of the three accounts").isEqualTo(9);
+        assertThat(statuses.get(429)).isEqualTo(51);
         assertThat(count("select count(*) from notice where id = ? and owner_subject is not null",
                 UUID.fromString(recorded.get("id").asText()))).isZero();
     }
@@ -158,8 +236,8 @@ class ClaimIT extends AppealServiceIT {
         for (Future<Integer> reply : replies) {
             statuses.add(reply.get());
         }
-        assertThat(statuses).filteredOn(s -> s == 404).hasSize(5);
-        assertThat(statuses).filteredOn(s -> s == 429).hasSize(19);
+        assertThat(statuses).as("the caller's limit on one reference").filteredOn(s -> s == 404).hasSize(3);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(21);
     }
 
     @Test
@@ -167,15 +245,15 @@ class ClaimIT extends AppealServiceIT {
         JsonNode recorded = recordedNotice();
         String reference = recorded.get("reference").asText();
 
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             Reply reply = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-555" + (i + 2)))
                     .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-" + i).send();
             assertThat(reply.status()).isEqualTo(404);
         }
-        Reply sixth = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-5558"))
+        Reply fourth = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-5558"))
                 .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-0").send();
 
-        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(fourth.status()).isEqualTo(429);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.parley.appeal.support;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ public final class FakeRequestService implements AutoCloseable {
 
     private final Map<String, RequestSummary> requests = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile Duration delay = Duration.ZERO;
     private final FakeGrpcServer server;
 
     private FakeRequestService() {
@@ -41,6 +43,12 @@ public final class FakeRequestService implements AutoCloseable {
 
     public void reset() {
         server.up();
+        delay = Duration.ZERO;
+    }
+
+    /** Every answer from now on takes {@code delay} (still within the callers' deadline), until {@link #reset()}. */
+    public void answerAfter(Duration delay) {
+        this.delay = delay;
     }
 
     /** A removal order of a German authority to the company; answers its id. */
@@ -112,10 +120,19 @@ public final class FakeRequestService implements AutoCloseable {
         server.close();
     }
 
+    private void pause() {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private final class RequestsImpl extends RequestServiceGrpc.RequestServiceImplBase {
         @Override
         public void getRequestSummary(GetRequestSummaryRequest request, StreamObserver<GetRequestSummaryResponse> out) {
             calls.incrementAndGet();
+            pause();
             RequestSummary summary = requests.get(request.getId());
             if (summary == null) {
                 out.onError(Status.NOT_FOUND.withDescription("No request " + request.getId()).asRuntimeException());

@@ -1,6 +1,7 @@
 package org.parley.common.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,10 +107,11 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions,
-            Problems problems) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, Problems problems,
+            // twice the gateway's response timeout: no client still waits for an answer this late
+            @Value("${parley.idempotency.in-progress-timeout:PT30S}") Duration inProgressTimeout) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, transactions, problems));
+                new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, problems, inProgressTimeout));
         registration.setOrder(AFTER_SECURITY);
         return registration;
     }

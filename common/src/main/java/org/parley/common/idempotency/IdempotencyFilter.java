@@ -12,36 +12,54 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
 import org.parley.common.security.CurrentCaller;
 import org.parley.common.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code Idempotency-Key} for creating POSTs. The key is claimed, the request handled and its
- * answer stored in one transaction: a concurrent retry with the same key waits on the key's row
- * and then replays the stored answer; a failed attempt (any non-2xx) rolls back with the key, so
- * a retry runs afresh. The same key with another body is refused with 422.
+ * {@code Idempotency-Key} for creating POSTs, without holding a database connection while the request is
+ * handled (a handler may wait seconds on downstream calls; a pool of a few connections must not wait with
+ * it). Three short steps, each one statement in a transaction of its own:
+ * <ol>
+ * <li>the key is claimed: a row in progress (no status yet) that names this attempt;
+ * <li>the request is handled outside any transaction of this filter (the services' own transactions keep a
+ * change and its audit record together);
+ * <li>a 2xx answer is stored in the claimed row; any other answer deletes the claim, so a retry runs afresh.
+ * </ol>
+ * A retry while the key is in progress gets 409 {@code IDEMPOTENCY_KEY_IN_PROGRESS} with Retry-After rather
+ * than waiting on a lock; a claim left in progress longer than {@code inProgressTimeout} (its instance died
+ * between the steps) may be taken over by a retry with the same body. The same key with another body is
+ * refused with 422.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 200;
+    private static final String RETRY_IN_PROGRESS_AFTER_SECONDS = "1";
+    /** Claiming again when the row that stood in the way was deleted (its attempt failed) meanwhile. */
+    private static final int CLAIM_TRIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final Problems problems;
+    private final Duration inProgressTimeout;
 
-    public IdempotencyFilter(JdbcClient jdbc, TransactionTemplate transactions, Problems problems) {
+    public IdempotencyFilter(JdbcClient jdbc, Problems problems, Duration inProgressTimeout) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
         this.problems = problems;
+        this.inProgressTimeout = inProgressTimeout;
     }
 
     @Override
@@ -59,57 +77,67 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String caller = CurrentCaller.get().subject();
+        Claim claim = new Claim(CurrentCaller.get().subject(), key, UUID.randomUUID());
         String requestHash = sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        Outcome outcome = transactions.execute(tx -> {
-            int claimed = jdbc.sql("""
-                    insert into idempotency_key (caller, key, request_hash, status) values (:caller, :key, :hash, 0)
-                    on conflict (caller, key) do update
-                        set request_hash = excluded.request_hash, status = 0, location = null,
-                            content_type = null, body = null, created_at = now()
-                        where idempotency_key.created_at < now() - interval '24 hours'
-                    """).param("caller", caller).param("key", key).param("hash", requestHash).update();
-            if (claimed == 0) {
-                return Outcome.replay(stored(caller, key));
-            }
-            try {
-                chain.doFilter(new ReplayableRequest(request, body), captured);
-            } catch (IOException | ServletException e) {
-                tx.setRollbackOnly();
-                return Outcome.failed(e);
-            }
-            int status = captured.getStatus();
-            if (status < 200 || status >= 300) {
-                tx.setRollbackOnly();
-                return Outcome.handled();
-            }
-            jdbc.sql("""
-                    update idempotency_key set status = :status, location = :location, content_type = :type, body = :body
-                    where caller = :caller and key = :key
-                    """)
-                    .param("status", status)
-                    .param("location", captured.getHeader(HttpHeaders.LOCATION))
-                    .param("type", captured.getContentType())
-                    // an answer marked no-store (e.g. a one-time password) is not kept: a replay gives
-                    // the status and Location of the first answer, without its body
-                    .param("body", isNoStore(captured) ? null : captured.getContentAsByteArray())
-                    .param("caller", caller).param("key", key)
-                    .update();
-            return Outcome.handled();
-        });
-        if (outcome.failure() != null) {
-            captured.copyBodyToResponse();
-            throw new ServletException(outcome.failure());
-        }
-        if (outcome.replay() == null) {
-            captured.copyBodyToResponse();
+        Optional<Stored> earlier = claim(claim, requestHash);
+        if (earlier.isPresent()) {
+            answer(response, earlier.get(), requestHash);
             return;
         }
-        Stored stored = outcome.replay();
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new ReplayableRequest(request, body), captured);
+        } catch (IOException | ServletException | RuntimeException e) {
+            release(claim);
+            captured.copyBodyToResponse();
+            throw e;
+        }
+        int status = captured.getStatus();
+        if (status >= 200 && status < 300) {
+            store(claim, captured);
+        } else {
+            release(claim);
+        }
+        captured.copyBodyToResponse();
+    }
+
+    /** Claims the key for this attempt; else answers what stands in its way (an answer, or a claim in progress). */
+    private Optional<Stored> claim(Claim claim, String requestHash) {
+        for (int i = 0; i < CLAIM_TRIES; i++) {
+            int claimed = jdbc.sql("""
+                    insert into idempotency_key (caller, key, request_hash, status, attempt)
+                    values (:caller, :key, :hash, null, :attempt)
+                    on conflict (caller, key) do update
+                        set request_hash = excluded.request_hash, status = null, location = null,
+                            content_type = null, body = null, attempt = excluded.attempt, created_at = now()
+                        where idempotency_key.created_at < now() - interval '24 hours'
+                           or (idempotency_key.status is null and idempotency_key.request_hash = excluded.request_hash
+                               and idempotency_key.created_at < now() - make_interval(secs => :stale))
+                    """)
+                    .param("caller", claim.caller()).param("key", claim.key()).param("hash", requestHash)
+                    .param("attempt", claim.attempt()).param("stale", inProgressTimeout.toMillis() / 1000.0)
+                    .update();
+            if (claimed == 1) {
+                return Optional.empty();
+            }
+            Optional<Stored> existing = stored(claim);
+            if (existing.isPresent()) {
+                return existing;
+            }
+        }
+        return Optional.of(new Stored(requestHash, null, null, null, null));
+    }
+
+    private void answer(HttpServletResponse response, Stored stored, String requestHash) throws IOException {
         if (!stored.requestHash().equals(requestHash)) {
             problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used with a different request"));
+            return;
+        }
+        if (stored.inProgress()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_IN_PROGRESS_AFTER_SECONDS);
+            problems.write(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_PROGRESS",
+                    "A request with this Idempotency-Key is still being handled; try again in a moment"));
             return;
         }
         response.setStatus(stored.status());
@@ -125,16 +153,54 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Keeps a 2xx answer for replays. Should that fail, the answer still goes out (its change is made); the
+     * claim stays in progress until it may be taken over.
+     */
+    private void store(Claim claim, ContentCachingResponseWrapper captured) {
+        try {
+            int stored = jdbc.sql("""
+                    update idempotency_key set status = :status, location = :location, content_type = :type, body = :body
+                    where caller = :caller and key = :key and attempt = :attempt
+                    """)
+                    .param("status", captured.getStatus())
+                    .param("location", captured.getHeader(HttpHeaders.LOCATION))
+                    .param("type", captured.getContentType())
+                    // an answer marked no-store (e.g. a one-time password) is not kept: a replay gives
+                    // the status and Location of the first answer, without its body
+                    .param("body", isNoStore(captured) ? null : captured.getContentAsByteArray())
+                    .param("caller", claim.caller()).param("key", claim.key()).param("attempt", claim.attempt())
+                    .update();
+            if (stored == 0) {
+                log.warn("the claim of an Idempotency-Key was taken over before its answer was stored");
+            }
+        } catch (DataAccessException e) {
+            log.warn("could not store the answer for an Idempotency-Key; it stays in progress until it may be taken over", e);
+        }
+    }
+
+    /** A failed attempt gives its key back, so that a retry runs afresh. */
+    private void release(Claim claim) {
+        try {
+            jdbc.sql("delete from idempotency_key where caller = :caller and key = :key and attempt = :attempt")
+                    .param("caller", claim.caller()).param("key", claim.key()).param("attempt", claim.attempt())
+                    .update();
+        } catch (DataAccessException e) {
+            log.warn("could not give back an Idempotency-Key after a failed attempt; it stays in progress until it may be taken over", e);
+        }
+    }
+
     private static boolean isNoStore(HttpServletResponse response) {
         String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
         return cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-store");
     }
 
-    private Stored stored(String caller, String key) {
+    private Optional<Stored> stored(Claim claim) {
         return jdbc.sql("select request_hash, status, location, content_type, body from idempotency_key where caller = :caller and key = :key")
-                .param("caller", caller).param("key", key)
-                .query((rs, row) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBytes(5)))
-                .single();
+                .param("caller", claim.caller()).param("key", claim.key())
+                .query((rs, row) -> new Stored(rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5)))
+                .optional();
     }
 
     private static String sha256(String text) {
@@ -145,19 +211,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private record Stored(String requestHash, int status, String location, String contentType, byte[] body) {}
+    /** One attempt's hold on a caller's key. */
+    private record Claim(String caller, String key, UUID attempt) {}
 
-    private record Outcome(Stored replay, Exception failure) {
-        static Outcome replay(Stored stored) {
-            return new Outcome(stored, null);
-        }
-
-        static Outcome handled() {
-            return new Outcome(null, null);
-        }
-
-        static Outcome failed(Exception e) {
-            return new Outcome(null, e);
+    /** @param status null while the key is in progress */
+    private record Stored(String requestHash, Integer status, String location, String contentType, byte[] body) {
+        boolean inProgress() {
+            return status == null;
         }
     }
 

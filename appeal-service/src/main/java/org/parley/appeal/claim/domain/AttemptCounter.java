@@ -3,9 +3,9 @@ package org.parley.appeal.claim.domain;
 import java.time.Instant;
 
 /**
- * Claim attempts in the current window of one scope. Every attempt is counted <em>before</em> its code
- * is checked, so that parallel guesses cannot slip past the limit; an attempt that succeeds is handed
- * back ({@link #refund()}), so that only failures use the allowance up.
+ * Claim attempts in the current window of one scope. In a caller's scopes every attempt is counted
+ * <em>before</em> its code is checked, so that parallel guesses cannot slip past the limit; an attempt that
+ * succeeds is handed back ({@link #refund()}), so that only failures use the allowance up.
  *
  * @param lockedUntil set while the scope is locked
  */
