@@ -24,6 +24,7 @@ import org.parley.common.grpc.GrpcErrors;
 import org.parley.common.grpc.ParleyGrpcProperties;
 import org.parley.common.grpc.ServiceTokens;
 import org.parley.common.idempotency.IdempotencyFilter;
+import org.parley.common.idempotency.IdempotentEffects;
 import org.parley.common.idempotency.IdempotencyKeyPurge;
 import org.parley.common.security.CallerArgumentResolver;
 import org.parley.common.security.HttpSecurityConfiguration;
@@ -114,6 +115,12 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, problems, inProgressTimeout));
         registration.setOrder(AFTER_SECURITY);
         return registration;
+    }
+
+    /** Spring Boot hands every such listener to the transaction manager it configures. */
+    @Bean
+    IdempotentEffects idempotentEffects(JdbcClient jdbc) {
+        return new IdempotentEffects(jdbc);
     }
 
     @Bean

@@ -40,8 +40,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ol>
  * A retry while the key is in progress gets 409 {@code IDEMPOTENCY_KEY_IN_PROGRESS} with Retry-After rather
  * than waiting on a lock; a claim left in progress longer than {@code inProgressTimeout} (its instance died
- * between the steps) may be taken over by a retry with the same body. The same key with another body is
- * refused with 422.
+ * between the steps) may be taken over by a retry with the same body — unless its change was made:
+ * {@link IdempotentEffects} marks the claim in the handler's own transaction, and a claim so marked is never
+ * given back nor taken over. Its answer is kept whatever it was; if none was kept (the instance died), a
+ * retry learns that the change was made and its answer lost (409 {@code IDEMPOTENCY_KEY_ANSWER_LOST}). The
+ * same key with another body is refused with 422.
  */
 public final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -51,6 +54,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     /** Claiming again when the row that stood in the way was deleted (its attempt failed) meanwhile. */
     private static final int CLAIM_TRIES = 3;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    /** The claim of the request this thread is handling, for {@link IdempotentEffects}. */
+    private static final ThreadLocal<Claim> CURRENT = new ThreadLocal<>();
 
     private final JdbcClient jdbc;
     private final Problems problems;
@@ -85,20 +90,26 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        CURRENT.set(claim);
         try {
             chain.doFilter(new ReplayableRequest(request, body), captured);
         } catch (IOException | ServletException | RuntimeException e) {
             release(claim);
             captured.copyBodyToResponse();
             throw e;
+        } finally {
+            CURRENT.remove();
         }
         int status = captured.getStatus();
-        if (status >= 200 && status < 300) {
+        if (status >= 200 && status < 300 || !release(claim)) {
             store(claim, captured);
-        } else {
-            release(claim);
         }
         captured.copyBodyToResponse();
+    }
+
+    /** The claim of the request the current thread is handling, if it came with a key. */
+    static Claim currentClaim() {
+        return CURRENT.get();
     }
 
     /** Claims the key for this attempt; else answers what stands in its way (an answer, or a claim in progress). */
@@ -111,7 +122,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                         set request_hash = excluded.request_hash, status = null, location = null,
                             content_type = null, body = null, attempt = excluded.attempt, created_at = now()
                         where idempotency_key.created_at < now() - interval '24 hours'
-                           or (idempotency_key.status is null and idempotency_key.request_hash = excluded.request_hash
+                           or (idempotency_key.status is null and not idempotency_key.effect_committed
+                               and idempotency_key.request_hash = excluded.request_hash
                                and idempotency_key.created_at < now() - make_interval(secs => :stale))
                     """)
                     .param("caller", claim.caller()).param("key", claim.key()).param("hash", requestHash)
@@ -125,13 +137,19 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                 return existing;
             }
         }
-        return Optional.of(new Stored(requestHash, null, null, null, null));
+        return Optional.of(new Stored(requestHash, null, null, null, null, false, false));
     }
 
     private void answer(HttpServletResponse response, Stored stored, String requestHash) throws IOException {
         if (!stored.requestHash().equals(requestHash)) {
             problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used with a different request"));
+            return;
+        }
+        if (stored.inProgress() && stored.effectCommitted() && stored.old()) {
+            problems.write(response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_ANSWER_LOST",
+                    "The first request with this Idempotency-Key took effect, but its answer was lost; "
+                            + "look the result up instead of sending it again (it will not be made twice)"));
             return;
         }
         if (stored.inProgress()) {
@@ -179,14 +197,22 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A failed attempt gives its key back, so that a retry runs afresh. */
-    private void release(Claim claim) {
+    /**
+     * A failed attempt gives its key back, so that a retry runs afresh — unless its change was made before
+     * it failed: then the key stays, and false says so (the answer is to be kept instead).
+     */
+    private boolean release(Claim claim) {
         try {
-            jdbc.sql("delete from idempotency_key where caller = :caller and key = :key and attempt = :attempt")
+            int released = jdbc.sql("""
+                    delete from idempotency_key
+                    where caller = :caller and key = :key and attempt = :attempt and not effect_committed
+                    """)
                     .param("caller", claim.caller()).param("key", claim.key()).param("attempt", claim.attempt())
                     .update();
+            return released == 1 || stored(claim).map(s -> !s.effectCommitted()).orElse(true);
         } catch (DataAccessException e) {
             log.warn("could not give back an Idempotency-Key after a failed attempt; it stays in progress until it may be taken over", e);
+            return true;
         }
     }
 
@@ -196,10 +222,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private Optional<Stored> stored(Claim claim) {
-        return jdbc.sql("select request_hash, status, location, content_type, body from idempotency_key where caller = :caller and key = :key")
-                .param("caller", claim.caller()).param("key", claim.key())
+        return jdbc.sql("""
+                        select request_hash, status, location, content_type, body, effect_committed,
+                               created_at < now() - make_interval(secs => :stale)
+                        from idempotency_key where caller = :caller and key = :key""")
+                .param("caller", claim.caller()).param("key", claim.key()).param("stale", inProgressTimeout.toMillis() / 1000.0)
                 .query((rs, row) -> new Stored(rs.getString(1), rs.getObject(2, Integer.class), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5)))
+                        rs.getBytes(5), rs.getBoolean(6), rs.getBoolean(7)))
                 .optional();
     }
 
@@ -212,10 +241,15 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** One attempt's hold on a caller's key. */
-    private record Claim(String caller, String key, UUID attempt) {}
+    record Claim(String caller, String key, UUID attempt) {}
 
-    /** @param status null while the key is in progress */
-    private record Stored(String requestHash, Integer status, String location, String contentType, byte[] body) {
+    /**
+     * @param status          null while the key is in progress
+     * @param effectCommitted the attempt's change is made
+     * @param old             in progress for longer than the timeout
+     */
+    private record Stored(String requestHash, Integer status, String location, String contentType, byte[] body,
+            boolean effectCommitted, boolean old) {
         boolean inProgress() {
             return status == null;
         }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.TestPostgres;
 import org.parley.common.web.Problems;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -134,6 +136,70 @@ class IdempotencyFilterIT {
         assertThat(retried.getStatus()).isEqualTo(201);
         assertThat(retried.getHeader("Idempotent-Replayed")).isNull();
         assertThat(handled).hasValue(3);
+    }
+
+    @Test
+    void aChangeMadeBeforeTheHandlerFailedKeepsTheKeyAndIsNeverMadeAgain() throws Exception {
+        TransactionTemplate transactions = transactionsWithEffects();
+        FilterChain writesThenBreaks = (request, response) -> {
+            handled.incrementAndGet();
+            transactions.executeWithoutResult(tx -> jdbc.sql("insert into thing (name) values ('once')").update());
+            throw new IllegalStateException("the read after the write broke");
+        };
+        jdbc.sql("create table thing (name text)").update();
+
+        assertThatThrownBy(() -> post("alice", "k-11", "{}", writesThenBreaks)).isInstanceOf(IllegalStateException.class);
+        assertThat(rows("k-11")).as("the key stays: its change is made").isOne();
+        assertThat(post("alice", "k-11", "{}", writesThenBreaks).getStatus()).as("not run again while in progress").isEqualTo(409);
+
+        age("k-11", IN_PROGRESS_TIMEOUT.plusSeconds(5));
+        MockHttpServletResponse late = post("alice", "k-11", "{}", writesThenBreaks);
+        assertThat(late.getStatus()).isEqualTo(409);
+        assertThat(late.getContentAsString()).contains("IDEMPOTENCY_KEY_ANSWER_LOST");
+        assertThat(handled).as("the handler ran once").hasValue(1);
+        assertThat(jdbc.sql("select count(*) from thing").query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aRefusalAfterTheChangeWasMadeIsTheKeysAnswer() throws Exception {
+        TransactionTemplate transactions = transactionsWithEffects();
+        jdbc.sql("create table thing (name text)").update();
+        FilterChain writesThenRefuses = (request, response) -> {
+            handled.incrementAndGet();
+            transactions.executeWithoutResult(tx -> jdbc.sql("insert into thing (name) values ('once')").update());
+            ((HttpServletResponse) response).setStatus(422);
+        };
+
+        assertThat(post("alice", "k-12", "{}", writesThenRefuses).getStatus()).isEqualTo(422);
+        MockHttpServletResponse replay = post("alice", "k-12", "{}", writesThenRefuses);
+
+        assertThat(replay.getStatus()).isEqualTo(422);
+        assertThat(replay.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(handled).hasValue(1);
+    }
+
+    @Test
+    void aChangeRolledBackGivesTheKeyBack() throws Exception {
+        TransactionTemplate transactions = transactionsWithEffects();
+        jdbc.sql("create table thing (name text)").update();
+        FilterChain rollsBack = (request, response) -> {
+            handled.incrementAndGet();
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("insert into thing (name) values ('never')").update();
+                tx.setRollbackOnly();
+            });
+            ((HttpServletResponse) response).setStatus(409);
+        };
+
+        assertThat(post("alice", "k-13", "{}", rollsBack).getStatus()).isEqualTo(409);
+        assertThat(rows("k-13")).isZero();
+    }
+
+    /** A transaction manager on the pool with the listener, as Spring Boot configures it in a service. */
+    private TransactionTemplate transactionsWithEffects() {
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(pool);
+        manager.addListener(new IdempotentEffects(jdbc));
+        return new TransactionTemplate(manager);
     }
 
     @Test
