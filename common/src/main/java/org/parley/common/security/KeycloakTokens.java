@@ -64,8 +64,23 @@ public final class KeycloakTokens implements Converter<Jwt, AbstractAuthenticati
     /** The caller a token speaks for. */
     public static Caller caller(Jwt jwt) {
         return new Caller(jwt.getSubject(), username(jwt), RealmRoles.of(jwt.getClaims()),
-                Optional.ofNullable(jwt.getClaimAsString(TENANT_CLAIM)));
+                tenant(jwt.getClaimAsString(TENANT_CLAIM)));
     }
+
+    /**
+     * Stakeholders are named by UUIDs, compared as text everywhere: the claim is written the one
+     * canonical way (lower case), and a value that is no UUID at all — a mistyped attribute in the
+     * identity provider — binds the caller to no stakeholder rather than reaching a query.
+     */
+    static Optional<String> tenant(String claim) {
+        if (claim == null || !CANONICAL_UUID.matcher(claim.strip()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(claim.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final java.util.regex.Pattern CANONICAL_UUID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static String username(Jwt jwt) {
         String preferred = jwt.getClaimAsString("preferred_username");

@@ -49,6 +49,15 @@ class KeycloakTokensTest {
     }
 
     @Test
+    void theStakeholderClaimIsWrittenOneWayAndAValueThatIsNoIdBindsToNoStakeholder() {
+        Caller capitals = KeycloakTokens.caller(token().claim("stakeholder_id", "01930000-0000-7000-8000-00000000C001").build());
+        Caller garbage = KeycloakTokens.caller(token().claim("stakeholder_id", "streamly'; drop table x").build());
+
+        assertThat(capitals.stakeholderId()).contains("01930000-0000-7000-8000-00000000c001");
+        assertThat(garbage.stakeholderId()).isEmpty();
+    }
+
+    @Test
     void aTokenWithoutRolesOrTenantGivesACallerWithNeither() {
         Caller caller = KeycloakTokens.caller(token().claim("stakeholder_id", " ").build());
 
