@@ -112,48 +112,65 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Restarts the server, as an operator or a crash would: every connection is cut and the server
-     * is away until it is up again. The embedded one through its own {@code pg_ctl}; an external one
-     * only if it is a Debian cluster on this machine ({@code pg_ctlcluster}), else this refuses.
+     * Takes the database away from the services, then gives it back; answers what was done. An external
+     * server that is a Debian cluster of this machine is restarted ({@code pg_ctlcluster}, as root): every
+     * connection is cut and the server is away until it is up again. The embedded server's binaries refuse
+     * to be started by hand as root, so it stays up while its databases refuse connections for
+     * {@code outage} and every open connection to them is terminated: what a restart does to the services.
      */
-    void restart() {
-        String dataDirectory;
-        String cluster;
-        long backend;
+    String interrupt(List<String> databases, Duration outage) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
                 Statement statement = connection.createStatement()) {
-            dataDirectory = single(statement, "SHOW data_directory");
-            cluster = single(statement, "SHOW cluster_name");
-            backend = Long.parseLong(single(statement, "SELECT pg_backend_pid()"));
+            String cluster = single(statement, "SHOW cluster_name");
+            if (embedded == null && cluster.matches("\\d+/[\\w-]+") && new java.io.File("/usr/bin/pg_ctlcluster").canExecute()) {
+                String[] versionAndName = cluster.split("/");
+                run(List.of("pg_ctlcluster", "--skip-systemctl-redirect", versionAndName[0], versionAndName[1], "restart"));
+                return "restarted the server (pg_ctlcluster " + cluster + ")";
+            }
+            for (String database : databases) {
+                statement.execute("ALTER DATABASE " + plain(database) + " WITH ALLOW_CONNECTIONS false");
+            }
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname IN ("
+                    + String.join(", ", databases.stream().map(d -> "'" + plain(d) + "'").toList()) + ")");
+            Thread.sleep(outage.toMillis());
+            for (String database : databases) {
+                statement.execute("ALTER DATABASE " + plain(database) + " WITH ALLOW_CONNECTIONS true");
+            }
+            return "cut every connection and refused new ones for " + outage.toSeconds() + " s";
         } catch (SQLException e) {
-            throw new StartupException("cannot reach PostgreSQL at " + hostAndPort + " to restart it: " + e.getMessage(), e);
+            throw new StartupException("cannot interrupt PostgreSQL at " + hostAndPort + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while PostgreSQL was away", e);
         }
-        List<String> command;
-        if (embedded != null) {
-            // a backend's parent is the postmaster; pg_ctl lies beside its binary and restarts it
-            // with the options it recorded at start (postmaster.opts)
-            String postgres = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).flatMap(p -> p.info().command())
-                    .orElseThrow(() -> new StartupException("cannot find the embedded PostgreSQL's server process"));
-            String pgCtl = java.nio.file.Path.of(postgres).resolveSibling("pg_ctl").toString();
-            command = List.of(pgCtl, "-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "restart");
-        } else if (cluster.matches("\\d+/[\\w-]+") && new java.io.File("/usr/bin/pg_ctlcluster").canExecute()) {
-            String[] versionAndName = cluster.split("/");
-            command = List.of("pg_ctlcluster", "--skip-systemctl-redirect", versionAndName[0], versionAndName[1], "restart");
-        } else {
-            throw new UnsupportedOperationException("PostgreSQL at " + hostAndPort + " is not a cluster of this machine "
-                    + "that pg_ctlcluster can restart (cluster_name '" + cluster + "')");
+    }
+
+    private static String plain(String database) {
+        if (!NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
         }
+        return database;
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new StartupException("restarting PostgreSQL failed: " + String.join(" ", command) + "\n" + output);
+                throw new StartupException(String.join(" ", command) + " failed:\n" + output);
             }
         } catch (IOException e) {
             throw new StartupException("cannot run " + command.getFirst() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StartupException("interrupted while restarting PostgreSQL", e);
+            throw new StartupException("interrupted while running " + command.getFirst(), e);
         }
     }
 

@@ -161,18 +161,20 @@ public final class ParleyPlatform implements AutoCloseable {
         p.kill();
     }
 
-    /** Restarts PostgreSQL under the running services (see {@link Database#restart()}); answers how long it took. */
-    public Duration restartDatabase() {
+    /**
+     * Takes PostgreSQL away from the running services for a few seconds and gives it back (see
+     * {@link Database#interrupt}); answers what was done.
+     */
+    public String interruptDatabase() {
         Database db;
         synchronized (lock) {
             db = database;
         }
-        say("restarting " + db);
+        say("taking " + db + " away from the services");
         long started = System.nanoTime();
-        db.restart();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        say("PostgreSQL is back (" + seconds(took.toNanos()) + ")");
-        return took;
+        String done = db.interrupt(Topology.databases(), Duration.ofSeconds(5));
+        say("PostgreSQL is back (" + done + ", " + seconds(System.nanoTime() - started) + ")");
+        return done;
     }
 
     /** Starts one stopped process again with the same settings and waits until it is ready. */
