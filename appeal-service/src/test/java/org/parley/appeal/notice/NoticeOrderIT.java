@@ -40,7 +40,7 @@ class NoticeOrderIT extends AppealServiceIT {
 
         recorded(NoticeBody.notice(clock.instant()).requestId(order));
 
-        // the caller's token would be forwarded without AS_SERVICE; as the service (no client configured here) none is sent
+        // the caller's token would be forwarded without asService; as the service (no client configured here) none is sent
         assertThat(REQUESTS.lastAuthorization()).isNull();
     }
 

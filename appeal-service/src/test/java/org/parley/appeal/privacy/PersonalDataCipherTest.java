@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.ShippedConfig;
 
 class PersonalDataCipherTest {
 
@@ -39,5 +40,15 @@ class PersonalDataCipherTest {
         assertThatThrownBy(() -> new PersonalDataCipher.Settings(Base64.getEncoder().encodeToString(new byte[16])))
                 .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> new PersonalDataCipher.Settings("not base64!")).hasMessageContaining("base64");
+    }
+
+    @Test
+    void theShippedConfigurationHasAKeyOnlyInTheDemoProfile() {
+        ShippedConfig.inProfiles().withUserConfiguration(PersonalDataCipher.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("PARLEY_APPEAL_DATA_KEY");
+        });
+        ShippedConfig.inProfiles("demo").withUserConfiguration(PersonalDataCipher.class)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PersonalDataCipher.class));
     }
 }

@@ -149,7 +149,7 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
     @GlobalClientInterceptor
     CallerForwardingClientInterceptor callerForwardingClientInterceptor(ParleyGrpcProperties grpc,
             ParleySecurityProperties security) {
-        if (grpc.serviceClientId() == null || grpc.serviceClientId().isBlank()) {
+        if (!grpc.hasServiceClient()) {
             return new CallerForwardingClientInterceptor(grpc.deadline(), Optional::empty);
         }
         ServiceTokens tokens = new ServiceTokens(security.tokenUri(), grpc.serviceClientId(), grpc.serviceClientSecret());

@@ -148,6 +148,33 @@ class GrpcSecurityTest {
         assertThat(onward.get().get(BearerTokenServerInterceptor.AUTHORIZATION)).isEqualTo("Bearer service-token");
     }
 
+    @Test
+    void aCallWithNoCallerIsRefusedBeforeItLeavesInsteadOfGoingWithTheServicesToken() {
+        var forwarding = new CallerForwardingClientInterceptor(Duration.ofSeconds(2), () -> Optional.of("service-token"));
+        var stub = StakeholderServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel, forwarding));
+
+        assertThatThrownBy(() -> stub.getStakeholder(request()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
+                    assertThat(e.getStatus().getDescription()).contains("no caller", "GetStakeholder", "asService");
+                });
+        assertThat(seen.get()).as("the call never reached the server").isNull();
+    }
+
+    @Test
+    void workOnTheServicesOwnAccountSaysSoAtTheCallSite() {
+        var forwarding = new CallerForwardingClientInterceptor(Duration.ofSeconds(2), () -> Optional.of(
+                TestTokens.token("service-account-parley-service", null, Role.SERVICE)));
+        var stub = StakeholderServiceGrpc.newBlockingStub(ClientInterceptors.intercept(channel, forwarding));
+
+        CallerForwardingClientInterceptor.asService(stub, Caller.service("test-service")).getStakeholder(request());
+
+        assertThat(seen.get().has(Role.SERVICE)).isTrue();
+        assertThatThrownBy(() -> CallerForwardingClientInterceptor.asService(stub,
+                new Caller("someone", "someone", java.util.Set.of(Role.ADMIN), Optional.empty())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private StakeholderServiceGrpc.StakeholderServiceBlockingStub stub(String authorization) {
         Metadata headers = new Metadata();
         headers.put(BearerTokenServerInterceptor.AUTHORIZATION, authorization);
@@ -199,7 +226,7 @@ class GrpcSecurityTest {
             ClientInterceptor forwarding = new CallerForwardingClientInterceptor(Duration.ofSeconds(2), () -> Optional.of("service-token"));
             CallOptions options = CallOptions.DEFAULT;
             if (AS_SERVICE_ID.equals(request.getId())) {
-                options = options.withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+                options = options.withOption(CallerForwardingClientInterceptor.AS_SERVICE, Caller.service("test-service"));
             }
             ClientInterceptors.intercept(recorder, forwarding)
                     .newCall(StakeholderServiceGrpc.getGetStakeholderMethod(), options)

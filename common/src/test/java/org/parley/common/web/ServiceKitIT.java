@@ -29,7 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The kit as a service uses it: errors, limits, correlation ids and Idempotency-Key, on real PostgreSQL. */
-@SpringBootTest(classes = CommonTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = CommonTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // outside the demo profile a service client needs its secret; no call here fetches a token
+        properties = "parley.grpc.service-client-secret=common-test-secret")
 @Import(TestSecurityConfiguration.class)
 class ServiceKitIT {
 

@@ -27,7 +27,7 @@ final class Banner {
 
     static String text(ParleyPlatform platform, Options options) {
         return text(platform.portalUrl(), platform.gatewayUrl(), platform.keycloakUrl(), platform.tokenEndpoint(),
-                options.logDir(), KeycloakProcess.realmFile(options.repoRoot()));
+                options.logDir(), KeycloakProcess.devOverlayFile(options.repoRoot()));
     }
 
     static String text(URI portal, URI gateway, URI keycloak, URI tokenEndpoint, Path logDir, Path realmFile) {

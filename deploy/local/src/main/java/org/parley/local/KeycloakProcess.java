@@ -5,16 +5,22 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keycloak as one of the platform's processes: the distribution unpacked by the build, the
- * {@code parley} realm imported on start, and its data reset when the platform starts fresh.
+ * {@code parley} realm imported on start, and its data reset when the platform starts fresh. What
+ * is imported is the dev realm: the base realm that deployments import too, with the dev overlay's
+ * demo users and password-grant client added, and the dev secrets of its confidential clients.
  */
 final class KeycloakProcess {
 
@@ -24,25 +30,51 @@ final class KeycloakProcess {
 
     private final Path home;
     private final Path realm;
+    private final Path devOverlay;
 
-    private KeycloakProcess(Path home, Path realm) {
+    private KeycloakProcess(Path home, Path realm, Path devOverlay) {
         this.home = home;
         this.realm = realm;
+        this.devOverlay = devOverlay;
     }
 
-    /** Finds the unpacked Keycloak and the realm file in the repository, or says how to get them. */
+    /** Finds the unpacked Keycloak and the realm files in the repository, or says how to get them. */
     static KeycloakProcess locate(Path repoRoot) {
         Path home = home(repoRoot);
         Path realm = realmFile(repoRoot);
-        if (!Files.isRegularFile(realm)) {
-            throw new StartupException("the realm file is missing: " + realm);
+        Path devOverlay = devOverlayFile(repoRoot);
+        for (Path file : List.of(realm, devOverlay)) {
+            if (!Files.isRegularFile(file)) {
+                throw new StartupException("the realm file is missing: " + file);
+            }
         }
-        return new KeycloakProcess(home, realm);
+        return new KeycloakProcess(home, realm, devOverlay);
     }
 
-    /** The realm the platform runs with: its clients, roles and demo users. */
+    /** The base realm, as deployments import it: roles, scopes, clients (secrets from the environment), no people. */
     static Path realmFile(Path repoRoot) {
         return repoRoot.resolve("deploy/keycloak/parley-realm.json");
+    }
+
+    /** What only the local run adds: the demo users and the password-grant client for scripts and tests. */
+    static Path devOverlayFile(Path repoRoot) {
+        return repoRoot.resolve("deploy/keycloak/parley-realm-dev.json");
+    }
+
+    /** The base realm with every list of the overlay (its clients, its users) appended to the base's list of that name. */
+    static JsonNode devRealm(Path realm, Path devOverlay) {
+        JsonMapper json = JsonMapper.builder().build();
+        try {
+            ObjectNode merged = (ObjectNode) json.readTree(realm.toFile());
+            for (Map.Entry<String, JsonNode> added : json.readTree(devOverlay.toFile()).properties()) {
+                JsonNode existing = merged.get(added.getKey());
+                ArrayNode list = existing instanceof ArrayNode array ? array : merged.putArray(added.getKey());
+                list.addAll((ArrayNode) added.getValue());
+            }
+            return merged;
+        } catch (JacksonException | ClassCastException e) {
+            throw new StartupException("cannot merge " + devOverlay + " into " + realm + ": " + e.getMessage(), e);
+        }
     }
 
     Path home() {
@@ -60,8 +92,9 @@ final class KeycloakProcess {
                 deleteTree(data.resolve("h2"));
             }
             Path imports = Files.createDirectories(data.resolve("import"));
-            Files.copy(realm, imports.resolve("parley-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
+            JsonMapper.builder().build().writer().withDefaultPrettyPrinter()
+                    .writeValue(imports.resolve("parley-realm.json").toFile(), devRealm(realm, devOverlay));
+        } catch (IOException | JacksonException e) {
             throw new StartupException("cannot prepare Keycloak in " + home + ": " + e.getMessage(), e);
         }
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
@@ -72,6 +105,8 @@ final class KeycloakProcess {
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m");
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // the realm's placeholders for its clients' secrets
+        env.putAll(Topology.DEV_CLIENT_SECRETS);
         URI readiness = URI.create(Topology.issuer() + "/.well-known/openid-configuration");
         return new ManagedProcess(Topology.KEYCLOAK, command, env, home, logFile, readiness);
     }

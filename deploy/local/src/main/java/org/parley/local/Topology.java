@@ -30,9 +30,18 @@ public final class Topology {
     public static final String REALM = "parley";
 
     static final String LOOPBACK = "127.0.0.1";
-    // the portal's confidential client in the dev realm (deploy/keycloak/parley-realm.json)
+    // the portal's confidential client in the realm (deploy/keycloak/parley-realm.json)
     private static final String PORTAL_CLIENT_ID = "parley-portal";
-    private static final String PORTAL_CLIENT_SECRET = "parley-portal-dev-secret";
+
+    /**
+     * The secrets of the realm's confidential clients in the local run only, by the environment
+     * variable that sets each: Keycloak reads them into the imported realm, the services use them
+     * as its clients. Every other environment sets its own.
+     */
+    static final Map<String, String> DEV_CLIENT_SECRETS = Map.of(
+            "PORTAL_CLIENT_SECRET", "parley-portal-dev-secret",
+            "KEYCLOAK_ADMIN_CLIENT_SECRET", "parley-stakeholder-admin-dev-secret",
+            "PARLEY_SERVICE_CLIENT_SECRET", "parley-service-dev-secret");
 
     /** The fixed facts of one service process. */
     private record Service(String name, int httpPort, int grpcPort, String database, String readinessPath) {
@@ -132,7 +141,7 @@ public final class Topology {
             // the public API, through the gateway, with the signed-in person's own token
             env.put("PARLEY_API_URI", "http://" + LOOPBACK + ":" + GATEWAY_PORT);
             env.put("PORTAL_CLIENT_ID", PORTAL_CLIENT_ID);
-            env.put("PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
+            env.put("PORTAL_CLIENT_SECRET", DEV_CLIENT_SECRETS.get("PORTAL_CLIENT_SECRET"));
         } else {
             env.put("SPRING_GRPC_SERVER_PORT", Integer.toString(service.grpcPort()));
             env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(service.database()));
@@ -142,9 +151,9 @@ public final class Topology {
             env.put("REQUEST_GRPC_ADDRESS", grpcOf(REQUEST_SERVICE));
             env.put("APPEAL_GRPC_ADDRESS", grpcOf(APPEAL_SERVICE));
             env.put("KEYCLOAK_URL", keycloakUrl().toString());
-            // dev values of the realm's confidential clients (deploy/keycloak/parley-realm.json)
             env.put("KEYCLOAK_ADMIN_CLIENT_ID", "parley-stakeholder-admin");
-            env.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "parley-stakeholder-admin-dev-secret");
+            env.put("KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_CLIENT_SECRETS.get("KEYCLOAK_ADMIN_CLIENT_SECRET"));
+            env.put("PARLEY_SERVICE_CLIENT_SECRET", DEV_CLIENT_SECRETS.get("PARLEY_SERVICE_CLIENT_SECRET"));
             env.put("SPRING_PROFILES_ACTIVE", "demo");
         }
         return env;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders the Kubernetes base and the compose file as YAML and holds them to what running Parley
@@ -99,6 +101,47 @@ class DeploymentManifestsTest {
         assertThat(Files.readString(DEPLOY.resolve("compose/create-databases.sql"))).contains("create database parley_portal;");
         assertThat(map(map(services.get("gateway")).get("environment"))).containsEntry("PORTAL_URI", "http://portal:8084");
         assertThat(map(map(services.get("gateway")).get("depends_on"))).containsKey("portal");
+    }
+
+    @Test
+    void composeTakesEverySecretFromTheEnvironmentAndImportsTheBaseRealmOnly() throws IOException {
+        Map<String, Object> services = map(one(DEPLOY.resolve("compose.yaml")).get("services"));
+        Map<String, List<String>> secretsOf = Map.of(
+                "keycloak", List.of("KC_BOOTSTRAP_ADMIN_PASSWORD", "PORTAL_CLIENT_SECRET", "KEYCLOAK_ADMIN_CLIENT_SECRET",
+                        "PARLEY_SERVICE_CLIENT_SECRET"),
+                "stakeholder-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET",
+                        "KEYCLOAK_ADMIN_CLIENT_SECRET"),
+                "request-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_REQUEST_DATA_KEY"),
+                "appeal-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_APPEAL_DATA_KEY"),
+                "portal", List.of("SPRING_DATASOURCE_PASSWORD", "PORTAL_CLIENT_SECRET"));
+        secretsOf.forEach((name, secrets) -> {
+            Map<String, Object> env = map(map(services.get(name)).get("environment"));
+            for (String secret : secrets) {
+                // ${NAME:?...}: compose refuses to start without it; ${NAME:-...} would be a value in the repository
+                assertThat(String.valueOf(env.get(secret))).as(name + " " + secret).matches("\\$\\{[A-Z_]+:\\?[^}]*}");
+            }
+        });
+        List<Object> volumes = list(map(services.get("keycloak")).get("volumes"));
+        assertThat(volumes).extracting(String::valueOf)
+                .containsExactly("./keycloak/parley-realm.json:/opt/keycloak/data/import/parley-realm.json:ro");
+    }
+
+    @Test
+    void theRealmDeploymentsImportHoldsNoPeopleNoPasswordGrantAndNoSecret() throws IOException {
+        JsonNode realm = JsonMapper.builder().build().readTree(DEPLOY.resolve("keycloak/parley-realm.json").toFile());
+
+        for (JsonNode user : realm.path("users")) {
+            assertThat(user.has("serviceAccountClientId")).as(user.path("username").asString()).isTrue();
+            assertThat(user.has("credentials")).as(user.path("username").asString()).isFalse();
+        }
+        for (JsonNode client : realm.path("clients")) {
+            String clientId = client.path("clientId").asString();
+            assertThat(client.path("directAccessGrantsEnabled").asBoolean(false)).as(clientId).isFalse();
+            if (client.has("secret")) {
+                assertThat(client.get("secret").asString()).as(clientId).matches("\\$\\{[A-Z_]+}");
+            }
+        }
+        assertThat(Files.readString(DEPLOY.resolve("keycloak/parley-realm.json"))).doesNotContain("parley-demo", "dev-secret");
     }
 
     private static Map<String, Object> one(Path file) throws IOException {

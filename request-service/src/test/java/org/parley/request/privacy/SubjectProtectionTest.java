@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.ShippedConfig;
 
 class SubjectProtectionTest {
 
@@ -44,5 +45,15 @@ class SubjectProtectionTest {
         assertThatThrownBy(() -> new SubjectProtection.Settings("not base64!")).hasMessageContaining("not base64");
         assertThatThrownBy(() -> new SubjectProtection.Settings(Base64.getEncoder().encodeToString(new byte[16])))
                 .hasMessageContaining("32 bytes");
+    }
+
+    @Test
+    void theShippedConfigurationHasAKeyOnlyInTheDemoProfile() {
+        ShippedConfig.inProfiles().withUserConfiguration(SubjectProtection.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("PARLEY_REQUEST_DATA_KEY");
+        });
+        ShippedConfig.inProfiles("demo").withUserConfiguration(SubjectProtection.class)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(SubjectProtection.class));
     }
 }

@@ -18,6 +18,7 @@ import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
+import org.parley.common.kernel.Role;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
 import org.parley.stakeholder.commitment.domain.Assessment;
@@ -201,10 +202,14 @@ public class CommitmentService {
     /**
      * The number of days a company committed to decide appeals in: the strictest of its live
      * APPEAL_DECISION_DAYS pledges (the newest on a tie), so that users get the best it promised.
+     * The {@code service} role asks about any company, suspended or not; anyone else only about the
+     * companies whose commitments the HTTP API shows them.
      */
     @Transactional(readOnly = true)
-    public Optional<Commitment> appealDecisionTime(UUID companyId) {
-        registry.find(companyId).orElseThrow(() -> new NotFound("stakeholder", companyId.toString()));
+    public Optional<Commitment> appealDecisionTime(Caller caller, UUID companyId) {
+        registry.find(companyId)
+                .filter(company -> caller.has(Role.SERVICE) || StakeholderAccess.canSee(caller, company))
+                .orElseThrow(() -> new NotFound("stakeholder", companyId.toString()));
         return store.liveWithIndicator(companyId, Indicator.APPEAL_DECISION_DAYS).stream()
                 .filter(c -> c.indicator().map(IndicatorPledge::targetValue).isPresent())
                 .min(Comparator.<Commitment>comparingDouble(c -> c.indicator().orElseThrow().targetValue())

@@ -70,22 +70,38 @@ public class RegistryService {
     /** One stakeholder with its spheres and contact point, as the caller may see them. */
     @Transactional(readOnly = true)
     public StakeholderProfile profile(Caller caller, UUID id) {
-        Stakeholder stakeholder = get(caller, id);
-        StakeholderProfile profile = profiles(List.of(stakeholder)).getFirst();
-        return StakeholderAccess.seesEscalationContact(caller, id)
-                ? profile
-                : profile.withContactPoint(profile.contactPoint().map(ContactPoint::withoutEscalation));
+        return visibleParts(caller, profiles(List.of(get(caller, id))).getFirst());
     }
 
-    /** For other services: every stakeholder whatever its status, so that they can refuse suspended ones. */
+    /**
+     * The lookups of other services: the {@code service} role reads every stakeholder whatever its
+     * status (so that it can refuse suspended ones), with its whole contact point; any other caller
+     * (a person's token forwarded) reads what {@link #profile} shows them.
+     */
     @Transactional(readOnly = true)
-    public StakeholderProfile profileForService(UUID id) {
+    public StakeholderProfile lookup(Caller caller, UUID id) {
+        if (!caller.has(Role.SERVICE)) {
+            return profile(caller, id);
+        }
         return profiles(List.of(store.find(id).orElseThrow(() -> notFound(id)))).getFirst();
     }
 
+    /** As {@link #lookup(Caller, UUID)} for many: the ones the caller may not see are left out. */
     @Transactional(readOnly = true)
-    public List<StakeholderProfile> profilesForService(Collection<UUID> ids) {
-        return profiles(store.findAll(ids));
+    public List<StakeholderProfile> lookup(Caller caller, Collection<UUID> ids) {
+        List<Stakeholder> found = store.findAll(ids);
+        if (caller.has(Role.SERVICE)) {
+            return profiles(found);
+        }
+        return profiles(found.stream().filter(s -> StakeholderAccess.canSee(caller, s)).toList()).stream()
+                .map(profile -> visibleParts(caller, profile))
+                .toList();
+    }
+
+    private static StakeholderProfile visibleParts(Caller caller, StakeholderProfile profile) {
+        return StakeholderAccess.seesEscalationContact(caller, profile.stakeholder().id())
+                ? profile
+                : profile.withContactPoint(profile.contactPoint().map(ContactPoint::withoutEscalation));
     }
 
     /** For other features of this service: the stakeholder whatever the caller may see. */

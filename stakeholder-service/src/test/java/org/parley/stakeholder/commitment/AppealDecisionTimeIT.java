@@ -48,4 +48,20 @@ class AppealDecisionTimeIT extends PledgingCompany {
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
     }
+
+    @Test
+    void aPersonsTokenLearnsNothingOfASuspendedCompanysCommitmentsWhichTheServiceRoleStillReads() {
+        Map<String, Object> fiveDays = pledgeOf("OSP-2");
+        fiveDays.put("indicator", "APPEAL_DECISION_DAYS");
+        fiveDays.put("targetValue", 5);
+        api.post("/api/v1/stakeholders/" + company + "/commitments", fiveDays).auth(responder).send();
+        api.patch("/api/v1/stakeholders/" + company, Map.of("status", "SUSPENDED")).auth(ADMIN).send();
+        var ask = GetAppealDecisionTimeRequest.newBuilder().setCompanyId(company).build();
+
+        assertThatThrownBy(() -> withToken(CommitmentServiceGrpc.newBlockingStub(channel), APPELLANT).getAppealDecisionTime(ask))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        assertThat(withToken(CommitmentServiceGrpc.newBlockingStub(channel), SERVICE).getAppealDecisionTime(ask).getDays())
+                .isEqualTo(5);
+    }
 }

@@ -57,6 +57,38 @@ class StakeholderGrpcIT extends StakeholderServiceIT {
     }
 
     @Test
+    void aPersonsTokenReadsOverGrpcOnlyWhatHttpShowsThemWhileTheServiceRoleReadsFullRecords() {
+        String active = company("Grpc Visible Co");
+        String suspended = company("Grpc Suspended Co");
+        api.put("/api/v1/stakeholders/" + active + "/contact-point", contactPoint()).auth(ADMIN).send();
+        api.patch("/api/v1/stakeholders/" + suspended, Map.of("status", "SUSPENDED")).auth(ADMIN).send();
+        var person = withToken(StakeholderServiceGrpc.newBlockingStub(channel), APPELLANT);
+        var service = withToken(StakeholderServiceGrpc.newBlockingStub(channel), SERVICE);
+        var both = BatchGetStakeholdersRequest.newBuilder().addIds(active).addIds(suspended).build();
+
+        assertThatThrownBy(() -> person.getStakeholder(GetStakeholderRequest.newBuilder().setId(suspended).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+        var seenByPerson = person.getStakeholder(GetStakeholderRequest.newBuilder().setId(active).build()).getStakeholder();
+        assertThat(seenByPerson.getContactPoint().getEmail()).isEqualTo("orders@example.com");
+        assertThat(seenByPerson.getContactPoint().getEscalationContact()).isEmpty();
+        var batchForPerson = person.batchGetStakeholders(both).getStakeholdersList();
+        assertThat(batchForPerson).extracting(s -> s.getId()).containsExactly(active);
+        assertThat(batchForPerson.getFirst().getContactPoint().getEscalationContact()).isEmpty();
+
+        assertThat(service.getStakeholder(GetStakeholderRequest.newBuilder().setId(suspended).build()).getStakeholder()
+                .getStatus()).isEqualTo(org.parley.api.stakeholder.v1.StakeholderStatus.STAKEHOLDER_STATUS_SUSPENDED);
+        assertThat(service.getStakeholder(GetStakeholderRequest.newBuilder().setId(active).build()).getStakeholder()
+                .getContactPoint().getEscalationContact()).isEqualTo("legal@example.com");
+        assertThat(service.batchGetStakeholders(both).getStakeholdersList()).extracting(s -> s.getId())
+                .containsExactlyInAnyOrder(active, suspended);
+        // its own members see their suspended company, as over HTTP
+        assertThat(withToken(StakeholderServiceGrpc.newBlockingStub(channel), responderOf(suspended))
+                .getStakeholder(GetStakeholderRequest.newBuilder().setId(suspended).build()).getStakeholder().getName())
+                .isEqualTo("Grpc Suspended Co");
+    }
+
+    @Test
     void grpcDeniesCallsWithoutATokenButHealthIsOpen() {
         var anonymous = StakeholderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThatThrownBy(() -> anonymous.getStakeholder(GetStakeholderRequest.newBuilder().setId("x").build()))

@@ -6,6 +6,7 @@ import org.parley.api.request.v1.RequestSummary;
 import org.parley.common.downstream.Downstream;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
+import org.parley.common.kernel.Caller;
 import org.springframework.stereotype.Component;
 
 /** The raw call to request-service, through the downstream {@code parley.downstream.request}. */
@@ -19,7 +20,8 @@ class RequestClient {
 
     RequestClient(Downstreams downstreams) {
         this.downstream = downstreams.get(DOWNSTREAM);
-        this.requests = downstream.stub(RequestServiceGrpc::newBlockingStub);
+        this.requests = CallerForwardingClientInterceptor.asService(downstream.stub(RequestServiceGrpc::newBlockingStub),
+                Caller.service("appeal-service"));
     }
 
     /**
@@ -27,8 +29,7 @@ class RequestClient {
      * a responder must learn no more than the summary either.
      */
     public RequestSummary summary(String requestId) {
-        return downstream.call(() -> requests.withOption(CallerForwardingClientInterceptor.AS_SERVICE, true)
-                .getRequestSummary(GetRequestSummaryRequest.newBuilder().setId(requestId).build())
+        return downstream.call(() -> requests.getRequestSummary(GetRequestSummaryRequest.newBuilder().setId(requestId).build())
                 .getSummary());
     }
 }

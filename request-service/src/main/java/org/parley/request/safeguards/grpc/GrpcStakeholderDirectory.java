@@ -14,6 +14,7 @@ import org.parley.api.stakeholder.v1.StakeholderStatus;
 import org.parley.common.downstream.Downstream;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
+import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Ids;
 import org.parley.request.safeguards.domain.Party;
 import org.parley.request.safeguards.domain.PartyKind;
@@ -30,14 +31,14 @@ import org.springframework.stereotype.Component;
 class GrpcStakeholderDirectory implements StakeholderDirectory {
 
     static final String DOWNSTREAM = "stakeholder";
+    static final Caller SERVICE = Caller.service("request-service");
 
     private final Downstream stakeholder;
     private final StakeholderServiceBlockingStub stub;
 
     GrpcStakeholderDirectory(Downstreams downstreams) {
         this.stakeholder = downstreams.get(DOWNSTREAM);
-        this.stub = stakeholder.stub(StakeholderServiceGrpc::newBlockingStub)
-                .withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+        this.stub = CallerForwardingClientInterceptor.asService(stakeholder.stub(StakeholderServiceGrpc::newBlockingStub), SERVICE);
     }
 
     @Override

@@ -42,8 +42,9 @@ class GrpcStandardsCatalogue implements StandardsCatalogue {
 
     GrpcStandardsCatalogue(Downstreams downstreams) {
         this.stakeholder = downstreams.get(GrpcStakeholderDirectory.DOWNSTREAM);
-        this.stub = stakeholder.stub(StandardsServiceGrpc::newBlockingStub)
-                .withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+        // one copy for every caller, so it is fetched on the service's own account
+        this.stub = CallerForwardingClientInterceptor.asService(
+                stakeholder.stub(StandardsServiceGrpc::newBlockingStub), GrpcStakeholderDirectory.SERVICE);
         this.active = stakeholder.lastKnown();
     }
 

@@ -8,11 +8,15 @@ import org.parley.api.stakeholder.v1.GetAppealDecisionTimeRequest;
 import org.parley.api.stakeholder.v1.GetAppealDecisionTimeResponse;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
+import org.parley.common.security.CurrentCaller;
 import org.parley.stakeholder.commitment.CommitmentService;
 import org.parley.stakeholder.commitment.domain.Commitment;
 import org.springframework.stereotype.Service;
 
-/** What companies committed to, where appeal-service must honour it. */
+/**
+ * What companies committed to, where appeal-service must honour it: asked with the service's own
+ * token; a person's token learns only what the HTTP API shows them.
+ */
 @Service
 class CommitmentGrpcService extends CommitmentServiceGrpc.CommitmentServiceImplBase {
 
@@ -26,7 +30,7 @@ class CommitmentGrpcService extends CommitmentServiceGrpc.CommitmentServiceImplB
     public void getAppealDecisionTime(GetAppealDecisionTimeRequest request,
             StreamObserver<GetAppealDecisionTimeResponse> response) {
         UUID company = Ids.parse(request.getCompanyId()).orElseThrow(() -> new NotFound("stakeholder", request.getCompanyId()));
-        Optional<Commitment> commitment = commitments.appealDecisionTime(company);
+        Optional<Commitment> commitment = commitments.appealDecisionTime(CurrentCaller.get(), company);
         GetAppealDecisionTimeResponse.Builder answer = GetAppealDecisionTimeResponse.newBuilder()
                 .setCommitted(commitment.isPresent());
         commitment.ifPresent(c -> answer

@@ -5,6 +5,7 @@ import org.parley.api.request.v1.RequestServiceGrpc;
 import org.parley.common.downstream.Downstream;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
+import org.parley.common.kernel.Caller;
 import org.parley.stakeholder.indicator.domain.MetricsSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +20,12 @@ class MetricsChannels {
 
     static final String REQUEST = "request";
     static final String APPEAL = "appeal";
+    static final Caller SERVICE = Caller.service("stakeholder-service");
 
     @Bean
     MetricsSource requestMetrics(Downstreams downstreams) {
         Downstream downstream = downstreams.get(REQUEST);
-        var stub = downstream.stub(RequestServiceGrpc::newBlockingStub).withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+        var stub = CallerForwardingClientInterceptor.asService(downstream.stub(RequestServiceGrpc::newBlockingStub), SERVICE);
         return new GrpcMetricsSource(MetricsSource.Source.REQUESTS, downstream,
                 (company, period) -> stub.getComplianceMetrics(org.parley.api.request.v1.GetComplianceMetricsRequest.newBuilder()
                                 .setCompanyId(company).setPeriod(period).build())
@@ -33,7 +35,7 @@ class MetricsChannels {
     @Bean
     MetricsSource appealMetrics(Downstreams downstreams) {
         Downstream downstream = downstreams.get(APPEAL);
-        var stub = downstream.stub(AppealServiceGrpc::newBlockingStub).withOption(CallerForwardingClientInterceptor.AS_SERVICE, true);
+        var stub = CallerForwardingClientInterceptor.asService(downstream.stub(AppealServiceGrpc::newBlockingStub), SERVICE);
         return new GrpcMetricsSource(MetricsSource.Source.APPEALS, downstream,
                 (company, period) -> stub.getComplianceMetrics(org.parley.api.appeal.v1.GetComplianceMetricsRequest.newBuilder()
                                 .setCompanyId(company).setPeriod(period).build())

@@ -26,7 +26,9 @@ import org.parley.stakeholder.registry.domain.StakeholderProfile;
 import org.springframework.stereotype.Service;
 
 /**
- * Stakeholder lookups for the other services; every caller must hold a valid token. Status is read
+ * Stakeholder lookups for the other services; every caller must hold a valid token. A service acting
+ * on its own account (the {@code service} role) reads whole records, suspended stakeholders
+ * included; a person's forwarded token reads only what the HTTP API shows them. Status is read
  * fresh on every call (nothing here is cached), so a suspension is visible to the next check.
  */
 @Service
@@ -45,7 +47,7 @@ class StakeholderGrpcService extends StakeholderServiceGrpc.StakeholderServiceIm
     @Override
     public void getStakeholder(GetStakeholderRequest request, StreamObserver<GetStakeholderResponse> response) {
         UUID id = Ids.parse(request.getId()).orElseThrow(() -> new NotFound("stakeholder", request.getId()));
-        response.onNext(GetStakeholderResponse.newBuilder().setStakeholder(toProto(registry.profileForService(id))).build());
+        response.onNext(GetStakeholderResponse.newBuilder().setStakeholder(toProto(registry.lookup(CurrentCaller.get(), id))).build());
         response.onCompleted();
     }
 
@@ -57,7 +59,7 @@ class StakeholderGrpcService extends StakeholderServiceGrpc.StakeholderServiceIm
         }
         List<UUID> ids = request.getIdsList().stream().flatMap(id -> Ids.parse(id).stream()).distinct().toList();
         BatchGetStakeholdersResponse.Builder answer = BatchGetStakeholdersResponse.newBuilder();
-        registry.profilesForService(ids).forEach(s -> answer.addStakeholders(toProto(s)));
+        registry.lookup(CurrentCaller.get(), ids).forEach(s -> answer.addStakeholders(toProto(s)));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -89,8 +91,11 @@ class StakeholderGrpcService extends StakeholderServiceGrpc.StakeholderServiceIm
             ContactPoint.Builder contact = ContactPoint.newBuilder()
                     .setEmail(c.email())
                     .addAllLanguages(c.languages())
-                    .setHours(c.hours())
-                    .setEscalationContact(c.escalationContact());
+                    .setHours(c.hours());
+            // left out for a caller who may not escalate
+            if (c.escalationContact() != null) {
+                contact.setEscalationContact(c.escalationContact());
+            }
             if (c.phone() != null) {
                 contact.setPhone(c.phone());
             }
