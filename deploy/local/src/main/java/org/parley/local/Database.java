@@ -174,13 +174,6 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static String single(Statement statement, String sql) throws SQLException {
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
     @Override
     public void close() {
         if (embedded != null) {
