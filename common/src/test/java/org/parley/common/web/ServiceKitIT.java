@@ -48,11 +48,21 @@ class ServiceKitIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     ApiClient api;
 
     @BeforeEach
     void client() {
         api = new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void theServicesTransactionsMarkTheIdempotencyKeyOfTheRequestTheyServe() {
+        assertThat(((org.springframework.transaction.support.AbstractPlatformTransactionManager) transactionManager)
+                .getTransactionExecutionListeners())
+                .hasAtLeastOneElementOfType(org.parley.common.idempotency.IdempotentEffects.class);
     }
 
     @Test
