@@ -39,6 +39,15 @@ class BalancedUpstreamIT extends GatewayTestSupport {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"service\":\"request-2\"");
         }
+        // a submission is not lost to the stopped instance either: its connection was never made
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> posted = send(request("/api/v1/requests").header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"REMOVAL_ORDER\"}")));
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+            assertThat(SECOND.lastSeen().method()).isEqualTo("POST");
+            assertThat(SECOND.lastSeen().bodyBytes()).isEqualTo(24);
+        }
 
         SECOND.close();
         HttpResponse<String> down = get("/api/v1/requests", token);

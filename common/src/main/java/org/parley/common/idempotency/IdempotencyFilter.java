@@ -84,7 +84,15 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         Claim claim = new Claim(CurrentCaller.get().subject(), key, UUID.randomUUID());
         String requestHash = sha256(request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
-        Optional<Stored> earlier = claim(claim, requestHash);
+        Optional<Stored> earlier;
+        try {
+            earlier = claim(claim, requestHash);
+        } catch (DataAccessException e) {
+            log.warn("cannot claim an Idempotency-Key: {}", e.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS);
+            problems.write(response, Problems.databaseUnavailable());
+            return;
+        }
         if (earlier.isPresent()) {
             answer(response, earlier.get(), requestHash);
             return;

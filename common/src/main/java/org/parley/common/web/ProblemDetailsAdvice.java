@@ -80,6 +80,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "A service this one depends on is unavailable; try again shortly"));
     }
 
+    /** The database cut a connection or refuses new ones (a restart, a failover): nothing was done; try again. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseAway(RuntimeException e) {
+        log.warn("the database is unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS)
+                .body(Problems.databaseUnavailable());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "A parameter has the wrong type");

@@ -24,6 +24,15 @@ public final class Problems {
     }
 
     /** A problem whose type names the HTTP status, e.g. {@code urn:parley:problem:not-found}. */
+    /** How long a client should wait before trying again while the database is away. */
+    public static final String DATABASE_RETRY_AFTER_SECONDS = "2";
+
+    /** The answer while the database cannot be reached: 503, and nothing was done. */
+    public static ProblemDetail databaseUnavailable() {
+        return of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                "The database cannot be reached just now; nothing was changed. Try again shortly");
+    }
+
     public static ProblemDetail of(HttpStatusCode status, String detail) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String name = known == null ? String.valueOf(status.value()) : known.name();

@@ -203,6 +203,19 @@ class IdempotencyFilterIT {
     }
 
     @Test
+    void whileTheDatabaseIsAwayTheAnswerIs503ProblemAndTheHandlerDoesNotRun() throws Exception {
+        pool.close();
+
+        MockHttpServletResponse away = post("alice", "k-14", "{}", created("/x", "{}"));
+
+        assertThat(away.getStatus()).isEqualTo(503);
+        assertThat(away.getContentType()).startsWith("application/problem+json");
+        assertThat(away.getHeader("Retry-After")).isNotBlank();
+        assertThat(away.getContentAsString()).contains("DATABASE_UNAVAILABLE");
+        assertThat(handled).hasValue(0);
+    }
+
+    @Test
     void whileTheHandlerRunsNoConnectionIsHeldAndARetryGets409InProgress() throws Exception {
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param externalDbPassword its password
  * @param keycloakTimeout    how long Keycloak may take to become ready (its first start builds itself)
  * @param serviceTimeout     how long each service may take to become ready
+ * @param settings           environment every service, portal and gateway process gets besides its own
+ *                           (Spring properties, e.g. a shorter sweep interval for the system tests)
  */
 public record Options(
         Path repoRoot,
@@ -30,12 +32,14 @@ public record Options(
         String externalDbUser,
         String externalDbPassword,
         Duration keycloakTimeout,
-        Duration serviceTimeout) {
+        Duration serviceTimeout,
+        Map<String, String> settings) {
 
     public Options {
         Objects.requireNonNull(repoRoot, "repoRoot");
         Objects.requireNonNull(logDir, "logDir");
         services = List.copyOf(services);
+        settings = Map.copyOf(settings);
         for (String service : services) {
             if (!Topology.SERVICES.contains(service)) {
                 throw new IllegalArgumentException("unknown service '" + service + "'; known: " + Topology.SERVICES);
@@ -62,7 +66,7 @@ public record Options(
         boolean keep = "true".equalsIgnoreCase(env.get("PARLEY_KEEP_DATA"));
         return new Options(root, logs.toAbsolutePath().normalize(), Topology.SERVICES, !keep, dbUrl,
                 env.getOrDefault("PARLEY_DB_USER", "postgres"), env.getOrDefault("PARLEY_DB_PASSWORD", ""),
-                Duration.ofSeconds(300), Duration.ofSeconds(180));
+                Duration.ofSeconds(300), Duration.ofSeconds(180), Map.of());
     }
 
     /** The repository root: the nearest folder upwards that holds {@code deploy/local/pom.xml}. */
@@ -78,7 +82,7 @@ public record Options(
 
     public Options withLogDir(Path dir) {
         return new Options(repoRoot, dir.toAbsolutePath().normalize(), services, freshData, externalDbUrl,
-                externalDbUser, externalDbPassword, keycloakTimeout, serviceTimeout);
+                externalDbUser, externalDbPassword, keycloakTimeout, serviceTimeout, settings);
     }
 
     /** Only these of the platform's processes (PostgreSQL and Keycloak always start). */
@@ -95,15 +99,23 @@ public record Options(
             }
         }
         return new Options(repoRoot, logDir, ordered, freshData, externalDbUrl, externalDbUser,
-                externalDbPassword, keycloakTimeout, serviceTimeout);
+                externalDbPassword, keycloakTimeout, serviceTimeout, settings);
     }
 
     public Options withFreshData(boolean fresh) {
         return new Options(repoRoot, logDir, services, fresh, externalDbUrl, externalDbUser, externalDbPassword,
-                keycloakTimeout, serviceTimeout);
+                keycloakTimeout, serviceTimeout, settings);
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** These settings, as environment, for every service, the portal and the gateway. */
+    public Options withSettings(Map<String, String> more) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+        all.putAll(more);
+        return new Options(repoRoot, logDir, services, freshData, externalDbUrl, externalDbUser,
+                externalDbPassword, keycloakTimeout, serviceTimeout, all);
     }
 }

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class ParleyPlatform implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Second instances listen ten ports above the first: 8092 and 9092 beside request-service's 8082 and 9082. */
+    private static final int SECOND_INSTANCE_OFFSET = 10;
     private static final List<String> SERVICE_JVM_FLAGS = List.of(
             "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
 
@@ -229,6 +231,82 @@ public final class ParleyPlatform implements AutoCloseable {
         return URI.create("http://localhost:" + port);
     }
 
+    /**
+     * A second instance of each service ({@code <service>-2}, HTTP and gRPC ports ten above the
+     * first's), then the gateway started again with both instances of each behind its load
+     * balancer: how a deployment runs them. The services call each other's first instance over
+     * gRPC. {@link #scaleIn()} undoes it.
+     */
+    public void scaleOut() {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<ManagedProcess> started = new ArrayList<>();
+        Map<String, String> gatewayInstances = new LinkedHashMap<>();
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the platform is closed");
+            }
+            Map<String, Path> jars = Preflight.serviceJars(options.repoRoot(), Topology.BACKEND_SERVICES);
+            for (String name : Topology.BACKEND_SERVICES) {
+                String second = name + "-2";
+                if (processes.containsKey(second)) {
+                    throw new IllegalStateException(second + " is already started");
+                }
+                int[] ports = Topology.portsOf(name);
+                int http = ports[0] + SECOND_INSTANCE_OFFSET;
+                int grpc = ports[1] + SECOND_INSTANCE_OFFSET;
+                Preflight.requirePortsFree(Map.of(second, new int[] {http, grpc}));
+                ManagedProcess p = service(name, second, http, grpc, jars.get(name), javaHome, Map.of());
+                say("starting " + second + " on ports " + http + " and " + grpc);
+                processes.put(second, p);
+                p.launch();
+                started.add(p);
+                gatewayInstances.put(Topology.gatewayInstancesVariable(name),
+                        directUrl(name) + ",http://" + Topology.LOOPBACK + ":" + http);
+            }
+        }
+        long t0 = System.nanoTime();
+        for (ManagedProcess p : started) {
+            awaitReady(p, options.serviceTimeout(), t0);
+        }
+        restartGateway(gatewayInstances);
+    }
+
+    /** Stops the second instances of {@link #scaleOut()} and gives the gateway back its single upstreams. */
+    public void scaleIn() {
+        List<ManagedProcess> seconds = new ArrayList<>();
+        synchronized (lock) {
+            for (String name : Topology.BACKEND_SERVICES) {
+                ManagedProcess p = processes.remove(name + "-2");
+                if (p != null) {
+                    seconds.add(p);
+                }
+            }
+        }
+        restartGateway(Map.of());
+        seconds.forEach(p -> p.stop(STOP_GRACE));
+    }
+
+    private void restartGateway(Map<String, String> extra) {
+        ManagedProcess old;
+        synchronized (lock) {
+            old = processes.get(Topology.GATEWAY);
+        }
+        if (old == null) {
+            throw new IllegalStateException("the gateway is not part of this platform");
+        }
+        say("restarting the gateway" + (extra.isEmpty() ? "" : " with " + extra));
+        old.stop(STOP_GRACE);
+        Path jar = Preflight.serviceJars(options.repoRoot(), List.of(Topology.GATEWAY)).get(Topology.GATEWAY);
+        ManagedProcess gateway = service(Topology.GATEWAY, Topology.GATEWAY, Topology.portsOf(Topology.GATEWAY)[0], 0, jar,
+                Path.of(System.getProperty("java.home")), extra);
+        synchronized (lock) {
+            processes.put(Topology.GATEWAY, gateway);
+            gateway.launch();
+        }
+        long t0 = System.nanoTime();
+        awaitReady(gateway, options.serviceTimeout(), t0);
+    }
+
     /** Stops every process this platform started, Keycloak and the embedded PostgreSQL too. */
     @Override
     public void close() {
@@ -328,6 +406,12 @@ public final class ParleyPlatform implements AutoCloseable {
     }
 
     private ManagedProcess service(String name, String processName, int httpPort, Path jar, Path javaHome) {
+        return service(name, processName, httpPort, 0, jar, javaHome, Map.of());
+    }
+
+    /** A process of {@code name}; a {@code grpcPort} of 0 keeps the usual one, {@code extra} is added to its environment. */
+    private ManagedProcess service(String name, String processName, int httpPort, int grpcPort, Path jar, Path javaHome,
+            Map<String, String> extra) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         command.addAll(SERVICE_JVM_FLAGS);
@@ -337,7 +421,12 @@ public final class ParleyPlatform implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", javaHome.toString());
         env.putAll(Topology.environment(name, database));
+        env.putAll(options.settings());
         env.put("SERVER_PORT", Integer.toString(httpPort));
+        if (grpcPort != 0) {
+            env.put("SPRING_GRPC_SERVER_PORT", Integer.toString(grpcPort));
+        }
+        env.putAll(extra);
         return new ManagedProcess(processName, command, env, options.repoRoot(), logFile(processName),
                 Topology.readiness(name, httpPort));
     }

@@ -77,6 +77,14 @@ public final class Topology {
         return CATALOGUE.values().stream().map(Service::database).filter(Objects::nonNull).sorted().toList();
     }
 
+    /** The three services with a database and a gRPC port, which the gateway routes to. */
+    static final List<String> BACKEND_SERVICES = List.of(STAKEHOLDER_SERVICE, REQUEST_SERVICE, APPEAL_SERVICE);
+
+    /** The gateway's setting that lists the instances of a service, e.g. {@code PARLEY_GATEWAY_REQUEST_INSTANCES}. */
+    static String gatewayInstancesVariable(String service) {
+        return "PARLEY_GATEWAY_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_INSTANCES";
+    }
+
     /** The database a service keeps its data in. */
     static String databaseOf(String service) {
         Service known = CATALOGUE.get(service);

@@ -54,6 +54,8 @@ class FaultsUnderLoadIT {
         String[] done = new String[1];
         Outcome outcome = underLoad("PostgreSQL away", () -> done[0] = platform.interruptDatabase());
         System.out.println("fault: PostgreSQL away: " + done[0]);
+        assertThat(outcome.load().failureCounts().keySet()).as("while the database is away, answers are problem details")
+                .allMatch(kind -> kind.endsWith(" problem"));
         assertThat(outcome.recovered()).as("orders are acknowledged again after the restart").isNotNull();
     }
 

@@ -54,7 +54,7 @@ class AuthorizationMatrixIT {
     @Test
     void everyEndpointHasARow() {
         Set<String> offered = new TreeSet<>();
-        for (String service : List.of("stakeholder", "request", "appeal")) {
+        for (String service : List.of("stakeholder-service", "request-service", "appeal-service")) {
             JsonNode paths = ok(gateway.get("/api/docs/" + service)).json().path("paths");
             for (String path : paths.propertyNames()) {
                 for (String method : paths.path(path).propertyNames()) {
@@ -102,6 +102,9 @@ class AuthorizationMatrixIT {
         HttpRequest.Builder request = gateway.request(path, login == null ? null : tokens.of(login))
                 .timeout(Duration.ofSeconds(20));
         String method = cell.row().method();
+        if (path.endsWith("/events")) {
+            request.setHeader("Accept", "text/event-stream");
+        }
         if (method.equals("GET") || method.equals("DELETE")) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -54,8 +54,8 @@ import org.springframework.http.HttpMethod;
  *
  * <p>An upstream with several {@code instances} is routed through Spring Cloud LoadBalancer
  * ({@code lb://<service>}, round robin over the configured list, {@link UpstreamInstances}).
- * Its routes retry an idempotent request whose connection was refused or timed out, on
- * another instance: the request never reached the first, so nothing happens twice. The
+ * Its routes retry a request whose connection was refused, on another instance: the request
+ * never reached the first, so nothing happens twice, whatever its method. The
  * retries run inside the circuit breaker, which counts a call as failed only when no instance
  * took it; then the answer is the usual 503 problem.
  *
@@ -89,9 +89,14 @@ public class RouteConfiguration {
     /** Route metadata value meaning "no response timeout" (a stream). */
     private static final long NO_RESPONSE_TIMEOUT = -1L;
 
-    /** Methods that may be sent again: RFC 9110's idempotent ones. */
-    private static final HttpMethod[] IDEMPOTENT = {
-            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE};
+    /**
+     * Every method: what is retried is only a connection that could not be made, so the request
+     * never reached the first instance, whatever its method. A POST to an instance that is
+     * stopping must go to the other, not fail.
+     */
+    private static final HttpMethod[] ANY_METHOD = {
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE,
+            HttpMethod.POST, HttpMethod.PATCH};
 
     private static final int STREAM_ORDER = -1;
     private static final int API_ORDER = 0;
@@ -168,9 +173,9 @@ public class RouteConfiguration {
     }
 
     /**
-     * On a balanced upstream: an idempotent request whose connection failed is tried again,
-     * on the next instance, up to once per instance. Only connection failures: an answer, even
-     * a 5xx, and a timeout after the request went out are never repeated. Inside the circuit
+     * On a balanced upstream: a request whose connection could not be made is tried again, on
+     * the next instance, up to once per instance. Only connection failures: an answer, even a
+     * 5xx, and a timeout after the request went out are never repeated. Inside the circuit
      * breaker (added after it).
      */
     private static GatewayFilterSpec retryElsewhere(GatewayFilterSpec filters, Upstream settings) {
@@ -179,7 +184,7 @@ public class RouteConfiguration {
         }
         return filters.retry(retry -> retry
                 .setRetries(settings.instances().size())
-                .setMethods(IDEMPOTENT)
+                .setMethods(ANY_METHOD)
                 .setSeries()
                 .setStatuses()
                 .setExceptions(ConnectException.class));
