@@ -130,10 +130,12 @@ class MalformedInputIT {
                     .header("Content-Type", input.contentType())
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(input.body()));
             Reply reply = gateway.send(request);
-            if (reply.status() != 429 || attempt == 20) {
+            long retryAfter = Long.parseLong(Objects.toString(reply.header("Retry-After"), "1"));
+            // the gateway's budget refills within seconds; a service's own limit (claims: an hour) is its answer
+            if (reply.status() != 429 || retryAfter > 5 || attempt == 20) {
                 return reply;
             }
-            sleep(Long.parseLong(Objects.toString(reply.header("Retry-After"), "1")) * 1000);
+            sleep(retryAfter * 1000);
         }
     }
 
