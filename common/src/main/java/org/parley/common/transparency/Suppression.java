@@ -1,6 +1,5 @@
 package org.parley.common.transparency;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,27 +7,33 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Primary and secondary suppression of one table of figures (see {@link SmallCounts}). Figures with the same cells
- * are one sum, decided once. A sum is a vector over the cells; the published sums span what can be computed. A
- * hidden small sum in that span is computable: the smallest published sum of the combination found is withheld,
- * and the check starts again. Each round withholds at least one more sum, so it ends; at worst with every non-zero sum
- * that touches a small one withheld.
+ * are one sum, decided once. A sum is a vector over the cells (those of published zeros left out: they are known to
+ * be 0); the published sums span what can be computed from them. Each round puts the published sums in reduced
+ * echelon form, remembering for each row which of the sums that founded the rows it is made of; a hidden small sum
+ * that reduces to nothing is computable, and the smallest published sum of its (unique) combination of founding
+ * sums is withheld. Each round withholds at least one more sum, so it ends.
+ *
+ * <p>The arithmetic is modulo the prime 2<sup>61</sup>−1, exact for every combination whose coefficients it does
+ * not divide; the tests check the result with exact rational arithmetic.
  */
 final class Suppression {
 
     private enum State { PUBLISHED, PRIMARY, SECONDARY }
 
+    private static final long P = (1L << 61) - 1;
+
     private final List<Sum> sums = new ArrayList<>();
-    private final Map<Object, Integer> columns = new HashMap<>();
+    private final int columns;
 
     private static final class Sum {
         final List<Object> ids = new ArrayList<>();
         final Set<?> cells;
         final long value;
         State state;
+        int[] vector;
 
         Sum(Set<?> cells, long value, State state) {
             this.cells = cells;
@@ -45,27 +50,40 @@ final class Suppression {
             sums.add(sum);
         });
         sums.sort((a, b) -> Integer.compare(a.cells.size(), b.cells.size()));
+        // zeros are never withheld, so the cells known to be 0 stay known
+        Set<Object> zero = new HashSet<>();
+        sums.stream().filter(s -> s.state == State.PUBLISHED && s.value == 0).forEach(s -> zero.addAll(s.cells));
+        Map<Object, Integer> index = new HashMap<>();
+        for (Sum sum : sums) {
+            sum.vector = sum.cells.stream().filter(c -> !zero.contains(c))
+                    .mapToInt(c -> index.computeIfAbsent(c, x -> index.size())).sorted().toArray();
+        }
+        columns = index.size();
         while (true) {
-            Set<Object> zero = new HashSet<>();
-            sums.stream().filter(s -> s.state == State.PUBLISHED && s.value == 0).forEach(s -> zero.addAll(s.cells));
-            Basis basis = new Basis();
-            for (int i = 0; i < sums.size(); i++) {
-                Sum sum = sums.get(i);
-                if (sum.state == State.PUBLISHED && sum.value != 0) {
-                    basis.insert(vector(sum, zero), i);
+            List<Sum> founders = new ArrayList<>();
+            Basis basis = new Basis(columns);
+            for (Sum sum : sums) {
+                if (sum.state == State.PUBLISHED && sum.value != 0 && basis.insert(sum.vector)) {
+                    founders.add(sum);
                 }
             }
-            // every computable small sum of this round gets the smallest published sum of its combination withheld
             Set<Sum> toWithhold = new HashSet<>();
             for (Sum hidden : sums) {
                 if (hidden.state != State.PRIMARY) {
                     continue;
                 }
-                Map<Integer, BigInteger> combination = basis.combinationFor(vector(hidden, zero));
+                long[] combination = basis.combinationFor(hidden.vector);
                 if (combination != null) {
-                    toWithhold.add(combination.keySet().stream().map(sums::get)
-                            .min((a, b) -> Long.compare(a.value, b.value)).orElseThrow(() -> new IllegalStateException(
-                                    "a small count is known from published zeros alone: the figures are inconsistent")));
+                    Sum smallest = null;
+                    for (int i = 0; i < founders.size(); i++) {
+                        if (combination[i] != 0 && (smallest == null || founders.get(i).value < smallest.value)) {
+                            smallest = founders.get(i);
+                        }
+                    }
+                    if (smallest == null) {
+                        throw new IllegalStateException("a small count is known from published zeros alone: the figures are inconsistent");
+                    }
+                    toWithhold.add(smallest);
                 }
             }
             if (toWithhold.isEmpty()) {
@@ -89,89 +107,132 @@ final class Suppression {
         return ids;
     }
 
-    private TreeMap<Integer, BigInteger> vector(Sum sum, Set<Object> zero) {
-        TreeMap<Integer, BigInteger> vector = new TreeMap<>();
-        for (Object cell : sum.cells) {
-            if (!zero.contains(cell)) {
-                vector.put(columns.computeIfAbsent(cell, c -> columns.size()), BigInteger.ONE);
-            }
-        }
-        return vector;
-    }
-
     /**
-     * Rows in echelon form (each with its own leading column), exact over the integers, each remembering which
-     * published sums it was made of: row = Σ combination[i] · sum[i].
+     * Rows in reduced echelon form: each row's pivot is 1 and no other row has anything in its column. Each row also
+     * holds its combination of the founding sums (the sums, in insertion order, that each added a row).
      */
     private static final class Basis {
+        private final int columns;
+        private final long[][] rowByPivot;
+        private final long[][] combinationByPivot;
+        private final List<Integer> pivots = new ArrayList<>();
+        private int founders;
 
-        private record Row(TreeMap<Integer, BigInteger> vector, Map<Integer, BigInteger> combination) {}
-
-        private final Map<Integer, Row> byLead = new HashMap<>();
-
-        void insert(TreeMap<Integer, BigInteger> vector, int sum) {
-            Map<Integer, BigInteger> combination = new HashMap<>();
-            combination.put(sum, BigInteger.ONE);
-            Row reduced = reduce(new Row(vector, combination));
-            if (!reduced.vector().isEmpty()) {
-                byLead.put(reduced.vector().firstKey(), reduced);
-            }
+        Basis(int columns) {
+            this.columns = columns;
+            this.rowByPivot = new long[columns][];
+            this.combinationByPivot = new long[columns][];
         }
 
-        /** The published sums that compute this vector, or null when none do. */
-        Map<Integer, BigInteger> combinationFor(TreeMap<Integer, BigInteger> vector) {
-            if (vector.isEmpty()) {
-                return Map.of();
+        /** Adds a sum; true when it added a row (it founds one). */
+        boolean insert(int[] cells) {
+            long[] v = dense(cells);
+            long[] c = new long[columns + 1];
+            reduce(cells, v, c);
+            int pivot = firstNonZero(v);
+            if (pivot < 0) {
+                return false;
             }
-            Row reduced = reduce(new Row(vector, new HashMap<>()));
-            if (!reduced.vector().isEmpty()) {
-                return null;
-            }
-            Map<Integer, BigInteger> used = new HashMap<>(reduced.combination());
-            used.values().removeIf(c -> c.signum() == 0);
-            return used;
-        }
-
-        /** Takes away the basis rows until the leading column is one no row leads. */
-        private Row reduce(Row row) {
-            TreeMap<Integer, BigInteger> v = row.vector();
-            Map<Integer, BigInteger> c = row.combination();
-            while (!v.isEmpty()) {
-                Row pivot = byLead.get(v.firstKey());
-                if (pivot == null) {
-                    break;
+            c[founders] = add(c[founders], 1);
+            founders++;
+            long inverse = inverse(v[pivot]);
+            scale(v, inverse);
+            scale(c, inverse);
+            for (int other : pivots) {
+                long[] row = rowByPivot[other];
+                long f = row[pivot];
+                if (f != 0) {
+                    subtract(row, v, f);
+                    subtract(combinationByPivot[other], c, f);
                 }
-                BigInteger a = pivot.vector().firstEntry().getValue();
-                BigInteger b = v.firstEntry().getValue();
-                TreeMap<Integer, BigInteger> next = new TreeMap<>();
-                v.forEach((col, x) -> next.merge(col, x.multiply(a), BigInteger::add));
-                pivot.vector().forEach((col, x) -> next.merge(col, x.multiply(b).negate(), BigInteger::add));
-                next.values().removeIf(x -> x.signum() == 0);
-                Map<Integer, BigInteger> nextCombination = new HashMap<>();
-                c.forEach((i, x) -> nextCombination.merge(i, x.multiply(a), BigInteger::add));
-                pivot.combination().forEach((i, x) -> nextCombination.merge(i, x.multiply(b).negate(), BigInteger::add));
-                normalise(next, nextCombination);
-                v = next;
-                c = nextCombination;
             }
-            return new Row(v, c);
+            rowByPivot[pivot] = v;
+            combinationByPivot[pivot] = c;
+            pivots.add(pivot);
+            return true;
         }
 
-        /** Divides a row and its combination by their common factor, so that numbers stay small. */
-        private static void normalise(TreeMap<Integer, BigInteger> vector, Map<Integer, BigInteger> combination) {
-            BigInteger gcd = BigInteger.ZERO;
-            for (BigInteger x : vector.values()) {
-                gcd = gcd.gcd(x);
-            }
-            for (BigInteger x : combination.values()) {
-                gcd = gcd.gcd(x);
-            }
-            if (gcd.signum() == 0 || gcd.equals(BigInteger.ONE)) {
-                return;
-            }
-            BigInteger divisor = gcd;
-            vector.replaceAll((col, x) -> x.divide(divisor));
-            combination.replaceAll((i, x) -> x.divide(divisor));
+        /** The founding sums that compute these cells (non-zero coefficients), or null when they do not. */
+        long[] combinationFor(int[] cells) {
+            long[] v = dense(cells);
+            long[] c = new long[columns + 1];
+            reduce(cells, v, c);
+            return firstNonZero(v) >= 0 ? null : c;
         }
+
+        /** v −= Σ v[pivot] · row(pivot): in reduced form only the pivots among v's own cells matter. */
+        private void reduce(int[] cells, long[] v, long[] c) {
+            for (int col : cells) {
+                long[] row = rowByPivot[col];
+                if (row != null) {
+                    long f = v[col];
+                    if (f != 0) {
+                        subtract(v, row, f);
+                        subtract(c, combinationByPivot[col], f);
+                    }
+                }
+            }
+        }
+
+        private long[] dense(int[] cells) {
+            long[] v = new long[columns];
+            for (int col : cells) {
+                v[col] = 1;
+            }
+            return v;
+        }
+
+        private static int firstNonZero(long[] v) {
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    private static void subtract(long[] target, long[] row, long times) {
+        for (int i = 0; i < row.length; i++) {
+            if (row[i] != 0) {
+                target[i] = add(target[i], P - multiply(row[i], times));
+            }
+        }
+    }
+
+    private static void scale(long[] v, long times) {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                v[i] = multiply(v[i], times);
+            }
+        }
+    }
+
+    private static long add(long a, long b) {
+        long s = a + b;
+        return s >= P ? s - P : s;
+    }
+
+    /** a · b mod 2^61−1, for a, b &lt; 2^61: the high bits fold back in since 2^61 ≡ 1. */
+    static long multiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        long folded = (low & P) + (low >>> 61) + (high << 3);
+        folded = (folded & P) + (folded >>> 61);
+        return folded >= P ? folded - P : folded;
+    }
+
+    private static long inverse(long a) {
+        long result = 1;
+        long base = a;
+        long exponent = P - 2;
+        while (exponent > 0) {
+            if ((exponent & 1) != 0) {
+                result = multiply(result, base);
+            }
+            base = multiply(base, base);
+            exponent >>= 1;
+        }
+        return result;
     }
 }
