@@ -108,6 +108,11 @@ public record SmallCounts(int k, boolean exact) {
             return Long.toString(figure.value());
         }
 
+        /** The figure as published, or {@code absent} for an id that is not a figure of this publication. */
+        public String showOr(Object id, String absent) {
+            return figures.containsKey(id) ? show(id) : absent;
+        }
+
         /** A median or quantile over the records a figure counts: only when that figure is shown, and at least k. */
         public boolean mayShowFiguresOver(Object id) {
             return isExact(id) && counts.mayShowFiguresOver(figures.get(id).value());
