@@ -73,7 +73,7 @@ public class TransparencyService {
             caller.require(Role.ADMIN);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        CalendarPeriod chosen = PeriodParameter.read(period, from, to, false, today);
+        CalendarPeriod chosen = PeriodParameter.read(period, from, to, false, today, exact);
         UUID companyId = null;
         if (company != null && !company.isBlank()) {
             companyId = Ids.parse(company.strip()).orElseThrow(() -> RuleViolation.ofField("company", "must be a company id"));
@@ -97,7 +97,20 @@ public class TransparencyService {
                         .thenComparing(r -> r.count().company()))
                 .toList();
         return new Report(chosen, threshold, exact, companyId, noticeRows, perCompany, appealFigures.total(),
-                publication(chosen.year(), new SmallCounts(threshold.k(), exact), today).publication());
+                exact ? exactly(chosen, threshold.k()) : publication(chosen.year(), SmallCounts.published(threshold.k()), today)
+                        .publication());
+    }
+
+    /** An audit's figures: every count of the period exactly, even while it runs. */
+    private Publication exactly(CalendarPeriod period, int k) {
+        Map<CalendarPeriod, List<NoticeCount>> notices = new HashMap<>();
+        Map<CalendarPeriod, Map<UUID, AppealCounts>> months = new HashMap<>();
+        for (CalendarPeriod month : period.months()) {
+            ReportPeriod days = new ReportPeriod(month.first(), month.end());
+            notices.put(month, figures.notices(days, null));
+            months.put(month, figures.appeals(days, days, null).byCompany());
+        }
+        return PublishedFigures.decide(new SmallCounts(k, true), List.of(period), notices, months).publication();
     }
 
     /** Every count of the year's periods that are over, decided together (kept until the counts change). */

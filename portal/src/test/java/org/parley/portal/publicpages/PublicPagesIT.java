@@ -85,9 +85,9 @@ class PublicPagesIT extends PortalTest.Base {
     static String commitment(String id, String state, boolean detail) {
         String measurement = switch (state) {
             case "MEASURED" -> "\"state\":\"MEASURED\",\"measuredAs\":\"MEDIAN_HOURS_TO_ANSWER_REMOVAL_ORDERS\",\"value\":0.75,"
-                    + "\"unit\":\"HOURS\",\"sampleSize\":42,";
+                    + "\"unit\":\"HOURS\",\"sampleSize\":\"20–49\",";
             default -> "\"state\":\"" + state + "\",\"measuredAs\":\"MEDIAN_HOURS_TO_ANSWER_REMOVAL_ORDERS\",\"unit\":\"HOURS\","
-                    + "\"sampleSize\":0,\"note\":\"No records to measure in the period\",";
+                    + "\"sampleSize\":\"0\",\"note\":\"No records to measure in the period\",";
         };
         String more = detail ? """
                 ,"progressReports":[{"id":"r1","text":"Flagged streams are now reviewed within 10 minutes.",
@@ -284,7 +284,7 @@ class PublicPagesIT extends PortalTest.Base {
                 .andExpect(content().string(containsString("<h1>Commitments scoreboard</h1>")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("href=\"/commitments/" + COMMITMENT + "\"", "Christchurch Call OSP-4", "In progress: 2",
-                "Median time to answer removal orders", "target: 1 h 00 min", "measured: 45 min", "over 42 records",
+                "Median time to answer removal orders", "target: 1 h 00 min", "measured: 45 min", "over 20–49 records",
                 "Not measured yet", "Flagged streams are reviewed within 10 minutes.", "Progress reports cannot be shown right now.",
                 "Partly meets it", "Participants with no commitment in this choice", "Germany: Federal Office",
                 "<label for=\"filter-kind\">");

@@ -24,6 +24,15 @@ public final class PeriodParameter {
      * @param toIncluded whether {@code to} is the period's last day (request figures) or the day after (appeal figures)
      */
     public static CalendarPeriod read(String period, String from, String to, boolean toIncluded, LocalDate today) {
+        return read(period, from, to, toIncluded, today, false);
+    }
+
+    /**
+     * @param running whether a period still running may be named: only for exact figures (audits), which are
+     *                nobody's to difference but an administrator's
+     */
+    public static CalendarPeriod read(String period, String from, String to, boolean toIncluded, LocalDate today,
+            boolean running) {
         CalendarPeriod chosen;
         if (period != null && !period.isBlank()) {
             chosen = CalendarPeriod.parse(period).orElseThrow(() -> invalid("period", "must be " + CalendarPeriod.FORMATS));
@@ -42,7 +51,7 @@ public final class PeriodParameter {
                     + days + " of " + CalendarPeriod.FORMATS + "; any other days would let one day's figures be read"
                     + " as the difference of two periods; better, name it with period="));
         }
-        if (!chosen.hasEnded(today)) {
+        if (!running && !chosen.hasEnded(today)) {
             throw invalid("period", "the figures of " + chosen + " are published once it is over, from " + chosen.end()
                     + "; it must be " + CalendarPeriod.FORMATS);
         }
