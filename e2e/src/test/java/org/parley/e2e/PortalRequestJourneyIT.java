@@ -108,8 +108,10 @@ class PortalRequestJourneyIT {
             WebElement byType = visitor.waitFor(By.id("by-type-table"));
             String api = removalOrdersCount();
             assertThat(byType.getText()).as("the public page shows the API's count of removal orders").contains(api);
+            // the page shows the latest month that is over, whose removal orders may be few, hidden or none
             assertThat(api).satisfiesAnyOf(count -> assertThat(count).startsWith("<"),
-                    count -> assertThat(Long.parseLong(count)).isPositive());
+                    count -> assertThat(count).isEqualTo("withheld"),
+                    count -> assertThat(Long.parseLong(count)).isNotNegative());
             visitor.assertAccessible();
             visitor.screenshot("transparency-requests");
         }
@@ -253,8 +255,8 @@ class PortalRequestJourneyIT {
     }
 
     private String removalOrdersCount() {
-        JsonNode report = gateway.get("/api/v1/transparency/requests?groupBy=type&from=" + java.time.Year.now() + "-01-01&to="
-                + java.time.Year.now() + "-12-31").json();
+        JsonNode report = gateway.get("/api/v1/transparency/requests?groupBy=type&period="
+                + java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(1)).json();
         for (JsonNode row : report.path("rows")) {
             if ("REMOVAL_ORDER".equals(row.path("type").asString())) {
                 return row.path("count").asString();

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.parley.appeal.stakeholders.domain.StandardsCatalogue;
 import org.parley.appeal.transparency.domain.AppealCounts;
 import org.parley.appeal.transparency.domain.Figures;
 import org.parley.appeal.transparency.domain.NoticeCount;
+import org.parley.appeal.transparency.domain.PublishedFigures;
 import org.parley.appeal.transparency.domain.ReportPeriod;
 import org.parley.appeal.transparency.domain.RequestOutcome;
 import org.parley.common.kernel.Caller;
@@ -24,10 +26,14 @@ import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.Unavailable;
+import org.parley.common.transparency.CalendarPeriod;
+import org.parley.common.transparency.SmallCounts;
+import org.parley.common.transparency.SmallCounts.Publication;
+import org.parley.common.transparency.web.PeriodParameter;
 import org.springframework.stereotype.Service;
 
 /**
- * The public figures on notices and appeals, for any period of whole days and any company, and the
+ * The public figures on notices and appeals, for a whole calendar period that is over and any company, and the
  * measured indicators stakeholder-service shows beside each company's commitments.
  */
 @Service
@@ -37,6 +43,7 @@ public class TransparencyService {
     private final StandardsCatalogue standards;
     private final AppealSettings settings;
     private final Clock clock;
+    private final Map<Integer, Decided> decided = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TransparencyService(Figures figures, StandardsCatalogue standards, AppealSettings settings, Clock clock) {
         this.figures = figures;
@@ -54,25 +61,27 @@ public class TransparencyService {
     public record NoticeRow(NoticeCount count, String companyName) {}
 
     /**
-     * @param exact counts given exactly (administrators only, for audits); otherwise small counts are "&lt;k"
+     * @param period      the whole calendar period reported
+     * @param exact       counts given exactly (administrators only, for audits); otherwise small counts are "&lt;k"
+     * @param publication how each count is shown: decided with every other period of the year
      */
-    public record Report(ReportPeriod period, ReportPeriod duePeriod, Threshold threshold, boolean exact, UUID company,
-            List<NoticeRow> notices, List<CompanyAppeals> appeals, AppealCounts total) {}
+    public record Report(CalendarPeriod period, Threshold threshold, boolean exact, UUID company,
+            List<NoticeRow> notices, List<CompanyAppeals> appeals, AppealCounts total, Publication publication) {}
 
-    public Report report(Caller caller, String from, String to, String company, boolean exact) {
+    public Report report(Caller caller, String period, String from, String to, String company, boolean exact) {
         if (exact) {
             caller.require(Role.ADMIN);
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        ReportPeriod period = ReportPeriod.parse(from, to, today);
+        CalendarPeriod chosen = PeriodParameter.read(period, from, to, false, today, exact);
         UUID companyId = null;
         if (company != null && !company.isBlank()) {
             companyId = Ids.parse(company.strip()).orElseThrow(() -> RuleViolation.ofField("company", "must be a company id"));
         }
-        ReportPeriod duePeriod = period.endingBefore(today);
         Threshold threshold = threshold();
-        List<NoticeCount> notices = figures.notices(period, companyId);
-        Figures.AppealFigures appealFigures = figures.appeals(period, duePeriod, companyId);
+        ReportPeriod days = new ReportPeriod(chosen.first(), chosen.end());
+        List<NoticeCount> notices = figures.notices(days, companyId);
+        Figures.AppealFigures appealFigures = figures.appeals(days, days, companyId);
         Map<UUID, AppealCounts> appeals = appealFigures.byCompany();
         Set<UUID> companies = new LinkedHashSet<>(appeals.keySet());
         notices.forEach(n -> companies.add(n.company()));
@@ -87,8 +96,57 @@ public class TransparencyService {
                 .sorted(Comparator.comparing((NoticeRow r) -> String.valueOf(r.companyName()))
                         .thenComparing(r -> r.count().company()))
                 .toList();
-        return new Report(period, duePeriod, threshold, exact, companyId, noticeRows, perCompany,
-                appealFigures.total());
+        return new Report(chosen, threshold, exact, companyId, noticeRows, perCompany, appealFigures.total(),
+                exact ? exactly(chosen, threshold.k()) : publication(chosen.year(), SmallCounts.published(threshold.k()), today)
+                        .publication());
+    }
+
+    /** An audit's figures: every count of the period exactly, even while it runs. */
+    private Publication exactly(CalendarPeriod period, int k) {
+        Map<CalendarPeriod, List<NoticeCount>> notices = new HashMap<>();
+        Map<CalendarPeriod, Map<UUID, AppealCounts>> months = new HashMap<>();
+        for (CalendarPeriod month : period.months()) {
+            ReportPeriod days = new ReportPeriod(month.first(), month.end());
+            notices.put(month, figures.notices(days, null));
+            months.put(month, figures.appeals(days, days, null).byCompany());
+        }
+        return PublishedFigures.decide(new SmallCounts(k, true), List.of(period), notices, months).publication();
+    }
+
+    /** Every count of the year's periods that are over, decided together (kept until the counts change). */
+    private PublishedFigures publication(int year, SmallCounts counts, LocalDate today) {
+        List<CalendarPeriod> published = CalendarPeriod.allOf(year).stream().filter(p -> p.hasEnded(today)).toList();
+        Map<CalendarPeriod, List<NoticeCount>> notices = new HashMap<>();
+        Map<CalendarPeriod, Map<UUID, AppealCounts>> months = new HashMap<>();
+        for (CalendarPeriod month : CalendarPeriod.year(year).months()) {
+            if (month.hasEnded(today)) {
+                ReportPeriod days = new ReportPeriod(month.first(), month.end());
+                notices.put(month, figures.notices(days, null));
+                months.put(month, figures.appeals(days, days, null).byCompany());
+            }
+        }
+        List<Object> key = List.of(year, counts, published, notices, fingerprint(months));
+        Decided decided = this.decided.get(year);
+        if (decided == null || !decided.key().equals(key)) {
+            decided = new Decided(key, PublishedFigures.decide(counts, published, notices, months));
+            this.decided.put(year, decided);
+        }
+        return decided.figures();
+    }
+
+    private record Decided(List<Object> key, PublishedFigures figures) {}
+
+    /** The counts the decision rests on (decision times only move medians). */
+    private static Map<CalendarPeriod, Map<UUID, List<Long>>> fingerprint(Map<CalendarPeriod, Map<UUID, AppealCounts>> months) {
+        Map<CalendarPeriod, Map<UUID, List<Long>>> counts = new HashMap<>();
+        months.forEach((month, byCompany) -> byCompany.forEach((company, a) -> {
+            List<Long> values = new ArrayList<>();
+            for (PublishedFigures.Count count : PublishedFigures.Count.values()) {
+                values.add(PublishedFigures.valueOf(a, count));
+            }
+            counts.computeIfAbsent(month, m -> new HashMap<>()).put(company, values);
+        }));
+        return counts;
     }
 
     /** One company's appeal counts for a period of whole days, exact (for the measured indicators). */

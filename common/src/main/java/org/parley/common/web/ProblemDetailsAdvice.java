@@ -146,7 +146,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = body instanceof ProblemDetail given && given.getDetail() != null && status.is4xxClientError()
                 ? given.getDetail()
                 : HttpStatus.valueOf(status.value()).getReasonPhrase();
-        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, detail));
+        ProblemDetail problem = Problems.of(status, detail);
+        // field errors a 4xx was raised with (ErrorResponseException) are for the caller: keep them
+        ProblemDetail raised = body instanceof ProblemDetail given ? given
+                : e instanceof org.springframework.web.ErrorResponse response ? response.getBody() : null;
+        if (raised != null && status.is4xxClientError() && raised.getProperties() != null
+                && raised.getProperties().get("errors") instanceof List<?> errors) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).headers(headers).body(problem);
     }
 
     private static ResponseEntity<Object> invalid(List<RuleViolation.FieldError> errors) {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * the first and last day ({@link #from()}, {@link #to()}, both included) or, for the appeal
  * figures, the day after ({@link #toExclusive()}).
  *
- * <p>Anything that is not such a period, or lies outside the years offered, is the default:
- * the current year. A typo in a link shows a report, never an error.
+ * <p>The API publishes a period's figures only once it is over (a period still running would give
+ * away each day's counts to whoever asks every day), so the chooser offers only those. Anything that
+ * is not such a period, or lies outside the years offered, is the default: the latest month that is
+ * over. A typo in a link shows a report, never an error.
  *
  * @param kind  year, half-year, quarter or month
  * @param year  the calendar year
@@ -53,19 +55,20 @@ public record Period(Kind kind, int year, int index) {
         }
     }
 
-    /** The current year, the default of every report. */
-    public static Period currentYear(LocalDate today) {
-        return new Period(Kind.YEAR, today.getYear(), 1);
+    /** The latest month that is over, the default of every report. */
+    public static Period latest(LocalDate today) {
+        LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
+        return new Period(Kind.MONTH, lastMonth.getYear(), lastMonth.getMonthValue());
     }
 
     /** Reads {@code ?period=}; anything else than a period offered is the current year. */
     public static Period parse(String text, LocalDate today) {
         if (text == null) {
-            return currentYear(today);
+            return latest(today);
         }
         Matcher m = FORMAT.matcher(text.strip().toUpperCase(Locale.ROOT));
         if (!m.matches()) {
-            return currentYear(today);
+            return latest(today);
         }
         int year = Integer.parseInt(m.group(1));
         Period period;
@@ -76,13 +79,13 @@ public record Period(Kind kind, int year, int index) {
         } else if (m.group(6) != null) {
             int month = Integer.parseInt(m.group(6));
             if (month < 1 || month > 12) {
-                return currentYear(today);
+                return latest(today);
             }
             period = new Period(Kind.MONTH, year, month);
         } else {
             period = new Period(Kind.YEAR, year, 1);
         }
-        return period.offered(today) ? period : currentYear(today);
+        return period.offered(today) ? period : latest(today);
     }
 
     /**
@@ -94,24 +97,38 @@ public record Period(Kind kind, int year, int index) {
             return parse(period, today);
         }
         if (year == null || year.isBlank()) {
-            return currentYear(today);
+            return latest(today);
         }
         String rest = part == null || part.isBlank() || part.strip().equalsIgnoreCase("Y") ? "" : "-" + part.strip();
         return parse(year.strip() + rest, today);
     }
 
-    /** Whether the chooser offers this period: the last {@value #YEARS_OFFERED} years, up to the current one. */
+    /** Whether the chooser offers this period: it is over, and in the last {@value #YEARS_OFFERED} years. */
     boolean offered(LocalDate today) {
-        return year <= today.getYear() && year > today.getYear() - YEARS_OFFERED;
+        int newest = latest(today).year();
+        return !toExclusive().isAfter(today) && year > newest - YEARS_OFFERED;
     }
 
-    /** The years the chooser offers, newest first. */
+    /** The years the chooser offers, newest first: those with a period that is over. */
     public static List<Integer> years(LocalDate today) {
         List<Integer> years = new ArrayList<>();
-        for (int y = today.getYear(); y > today.getYear() - YEARS_OFFERED; y--) {
+        int newest = latest(today).year();
+        for (int y = newest; y > newest - YEARS_OFFERED; y--) {
             years.add(y);
         }
         return years;
+    }
+
+    /** The parts of {@code year} of this kind that are over, as {@link #part()} writes them. */
+    public static List<String> parts(Kind kind, int year, LocalDate today) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 1; i <= kind.perYear(); i++) {
+            Period period = new Period(kind, year, i);
+            if (period.offered(today)) {
+                parts.add(period.part());
+            }
+        }
+        return parts;
     }
 
     /** The parts of a year the chooser offers, as {@link #part()} writes them, grouped by kind. */

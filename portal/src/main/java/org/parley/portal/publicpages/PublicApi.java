@@ -157,8 +157,14 @@ public final class PublicApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Measurement(String state, String measuredAs, Double value, String unit, Long sampleSize, Span period,
-            String note) {
+    /** {@code sampleSize} and, for a count, {@code count} come as bands ("&lt;5", "10–19"): the API publishes no more. */
+    public record Measurement(String state, String measuredAs, Double value, String count, String unit, String sampleSize,
+            Span period, String note) {
+
+        /** The measured value as shown: a count's band, or the value in its unit. */
+        public String shown(org.parley.portal.web.Page page) {
+            return count != null ? count : Figures.inUnit(page, value, unit);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -29,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The public transparency report: government requests, notices and appeals, and each
- * authority's record, for any whole calendar period, with their CSV and JSON. Everyone sees
+ * authority's record, for any whole calendar period that is over, with their CSV and JSON. Everyone sees
  * the same figures, so every call is anonymous.
  */
 @Controller
@@ -126,7 +126,10 @@ class PublicTransparencyPages {
         LocalDate today = today();
         Map<Period.Kind, List<String>> parts = new LinkedHashMap<>();
         for (Period.Kind kind : Period.Kind.values()) {
-            parts.put(kind, Period.parts(kind));
+            List<String> over = Period.parts(kind, chosen.year(), today);
+            if (!over.isEmpty()) {
+                parts.put(kind, over);
+            }
         }
         ModelAndView page = new ModelAndView(view);
         page.addObject("period", chosen);
@@ -155,8 +158,7 @@ class PublicTransparencyPages {
 
     static String requestsPath(Period period, List<Dimension> grouping, String table, String format) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(REQUESTS)
-                .queryParam("from", period.from())
-                .queryParam("to", period.to())
+                .queryParam("period", period.code())
                 .queryParam("groupBy", String.join(",", grouping.stream().map(Dimension::param).toList()));
         if (table != null) {
             uri.queryParam("table", table);
@@ -167,11 +169,10 @@ class PublicTransparencyPages {
         return uri.build().toUriString();
     }
 
-    /** The appeal figures take the day after the period as {@code to} (exclusive). */
+    /** Both services name the period alike: {@code period=2026-Q3}. */
     static String appealsPath(Period period, String format) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(APPEALS)
-                .queryParam("from", period.from())
-                .queryParam("to", period.toExclusive());
+                .queryParam("period", period.code());
         if (format != null) {
             uri.queryParam("format", format);
         }

@@ -16,15 +16,15 @@ class PeriodTest {
 
     @Test
     void readsEachKindOfWholePeriod() {
-        Period year = Period.parse("2026", TODAY);
-        assertThat(year).isEqualTo(new Period(Kind.YEAR, 2026, 1));
-        assertThat(year.from()).isEqualTo("2026-01-01");
-        assertThat(year.to()).isEqualTo("2026-12-31");
-        assertThat(year.toExclusive()).isEqualTo("2027-01-01");
+        Period year = Period.parse("2025", TODAY);
+        assertThat(year).isEqualTo(new Period(Kind.YEAR, 2025, 1));
+        assertThat(year.from()).isEqualTo("2025-01-01");
+        assertThat(year.to()).isEqualTo("2025-12-31");
+        assertThat(year.toExclusive()).isEqualTo("2026-01-01");
 
-        Period half = Period.parse("2026-H2", TODAY);
-        assertThat(half.from()).isEqualTo("2026-07-01");
-        assertThat(half.to()).isEqualTo("2026-12-31");
+        Period half = Period.parse("2025-H2", TODAY);
+        assertThat(half.from()).isEqualTo("2025-07-01");
+        assertThat(half.to()).isEqualTo("2025-12-31");
 
         Period quarter = Period.parse("2026-q1", TODAY);
         assertThat(quarter.from()).isEqualTo("2026-01-01");
@@ -39,20 +39,31 @@ class PeriodTest {
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "garbage", "2026-H3", "2026-Q5", "2026-13", "2026-00", "2026-1", "2027", "2016",
-            "2026-Q4; DROP TABLE", "99999", "2026-W01", " "})
-    void anythingElseIsTheCurrentYear(String text) {
-        assertThat(Period.parse(text, TODAY)).isEqualTo(Period.currentYear(TODAY));
+            "2026-Q4; DROP TABLE", "99999", "2026-W01", " ", "2026", "2026-H2", "2026-Q4", "2026-12"})
+    void anythingElseIsTheLatestMonthThatIsOver(String text) {
+        assertThat(Period.parse(text, TODAY)).isEqualTo(Period.latest(TODAY)).isEqualTo(new Period(Kind.MONTH, 2026, 11));
+    }
+
+    @Test
+    void offersOnlyPeriodsThatAreOver() {
+        assertThat(Period.parts(Kind.QUARTER, 2026, TODAY)).containsExactly("Q1", "Q2", "Q3");
+        assertThat(Period.parts(Kind.HALF, 2026, TODAY)).containsExactly("H1");
+        assertThat(Period.parts(Kind.YEAR, 2026, TODAY)).isEmpty();
+        assertThat(Period.parts(Kind.MONTH, 2026, TODAY)).hasSize(11).endsWith("11");
+        assertThat(Period.parts(Kind.YEAR, 2025, TODAY)).containsExactly("Y");
+        assertThat(Period.years(LocalDate.of(2027, 1, 10))).startsWith(2026);
     }
 
     @Test
     void offersTheLastTenYears() {
         assertThat(Period.parse("2017", TODAY).year()).isEqualTo(2017);
         assertThat(Period.years(TODAY)).hasSize(10).startsWith(2026).endsWith(2017);
+        assertThat(Period.parse("2016", TODAY)).isEqualTo(Period.latest(TODAY));
     }
 
     @Test
     void namesItselfCanonically() {
-        for (String code : new String[] {"2026", "2026-H1", "2026-Q3", "2026-07"}) {
+        for (String code : new String[] {"2025", "2026-H1", "2026-Q3", "2026-07"}) {
             assertThat(Period.parse(code, TODAY).code()).isEqualTo(code);
         }
     }
@@ -64,8 +75,8 @@ class PeriodTest {
         assertThat(Period.of(null, "2025", "", TODAY).code()).isEqualTo("2025");
         assertThat(Period.of(null, "2025", "11", TODAY).code()).isEqualTo("2025-11");
         assertThat(Period.of("2024-H1", "2025", "Q2", TODAY).code()).isEqualTo("2024-H1");
-        assertThat(Period.of(null, "abc", "Q2", TODAY)).isEqualTo(Period.currentYear(TODAY));
-        assertThat(Period.of(null, null, null, TODAY)).isEqualTo(Period.currentYear(TODAY));
+        assertThat(Period.of(null, "abc", "Q2", TODAY)).isEqualTo(Period.latest(TODAY));
+        assertThat(Period.of(null, null, null, TODAY)).isEqualTo(Period.latest(TODAY));
     }
 
     @Test
@@ -73,7 +84,9 @@ class PeriodTest {
         assertThat(Period.parse("2026-01", TODAY).previous().code()).isEqualTo("2025-12");
         assertThat(Period.parse("2025-Q4", TODAY).next().code()).isEqualTo("2026-Q1");
         assertThat(Period.parse("2026-H1", TODAY).next().code()).isEqualTo("2026-H2");
-        assertThat(Period.parse("2026", TODAY).next().offered(TODAY)).isFalse();
+        assertThat(Period.parse("2025", TODAY).next().offered(TODAY)).as("2026 is not over").isFalse();
+        assertThat(Period.parse("2026-10", TODAY).next().offered(TODAY)).isTrue();
+        assertThat(Period.parse("2026-11", TODAY).next().offered(TODAY)).isFalse();
     }
 
     @Test

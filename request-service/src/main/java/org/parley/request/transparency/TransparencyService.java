@@ -2,12 +2,16 @@ package org.parley.request.transparency;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
+import org.parley.common.transparency.CalendarPeriod;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.RequestFigures;
 import org.parley.request.safeguards.domain.RequestRules;
@@ -37,6 +41,7 @@ public class TransparencyService implements RequestFigures {
     public static final int MAX_DAYS = 3_700;
 
     private final RollupStore rollups;
+    private final Map<Integer, Decided> decided = new java.util.concurrent.ConcurrentHashMap<>();
     private final StandardsCatalogue standards;
 
     public TransparencyService(RollupStore rollups, StandardsCatalogue standards) {
@@ -51,17 +56,45 @@ public class TransparencyService implements RequestFigures {
         rollups.apply(RollupDeltas.between(before, after));
     }
 
+    /**
+     * The public report of one whole calendar period that is over. Its figures are decided together with those of
+     * every other period of its year that is over (see {@link RequestReports}), read from the month cells.
+     */
     @Transactional(readOnly = true)
-    public RequestReport report(LocalDate from, LocalDate to, List<Dimension> groupBy) {
-        requirePeriod(from, to, "from", "to");
+    public RequestReport report(CalendarPeriod period, List<Dimension> groupBy, LocalDate today) {
         int k = k();
-        List<RollupRow> rows = rollups.sum(PeriodCover.of(from, to), null, null);
+        List<CalendarPeriod> published = CalendarPeriod.allOf(period.year()).stream().filter(p -> p.hasEnded(today)).toList();
+        Map<CalendarPeriod, List<RollupRow>> months = new HashMap<>();
         Set<UUID> parties = new HashSet<>();
-        rows.forEach(row -> {
-            parties.add(row.authorityId());
-            parties.add(row.companyId());
-        });
-        return RequestReports.build(from, to, k, groupBy, rows, rollups.names(parties));
+        for (CalendarPeriod month : CalendarPeriod.year(period.year()).months()) {
+            if (month.hasEnded(today)) {
+                List<RollupRow> rows = rollups.sum(PeriodCover.of(month.first(), month.last()), null, null);
+                months.put(month, rows);
+                rows.forEach(row -> {
+                    parties.add(row.authorityId());
+                    parties.add(row.companyId());
+                });
+            }
+        }
+        // deciding a year is the costly part; the same counts give the same decision, so it is kept until they change
+        List<Object> key = List.of(period.year(), k, published, fingerprint(months));
+        Decided decided = this.decided.get(period.year());
+        if (decided == null || !decided.key().equals(key)) {
+            decided = new Decided(key, RequestReports.decide(published, k, months, rollups.names(parties)));
+            this.decided.put(period.year(), decided);
+        }
+        return decided.year().report(period, groupBy);
+    }
+
+    private record Decided(List<Object> key, RequestReports.Year year) {}
+
+    /** What the decision depends on: every count of every month (histograms only move medians, not the decision). */
+    private static List<List<Object>> fingerprint(Map<CalendarPeriod, List<RollupRow>> months) {
+        List<List<Object>> rows = new ArrayList<>();
+        months.forEach((month, list) -> list.forEach(r -> rows.add(List.of(month, r.authorityId(), r.authorityCountry(),
+                r.companyId(), r.type(), r.outcome(), r.requests(), r.overdue(), r.answered()))));
+        rows.sort(java.util.Comparator.comparing(Object::toString));
+        return rows;
     }
 
     /** One company's measured indicators for [from, to], both days included. */

@@ -70,8 +70,17 @@ class MeasuredIndicatorIT extends StakeholderServiceIT {
         JsonNode measurement = indicator.get("measurement");
         assertThat(measurement.get("state").asString()).isEqualTo("MEASURED");
         assertThat(measurement.get("value").asDouble()).isEqualTo(0.4);
-        assertThat(measurement.get("sampleSize").asLong()).isEqualTo(37);
+        assertThat(measurement.get("sampleSize").asString()).as("only its band: daily polling gives no daily counts")
+                .isEqualTo("20–49");
         assertThat(METRICS.requests.lastCompanyId()).isEqualTo(company);
+        java.time.LocalDate from = java.time.LocalDate.ofInstant(java.time.Instant.parse(
+                measurement.get("period").get("from").asString()), java.time.ZoneOffset.UTC);
+        assertThat(measurement.get("period").get("from").asString()).as("a whole quarter, not a trailing window")
+                .endsWith("T00:00:00Z");
+        assertThat(from.getDayOfMonth()).isEqualTo(1);
+        assertThat((from.getMonthValue() - 1) % 3).isZero();
+        assertThat(measurement.get("period").get("to").asString())
+                .isEqualTo(from.plusMonths(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
         assertThat(measurement.get("period").get("to").asString())
                 .isEqualTo(java.time.Instant.ofEpochSecond(METRICS.requests.lastPeriod().getTo().getSeconds()).toString());
         assertThat(measurement.get("period").get("from").asString())

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/transparency/appeals}: public, no login. JSON by default; CSV with
- * {@code Accept: text/csv} or {@code ?format=csv}.
+ * {@code Accept: text/csv} or {@code ?format=csv}. The period is a whole calendar period that is over
+ * ({@code ?period=2026-Q3}; {@code from}/{@code to} only when they are exactly one, {@code to} exclusive).
  */
 @RestController
 class TransparencyController {
@@ -35,21 +36,22 @@ class TransparencyController {
 
     @GetMapping("/api/v1/transparency/appeals")
     ResponseEntity<?> figures(Caller caller,
+            @RequestParam(required = false) String period,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String company,
             @RequestParam(required = false, defaultValue = "false") boolean exact,
             @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Report report = transparency.report(caller, from, to, company, exact);
+        Report report = transparency.report(caller, period, from, to, company, exact);
         // public figures may be kept by browsers and caches for a minute; exact ones are an admin's alone
         CacheControl cache = exact ? CacheControl.noStore() : CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
         if (wantsCsv(format, accept)) {
             return ResponseEntity.ok()
                     .cacheControl(cache)
                     .contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"appeal-transparency-" + report.period().from()
-                            + "-" + report.period().to() + ".csv\"")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"appeal-transparency-" + report.period()
+                            + ".csv\"")
                     .body(TransparencyCsv.write(report));
         }
         return ResponseEntity.ok().cacheControl(cache).contentType(MediaType.APPLICATION_JSON)

@@ -6,7 +6,7 @@ import org.parley.appeal.transparency.TransparencyService.Report;
 /**
  * The figures as CSV (RFC 4180), one figure a row, so that a spreadsheet can filter and pivot them:
  * {@code section,company,companyName,ground,category,automatedDetection,automatedDecision,figure,value}.
- * The first rows repeat the period and k.
+ * The first rows repeat the period (its name, first day and the day after its last) and k.
  */
 final class TransparencyCsv {
 
@@ -17,6 +17,7 @@ final class TransparencyCsv {
     static String write(Report report) {
         TransparencyView view = TransparencyView.of(report);
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        row(csv, "period", "", "", "", "", "", "", "period", view.period());
         row(csv, "period", "", "", "", "", "", "", "from", String.valueOf(view.from()));
         row(csv, "period", "", "", "", "", "", "", "to", String.valueOf(view.to()));
         row(csv, "period", "", "", "", "", "", "", "k", Integer.toString(view.k()));

@@ -6,10 +6,11 @@ import java.util.UUID;
 import org.parley.request.shared.domain.RequestType;
 
 /**
- * The public report on government requests for one period. Counts are strings so that "&lt;k" fits;
- * a dimension the report is not broken down by is null in its rows.
+ * The public report on government requests for one whole calendar period ({@code period}, from its first to its
+ * last day). Counts are strings so that "&lt;k" (a small count) and "withheld" (a figure that would give a small
+ * count away) fit; a dimension the report is not broken down by is null in its rows.
  */
-public record RequestReport(LocalDate from, LocalDate to, int k, List<Dimension> groupBy, Totals totals,
+public record RequestReport(String period, LocalDate from, LocalDate to, int k, List<Dimension> groupBy, Totals totals,
         List<Row> rows, List<AuthorityRecord> authorities) {
 
     public record Totals(String requests, String overdue, String answered, Double medianHoursToAnswer,

@@ -14,10 +14,10 @@ final class ReportCsv {
 
     static String rows(RequestReport report) {
         StringBuilder csv = new StringBuilder();
-        line(csv, List.of("from", "to", "k", "country", "type", "outcome", "companyId", "company", "count", "overdue",
+        line(csv, List.of("period", "from", "to", "k", "country", "type", "outcome", "companyId", "company", "count", "overdue",
                 "medianHoursToAnswer", "p90HoursToAnswer"));
         for (RequestReport.Row row : report.rows()) {
-            line(csv, List.of(report.from().toString(), report.to().toString(), String.valueOf(report.k()),
+            line(csv, List.of(report.period(), report.from().toString(), report.to().toString(), String.valueOf(report.k()),
                     text(row.country()), row.type() == null ? "" : row.type().name(),
                     row.outcome() == null ? "" : row.outcome().name(),
                     row.companyId() == null ? "" : row.companyId().toString(), text(row.company()), row.count(),
@@ -28,10 +28,10 @@ final class ReportCsv {
 
     static String authorities(RequestReport report) {
         StringBuilder csv = new StringBuilder();
-        line(csv, List.of("from", "to", "k", "authorityId", "authority", "country", "requests", "refused", "challenged",
+        line(csv, List.of("period", "from", "to", "k", "authorityId", "authority", "country", "requests", "refused", "challenged",
                 "withdrawn", "shareRefused", "shareChallenged", "shareWithdrawn", "shareReversedOnAppeal"));
         for (RequestReport.AuthorityRecord a : report.authorities()) {
-            line(csv, List.of(report.from().toString(), report.to().toString(), String.valueOf(report.k()),
+            line(csv, List.of(report.period(), report.from().toString(), report.to().toString(), String.valueOf(report.k()),
                     a.authorityId().toString(), text(a.authority()), text(a.country()), a.requests(), a.refused(),
                     a.challenged(), a.withdrawn(), number(a.shareRefused()), number(a.shareChallenged()),
                     number(a.shareWithdrawn()), number(a.shareReversedOnAppeal())));

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.parley.common.kernel.RuleViolation;
+import org.parley.common.transparency.CalendarPeriod;
+import org.parley.common.transparency.web.PeriodParameter;
 import org.parley.request.transparency.TransparencyService;
 import org.parley.request.transparency.domain.Dimension;
 import org.parley.request.transparency.domain.RequestReport;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public report on government requests: JSON by default, CSV for {@code Accept: text/csv} (or
  * {@code ?format=csv}). The CSV holds one table: the breakdown, or with {@code ?table=authorities}
- * each authority's record. No login: every figure is already safe to publish.
+ * each authority's record. No login: every figure is already safe to publish. The period is a whole calendar
+ * period that is over ({@code ?period=2026-Q3}; {@code from}/{@code to} only when they are exactly one).
  */
 @RestController
 class TransparencyController {
@@ -37,21 +39,22 @@ class TransparencyController {
 
     @GetMapping("/api/v1/transparency/requests")
     ResponseEntity<?> report(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String table,
             @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        LocalDate last = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate first = from != null ? from : last.minusYears(1).plusDays(1);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        CalendarPeriod chosen = PeriodParameter.read(period, from, to, true, today);
         List<Dimension> dimensions = Dimension.parse(groupBy);
         boolean authorities = table != null && !table.isBlank() && checkTable(table);
-        RequestReport report = reports.report(first, last, dimensions);
+        RequestReport report = reports.report(chosen, dimensions, today);
         if (!wantsCsv(format, accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
-        String name = "request-transparency-" + (authorities ? "authorities-" : "") + first + "-" + last + ".csv";
+        String name = "request-transparency-" + (authorities ? "authorities-" : "") + chosen + ".csv";
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.parley.common.paging.Page;
+import org.parley.common.transparency.SmallCounts;
 import org.parley.stakeholder.commitment.CommitmentRecord;
 import org.parley.stakeholder.commitment.CommitmentService.CommitmentPage;
 import org.parley.stakeholder.commitment.domain.Assessment;
@@ -55,13 +56,21 @@ record CommitmentView(String id, StakeholderRef stakeholder, FrameworkRef framew
 
     record PeriodView(Instant from, Instant to) {}
 
-    /** What the measuring service computed; {@code measuredAs} names the figure when it differs from the pledge's code. */
-    record MeasurementView(Measurement.State state, String measuredAs, Double value, Indicator.Unit unit, long sampleSize,
-            PeriodView period, String note) {
+    /**
+     * What the measuring service computed; {@code measuredAs} names the figure when it differs from the pledge's code.
+     * The sample size (and a count-valued indicator) is published only as its band, under the platform's small-count
+     * rule: a count is a string so that "&lt;5" and "10–19" fit; a count's exact {@code value} is then left out.
+     */
+    record MeasurementView(Measurement.State state, String measuredAs, Double value, String count, Indicator.Unit unit,
+            String sampleSize, PeriodView period, String note) {
+
+        /** The bands start at the platform's default k (the standards' own k governs the public tables). */
+        static final SmallCounts COUNTS = SmallCounts.published(5);
 
         static MeasurementView of(Measurement m) {
-            return new MeasurementView(m.state(), m.indicator().measuredAs(), m.value(), m.indicator().unit(), m.sampleSize(),
-                    new PeriodView(m.from(), m.to()), m.note());
+            String count = m.publishedCount(COUNTS);
+            return new MeasurementView(m.state(), m.indicator().measuredAs(), count == null ? m.value() : null, count,
+                    m.indicator().unit(), m.publishedSample(COUNTS), new PeriodView(m.from(), m.to()), m.note());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.parley.common.transparency.SmallCounts;
 import org.parley.stakeholder.indicator.domain.Measurement.State;
 
 class MeasurementTest {
@@ -22,6 +23,20 @@ class MeasurementTest {
         assertThat(m.sampleSize()).isEqualTo(37);
         assertThat(m.from()).isEqualTo(FROM);
         assertThat(m.to()).isEqualTo(TO);
+    }
+
+    @Test
+    void theSampleAndACountArePublishedOnlyAsTheirBand() {
+        SmallCounts counts = SmallCounts.published(5);
+        Measurement median = Measurement.of(Indicator.MEDIAN_HOURS_TO_ANSWER_REMOVAL_ORDERS, SourceReading.answered(Map.of(
+                "MEDIAN_HOURS_TO_ANSWER_REMOVAL_ORDERS", new SourceReading.Value(true, 0.4, 3))), FROM, TO);
+        Measurement overdue = Measurement.of(Indicator.OVERDUE_REQUESTS, SourceReading.answered(Map.of(
+                "OVERDUE_REQUESTS", new SourceReading.Value(true, 12, 120))), FROM, TO);
+
+        assertThat(median.publishedSample(counts)).isEqualTo("<5");
+        assertThat(median.publishedCount(counts)).isNull();
+        assertThat(overdue.publishedSample(counts)).isEqualTo("100–199");
+        assertThat(overdue.publishedCount(counts)).isEqualTo("10–19");
     }
 
     @Test
