@@ -117,6 +117,16 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /**
+     * A null inside a list or a map of a request body is refused (400 naming the field) instead of
+     * reaching the domain, which takes lists to hold values.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer nullsInsideListsRefused() {
+        return builder -> builder.changeDefaultNullHandling(
+                nulls -> nulls.withContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL));
+    }
+
     /** Spring Boot hands every such listener to the transaction manager it configures. */
     @Bean
     IdempotentEffects idempotentEffects(JdbcClient jdbc) {

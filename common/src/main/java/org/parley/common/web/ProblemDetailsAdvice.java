@@ -80,10 +80,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "A service this one depends on is unavailable; try again shortly"));
     }
 
-    /** The database cut a connection or refuses new ones (a restart, a failover): nothing was done; try again. */
+    /**
+     * The database cut a connection or refuses new ones (a restart, a failover), also in the middle of a
+     * rollback or a commit: try again; with the same Idempotency-Key a retry never makes a change twice.
+     */
     @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.transaction.TransactionSystemException.class})
     ResponseEntity<Object> databaseAway(RuntimeException e) {
         log.warn("the database is unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -27,10 +27,11 @@ public final class Problems {
     /** How long a client should wait before trying again while the database is away. */
     public static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
-    /** The answer while the database cannot be reached: 503, and nothing was done. */
+    /** The answer while the database cannot be reached: 503, try again. */
     public static ProblemDetail databaseUnavailable() {
         return of(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
-                "The database cannot be reached just now; nothing was changed. Try again shortly");
+                "The database cannot be reached just now; try again shortly (with the same Idempotency-Key, "
+                        + "a retry never makes a change twice)");
     }
 
     public static ProblemDetail of(HttpStatusCode status, String detail) {

@@ -55,7 +55,10 @@ import org.springframework.http.HttpMethod;
  * <p>An upstream with several {@code instances} is routed through Spring Cloud LoadBalancer
  * ({@code lb://<service>}, round robin over the configured list, {@link UpstreamInstances}).
  * Its routes retry a request whose connection was refused, on another instance: the request
- * never reached the first, so nothing happens twice, whatever its method. The
+ * never reached the first, so nothing happens twice, whatever its method. A request that may
+ * be repeated (an idempotent method, or one with an {@code Idempotency-Key}, which the services
+ * answer with the first answer) is also retried when the instance closed the connection before
+ * answering, as one does while it stops. The
  * retries run inside the circuit breaker, which counts a call as failed only when no instance
  * took it; then the answer is the usual 503 problem.
  *
@@ -94,6 +97,13 @@ public class RouteConfiguration {
      * never reached the first instance, whatever its method. A POST to an instance that is
      * stopping must go to the other, not fail.
      */
+    /** Methods that may be sent again even after they may have reached an instance: RFC 9110's idempotent ones. */
+    private static final HttpMethod[] IDEMPOTENT = {
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE};
+
+    /** A client's promise that a request may be repeated: the services answer a repeat with the first answer. */
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private static final HttpMethod[] ANY_METHOD = {
             HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE,
             HttpMethod.POST, HttpMethod.PATCH};
@@ -120,6 +130,19 @@ public class RouteConfiguration {
                 continue;
             }
             Upstream settings = settings(properties, upstream);
+            if (settings.balanced()) {
+                // a request its client made safe to repeat: also sent again when an instance closed
+                // the connection before answering (it was stopping), whatever the method
+                routes.route(upstream.id() + "-repeatable", r -> r.order(API_ORDER - 1)
+                        .path(upstream.paths().toArray(String[]::new)).and().header(IDEMPOTENCY_KEY)
+                        .filters(f -> retryElsewhere(f.preserveHostHeader().circuitBreaker(cb -> cb
+                                .setName(upstream.id())
+                                .setFallbackUri(fallback(upstream))), settings, ANY_METHOD))
+                        .metadata(RESPONSE_TIMEOUT_ATTR, settings.responseTimeout().toMillis())
+                        .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
+                        .metadata(SERVICE_METADATA, upstream.serviceName())
+                        .uri(target(upstream, settings)));
+            }
             routes.route(upstream.id(), r -> r.order(API_ORDER)
                     .path(upstream.paths().toArray(String[]::new))
                     .filters(f -> retryElsewhere(f.preserveHostHeader().circuitBreaker(cb -> cb
@@ -174,20 +197,33 @@ public class RouteConfiguration {
 
     /**
      * On a balanced upstream: a request whose connection could not be made is tried again, on
-     * the next instance, up to once per instance. Only connection failures: an answer, even a
-     * 5xx, and a timeout after the request went out are never repeated. Inside the circuit
-     * breaker (added after it).
+     * the next instance, up to once per instance, whatever its method (it never reached the
+     * first). A request that may be repeated — an idempotent method — is also tried again when
+     * the instance closed the connection before answering, as one that is stopping does. An
+     * answer, even a 5xx, and a timeout after the request went out are never repeated. Inside
+     * the circuit breaker (added after it).
      */
     private static GatewayFilterSpec retryElsewhere(GatewayFilterSpec filters, Upstream settings) {
+        return retryElsewhere(filters, settings, IDEMPOTENT);
+    }
+
+    private static GatewayFilterSpec retryElsewhere(GatewayFilterSpec filters, Upstream settings, HttpMethod[] repeatable) {
         if (!settings.balanced()) {
             return filters;
         }
-        return filters.retry(retry -> retry
-                .setRetries(settings.instances().size())
-                .setMethods(ANY_METHOD)
-                .setSeries()
-                .setStatuses()
-                .setExceptions(ConnectException.class));
+        return filters
+                .retry(retry -> retry
+                        .setRetries(settings.instances().size())
+                        .setMethods(ANY_METHOD)
+                        .setSeries()
+                        .setStatuses()
+                        .setExceptions(ConnectException.class))
+                .retry(retry -> retry
+                        .setRetries(settings.instances().size())
+                        .setMethods(repeatable)
+                        .setSeries()
+                        .setStatuses()
+                        .setExceptions(reactor.netty.http.client.PrematureCloseException.class));
     }
 
     private static String fallback(Upstreams upstream) {
