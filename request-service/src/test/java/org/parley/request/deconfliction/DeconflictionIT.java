@@ -222,13 +222,13 @@ class DeconflictionIT extends RequestServiceIT {
         }
 
         long records = ids.stream().mapToLong(id -> auditCount(id, "OVERLAP_FLAGGED") + auditCount(id, "OVERLAP_WITHHELD")).sum();
-        long overlapRows = jdbc.sql("select count(*) from information_schema.tables where table_name = 'request_overlap'")
+        long overlapTables = jdbc.sql("select count(*) from information_schema.tables where table_name = 'request_overlap'")
                 .query(Long.class).single();
         System.out.printf("overlap records for %d open orders naming one subject: %d audit records, %s%n", k, records,
-                overlapRows == 0 ? "no overlap table" : "an overlap table");
+                overlapTables == 0 ? "no overlap table" : "an overlap table");
 
         assertThat(records).isEqualTo(k);
-        assertThat(overlapRows).isZero();
+        assertThat(overlapTables).isZero();
         for (String id : ids) {
             assertThat(get(id, video.responder()).json().get("overlaps")).as("each sees every other").hasSize(k - 1);
         }
