@@ -85,7 +85,7 @@ class DeconflictionIT extends RequestServiceIT {
     }
 
     @Test
-    void aRequestUnderAGagOrderIsNotRevealedToAnotherAuthorityUntilTheGagEnds() {
+    void aRequestUnderAGagOrderIsNotRevealedToAnotherAuthority() {
         World.Authority de = World.authority("DE");
         World.Authority fr = World.authority("FR");
         World.Company video = World.company("DE", "FR");
@@ -107,13 +107,8 @@ class DeconflictionIT extends RequestServiceIT {
                 .singleElement().satisfies(o -> assertThat(o.get("otherRequestId").asString()).isEqualTo(deOrder));
         assertThat(history(frId, video.responder()).findValuesAsString("action")).contains("OVERLAP_WITHHELD");
 
-        CLOCK.advance(Duration.ofDays(31));
-
-        assertThat(get(frId, fr.liaison()).json().get("overlaps")).as("once the gag has ended")
-                .singleElement().satisfies(o -> {
-                    assertThat(o.get("sameAuthority").asBoolean()).isFalse();
-                    assertThat(o.has("otherRequestId")).isFalse();
-                });
+        // that the overlap is revealed once the gag ends is OverlapDisclosureTest's: a month's move of the
+        // shared clock here would make the tests that run later in this context depend on this one
     }
 
     @Test
