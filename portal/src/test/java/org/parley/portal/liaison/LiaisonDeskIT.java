@@ -347,6 +347,25 @@ class LiaisonDeskIT extends PortalTest.Base {
     }
 
     @Test
+    void anOverlapWithAnotherAuthoritysRequestSaysOnlyThatItExists() throws Exception {
+        API.on("GET", "/api/v1/requests/r-one", 200, LiaisonJson.removalOrderWithQuestion("r-one", "c-1")
+                .replace("\"overlaps\":[]", """
+                        "overlaps":[{"subject":"https://video.example.com/v/123","sameAuthority":false,
+                                     "detectedAt":"2026-11-30T09:05:00Z"},
+                                    {"subject":"https://video.example.com/v/123","otherType":"REFERRAL",
+                                     "otherAuthorityCountry":"DE","sameAuthority":true,"otherRequestId":"r-two",
+                                     "detectedAt":"2026-11-30T09:06:00Z"}]"""));
+        API.on("GET", "/api/v1/requests/r-one/history", 200, "[]");
+        mvc.perform(get("/liaison/requests/r-one").with(liaison()).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("a request of another authority names it too"),
+                        containsString("also from your authority"),
+                        containsString("href=\"/liaison/requests/r-two\""),
+                        not(containsString("authority of null")))));
+    }
+
+    @Test
     void answeredRequestShowsTheCompanysResponseAndNoWithdrawal() throws Exception {
         API.on("GET", "/api/v1/requests/r-done", 200, LiaisonJson.answeredInformationRequest("r-done"));
         API.on("GET", "/api/v1/requests/r-done/history", 503, "{}");

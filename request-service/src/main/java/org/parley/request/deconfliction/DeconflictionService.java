@@ -1,20 +1,18 @@
 package org.parley.request.deconfliction;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
+import org.parley.request.deconfliction.domain.OverlapDisclosure;
 import org.parley.request.deconfliction.domain.OverlapStore;
-import org.parley.request.deconfliction.domain.OverlapStore.NamedSubject;
+import org.parley.request.deconfliction.domain.OverlappingRequest;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.Overlaps;
+import org.parley.request.lifecycle.domain.RequestAccess;
 import org.parley.request.shared.domain.Overlap;
 import org.parley.request.shared.domain.Subject;
 import org.parley.request.shared.domain.SubjectKey;
@@ -23,13 +21,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds, for a new removal order or referral, the other open requests (of any authority) that name
- * one of its subjects, and flags the overlap on both, as Europol's referral platform does.
+ * Finds, for a removal order or referral, the other open removal orders and referrals (of any authority)
+ * addressed to the same company that name one of its subjects, and tells each party what it may know of
+ * them ({@link OverlapDisclosure}), as Europol's referral platform does.
  */
 @Component
 public class DeconflictionService implements Overlaps {
 
     public static final String ENTITY = "request";
+    /**
+     * The actor of the records on earlier requests: the liaison whose submission revealed the overlap is
+     * no party to them, and must not be named to them.
+     */
+    static final Caller SERVICE = Caller.service("request-service");
 
     private final OverlapStore store;
     private final AuditLog audit;
@@ -48,43 +52,33 @@ public class DeconflictionService implements Overlaps {
         store.lockSubjects(subjects.stream().map(SubjectKey::of).toList());
     }
 
-    /** Records the overlaps of a request just stored and returns them as its side sees them. */
+    /** Records in the audit trail the overlaps of a request just stored; its view shows them. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Overlap> flag(Caller caller, GovernmentRequest request, Instant now) {
-        if (!request.content().type().actsOnContent() || !request.state().isOpen()) {
-            return List.of();
+    public void flag(Caller caller, GovernmentRequest request, Instant now) {
+        if (!request.content().type().takesPartInDeconfliction() || !request.state().isOpen()) {
+            return;
         }
-        Map<String, String> spellings = new LinkedHashMap<>();
-        for (Subject subject : request.content().subjects()) {
-            spellings.putIfAbsent(SubjectKey.of(subject), subject.value());
+        List<OverlappingRequest> found = store.overlapping(request.id());
+        if (found.isEmpty()) {
+            return;
         }
-        List<NamedSubject> others = store.openRequestsNaming(spellings.keySet(), request.id());
-        List<Overlap> mine = new ArrayList<>();
-        List<Overlap> theirs = new ArrayList<>();
-        Set<UUID> flagged = new LinkedHashSet<>();
-        for (NamedSubject other : others) {
-            Overlap overlap = new Overlap(request.id(), other.requestId(), other.key(), spellings.get(other.key()), other.type(),
-                    other.authorityId(), other.authorityCountry(), other.companyId(), now);
-            mine.add(overlap);
-            theirs.add(overlap.mirrored(other.spelling(), request.content().type(), request.authority().id(),
-                    request.authority().country(), request.company().id()));
-            flagged.add(other.requestId());
-        }
-        store.record(mine);
-        store.record(theirs);
-        for (UUID other : flagged) {
-            audit.append(AuditEntry.of(caller, "OVERLAP_FLAGGED", ENTITY, other, null, null)
+        OverlapDisclosure.Flags flags = OverlapDisclosure.flags(request, found, now);
+        audit.append(AuditEntry.of(caller, flags.action(), ENTITY, request.id(), null, null)
+                .withDetails(new Found(flags.subjects(), flags.requests())));
+        for (UUID earlier : flags.earlierToldFirst()) {
+            audit.append(AuditEntry.of(SERVICE, Overlap.FLAGGED, ENTITY, earlier, null, null)
                     .withDetails(Map.of("overlapsWith", request.id())));
         }
-        if (!flagged.isEmpty()) {
-            audit.append(AuditEntry.of(caller, "OVERLAP_FLAGGED", ENTITY, request.id(), null, null)
-                    .withDetails(Map.of("overlappingRequests", flagged.size())));
-        }
-        return mine;
     }
 
     @Override
-    public List<Overlap> of(UUID requestId) {
-        return store.of(requestId);
+    public List<Overlap> toldTo(RequestAccess access, GovernmentRequest request, Instant now) {
+        if (!request.content().type().takesPartInDeconfliction() || !access.sees()) {
+            return List.of();
+        }
+        return OverlapDisclosure.toldTo(access, request, store.overlapping(request.id()), now);
     }
+
+    /** The details of a new request's record, for oversight: how many of its subjects and other requests overlap. */
+    private record Found(int subjects, int requests) {}
 }

@@ -75,7 +75,7 @@ public class LifecycleService {
         this.clock = clock;
     }
 
-    /** A request as the caller may see it: with its overlaps, and how the caller stands to it. */
+    /** A request as the caller may see it: with its overlaps as the caller may be told them, and how the caller stands to it. */
     public record Details(GovernmentRequest request, RequestAccess access, List<Overlap> overlaps, List<String> actions,
             Instant now) {}
 
@@ -103,10 +103,11 @@ public class LifecycleService {
                 RequestHeadline::id);
     }
 
+    /** The request's audit records, each as the caller may know it ({@link HistoryPolicy}). */
     @Transactional(readOnly = true)
     public List<AuditRecord> history(Caller caller, UUID id) {
-        visible(caller, store.find(id), id);
-        return audit.history(ENTITY, id.toString());
+        GovernmentRequest request = visible(caller, store.find(id), id);
+        return HistoryPolicy.shownTo(caller, request, audit.history(ENTITY, id.toString()));
     }
 
     @Transactional
@@ -187,9 +188,7 @@ public class LifecycleService {
     private Details details(Caller caller, GovernmentRequest request) {
         Instant now = now();
         RequestAccess access = RequestAccess.of(caller, request);
-        List<Overlap> overlaps = this.overlaps.of(request.id()).stream()
-                .filter(o -> access != RequestAccess.COMPANY || o.otherCompanyId().equals(request.company().id()))
-                .toList();
+        List<Overlap> overlaps = this.overlaps.toldTo(access, request, now);
         List<String> actions = new ArrayList<>();
         access.side().ifPresent(side -> Lifecycle.allowed(request.state(), side).stream()
                 .filter(a -> a != Action.CONFIRM || !caller.subject().equals(request.submittedBy()))

@@ -34,18 +34,13 @@ class LegacySubjectSealing {
     @EventListener(ApplicationReadyEvent.class)
     void sealLegacySubjects() {
         int subjects = 0;
-        int overlaps = 0;
         int round;
         do {
             round = transactions.execute(tx -> sealSubjects());
             subjects += round;
         } while (round == BATCH);
-        do {
-            round = transactions.execute(tx -> sealOverlaps());
-            overlaps += round;
-        } while (round == BATCH);
-        if (subjects + overlaps > 0) {
-            log.info("sealed {} subjects and {} overlaps stored in the clear by an earlier version", subjects, overlaps);
+        if (subjects > 0) {
+            log.info("sealed {} subjects stored in the clear by an earlier version", subjects);
         }
     }
 
@@ -63,30 +58,6 @@ class LegacySubjectSealing {
                     .param("value", protection.seal(row.value(), SubjectSeals.subjectRow(row.request(), row.position())))
                     .param("key", row.key() == null || row.key().startsWith("h1:") ? row.key() : protection.matchKey(row.key()))
                     .param("request", row.request()).param("position", row.position())
-                    .update();
-        }
-        return rows.size();
-    }
-
-    private int sealOverlaps() {
-        record Row(UUID request, UUID other, String key, String subject) {}
-        List<Row> rows = jdbc.sql("""
-                select request_id, other_request_id, subject_key, subject from request_overlap
-                where subject_key not like 'h1:%'
-                limit :batch for update skip locked
-                """).param("batch", BATCH)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)))
-                .list();
-        for (Row row : rows) {
-            String key = protection.matchKey(row.key());
-            jdbc.sql("""
-                    update request_overlap set subject_key = :key, subject = :subject
-                    where request_id = :request and other_request_id = :other and subject_key = :old
-                    """)
-                    .param("key", key)
-                    .param("subject", SubjectProtection.isSealed(row.subject()) ? row.subject()
-                            : protection.seal(row.subject(), SubjectSeals.overlapRow(row.request(), row.other(), key)))
-                    .param("request", row.request()).param("other", row.other()).param("old", row.key())
                     .update();
         }
         return rows.size();

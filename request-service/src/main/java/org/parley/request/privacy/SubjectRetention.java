@@ -74,7 +74,6 @@ public class SubjectRetention {
                 (UUID id) -> {
                     int subjects = jdbc.sql("update request_subject set value = null, subject_key = null where request_id = :id")
                             .param("id", id).update();
-                    jdbc.sql("update request_overlap set subject = null where request_id = :id").param("id", id).update();
                     jdbc.sql("update government_request set subjects_erased_at = :now, version = version + 1 where id = :id")
                             .param("now", Timestamp.from(now)).param("id", id).update();
                     audit.append(AuditEntry.of(SERVICE, "SUBJECTS_ERASED", "request", id, null, null)

@@ -11,10 +11,6 @@ public final class SubjectSeals {
         return "request-subject:" + request + ":" + position;
     }
 
-    public static String overlapRow(UUID request, UUID other, String subjectKey) {
-        return "request-overlap:" + request + ":" + other + ":" + subjectKey;
-    }
-
     /**
      * A stored subject as the domain sees it: opened when sealed, null when erased, and as stored when
      * written before subjects were sealed (sealed at the next start, see {@link LegacySubjectSealing}).

@@ -29,7 +29,6 @@ import org.parley.request.safeguards.domain.SafeguardsCheck;
 import org.parley.request.safeguards.domain.StakeholderDirectory;
 import org.parley.request.safeguards.domain.StandardsCatalogue;
 import org.parley.request.safeguards.domain.Verdict;
-import org.parley.request.shared.domain.Overlap;
 import org.parley.request.shared.domain.Submission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,8 +104,8 @@ public class SubmissionService {
             audit.append(AuditEntry.of(caller, "REQUEST_SUBMITTED", ENTITY, request.id(), null, request.state())
                     .withDetails(details));
             outbox.tell(request.id(), RequestNews.between(null, request));
-            List<Overlap> overlaps = deconfliction.flag(caller, request, p.now());
-            return new Submitted(request, overlaps);
+            deconfliction.flag(caller, request, p.now());
+            return new Submitted(request);
         });
     }
 
@@ -127,8 +126,8 @@ public class SubmissionService {
     /** The check's verdict, and when a request submitted now would be due. */
     public record Assessment(Verdict verdict, Instant dueAt) {}
 
-    /** A stored request and the overlaps deconfliction found for it. */
-    public record Submitted(GovernmentRequest request, List<Overlap> overlaps) {}
+    /** A stored request; what its caller may learn of it, overlaps included, is read back through the lifecycle. */
+    public record Submitted(GovernmentRequest request) {}
 
     private record Prepared(RequestRules rules, Optional<Party> authority, Optional<Party> company, Verdict verdict,
             Instant now) {}

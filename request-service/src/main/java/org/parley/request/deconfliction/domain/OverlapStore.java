@@ -3,10 +3,11 @@ package org.parley.request.deconfliction.domain;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.parley.request.shared.domain.Overlap;
-import org.parley.request.shared.domain.RequestType;
 
-/** Subjects of open requests, and the overlaps found between them. */
+/**
+ * The subjects of requests, compared. Overlaps are not stored: they follow from the subjects each
+ * request names, so k requests naming one subject keep no row for it beyond their own subjects.
+ */
 public interface OverlapStore {
 
     /**
@@ -15,14 +16,10 @@ public interface OverlapStore {
      */
     void lockSubjects(Collection<String> keys);
 
-    /** Open requests other than {@code excluding} that name any of the keys. */
-    List<NamedSubject> openRequestsNaming(Collection<String> keys, UUID excluding);
-
-    void record(Collection<Overlap> overlaps);
-
-    List<Overlap> of(UUID requestId);
-
-    /** An open request naming a subject, with what an overlap needs to know of it. */
-    record NamedSubject(UUID requestId, String key, String spelling, RequestType type, UUID authorityId,
-            String authorityCountry, UUID companyId) {}
+    /**
+     * The requests that overlap this one, oldest detection first: removal orders and referrals addressed to
+     * the same company (when this one is such a request too) that name one of its subjects, and were open
+     * together with it when the later of the two was submitted. One per other request and subject.
+     */
+    List<OverlappingRequest> overlapping(UUID requestId);
 }

@@ -1,15 +1,15 @@
 package org.parley.request.deconfliction.jdbc;
 
-import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.parley.request.deconfliction.domain.OverlapStore;
+import org.parley.request.deconfliction.domain.OverlappingRequest;
 import org.parley.request.privacy.SubjectProtection;
 import org.parley.request.privacy.SubjectSeals;
-import org.parley.request.shared.domain.Overlap;
 import org.parley.request.shared.domain.RequestType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +24,9 @@ class JdbcOverlapStore implements OverlapStore {
      * submission, however many subjects it names, so the server's lock table never fills.
      */
     static final int BUCKETS = 64;
+    /** The request types that take part in deconfliction, as stored. */
+    private static final String[] DECONFLICTED = Arrays.stream(RequestType.values())
+            .filter(RequestType::takesPartInDeconfliction).map(Enum::name).toArray(String[]::new);
 
     private final JdbcClient jdbc;
     private final SubjectProtection protection;
@@ -50,69 +53,38 @@ class JdbcOverlapStore implements OverlapStore {
                 .list();
     }
 
+    /**
+     * Two requests overlap when they name one subject at one company while both are open at the later one's
+     * submission: the later was submitted before the earlier was answered or withdrawn (a request closed in
+     * the same millisecond counts as closed first).
+     */
     @Override
-    public List<NamedSubject> openRequestsNaming(Collection<String> keys, UUID excluding) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> byHash = new HashMap<>();
-        keys.forEach(key -> byHash.put(protection.matchKey(key), key));
+    public List<OverlappingRequest> overlapping(UUID requestId) {
         return jdbc.sql("""
-                select s.request_id, s.position, s.subject_key, s.value, r.type, r.authority_id, r.authority_country,
-                       r.target_company_id
-                from request_subject s
-                join government_request r on r.id = s.request_id
-                where s.subject_key = any(:keys)
-                  and s.request_id <> :excluding
-                  and r.state in ('SUBMITTED', 'ACKNOWLEDGED', 'CLARIFICATION_REQUESTED')
-                order by s.request_id, s.position
+                select distinct on (other.id, mine.subject_key)
+                       mine.subject_key, mine.position, mine.value, other.id, other.type, other.authority_id,
+                       other.authority_country, other.gag_until, greatest(me.submitted_at, other.submitted_at) detected_at
+                from government_request me
+                join request_subject mine on mine.request_id = me.id
+                join request_subject theirs on theirs.subject_key = mine.subject_key and theirs.request_id <> me.id
+                join government_request other on other.id = theirs.request_id
+                where me.id = :id
+                  and me.type = any(:types) and other.type = any(:types)
+                  and other.target_company_id = me.target_company_id
+                  and greatest(me.submitted_at, other.submitted_at)
+                      < least(coalesce(me.answered_at, me.withdrawn_at, 'infinity'),
+                              coalesce(other.answered_at, other.withdrawn_at, 'infinity'))
+                order by other.id, mine.subject_key, mine.position
                 """)
-                .param("keys", byHash.keySet().toArray(String[]::new))
-                .param("excluding", excluding)
-                .query((rs, row) -> {
-                    UUID request = rs.getObject(1, UUID.class);
-                    return new NamedSubject(request, byHash.get(rs.getString(3)),
-                            SubjectSeals.open(protection, rs.getString(4), request, rs.getInt(2)),
-                            RequestType.valueOf(rs.getString(5)), rs.getObject(6, UUID.class), rs.getString(7),
-                            rs.getObject(8, UUID.class));
-                })
-                .list();
-    }
-
-    @Override
-    public void record(Collection<Overlap> overlaps) {
-        for (Overlap o : overlaps) {
-            String key = protection.matchKey(o.subjectKey());
-            jdbc.sql("""
-                    insert into request_overlap (request_id, other_request_id, subject_key, subject, other_type,
-                        other_authority_id, other_authority_country, other_company_id, detected_at)
-                    values (:request, :other, :key, :subject, :type, :authority, :country, :company, :at)
-                    on conflict do nothing
-                    """)
-                    .param("request", o.requestId()).param("other", o.otherRequestId()).param("key", key)
-                    .param("subject", protection.seal(o.subject(), SubjectSeals.overlapRow(o.requestId(), o.otherRequestId(), key)))
-                    .param("type", o.otherType().name()).param("authority", o.otherAuthorityId())
-                    .param("country", o.otherAuthorityCountry()).param("company", o.otherCompanyId())
-                    .param("at", Timestamp.from(o.detectedAt()))
-                    .update();
-        }
-    }
-
-    @Override
-    public List<Overlap> of(UUID requestId) {
-        return jdbc.sql("select * from request_overlap where request_id = :id order by detected_at, other_request_id, subject_key")
                 .param("id", requestId)
-                .query((rs, row) -> {
-                    UUID other = rs.getObject("other_request_id", UUID.class);
-                    String key = rs.getString("subject_key");
-                    String stored = rs.getString("subject");
-                    return new Overlap(requestId, other, key,
-                            SubjectProtection.isSealed(stored)
-                                    ? protection.open(stored, SubjectSeals.overlapRow(requestId, other, key)) : stored,
-                            RequestType.valueOf(rs.getString("other_type")), rs.getObject("other_authority_id", UUID.class),
-                            rs.getString("other_authority_country"), rs.getObject("other_company_id", UUID.class),
-                            rs.getTimestamp("detected_at").toInstant());
-                })
-                .list();
+                .param("types", DECONFLICTED)
+                .query((rs, row) -> new OverlappingRequest(rs.getString(1),
+                        SubjectSeals.open(protection, rs.getString(3), requestId, rs.getInt(2)),
+                        rs.getObject(4, UUID.class), RequestType.valueOf(rs.getString(5)), rs.getObject(6, UUID.class),
+                        rs.getString(7), rs.getObject(8, LocalDate.class), rs.getTimestamp(9).toInstant()))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(OverlappingRequest::detectedAt).thenComparing(OverlappingRequest::requestId))
+                .toList();
     }
 }

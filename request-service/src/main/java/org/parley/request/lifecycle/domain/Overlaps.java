@@ -1,11 +1,14 @@
 package org.parley.request.lifecycle.domain;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.parley.request.shared.domain.Overlap;
 
-/** The overlaps flagged on a request, shown with it. The deconfliction feature finds and keeps them. */
+/**
+ * The overlaps of a request, as the caller may be told them. The deconfliction feature finds them and
+ * decides what each party learns.
+ */
 public interface Overlaps {
 
-    List<Overlap> of(UUID requestId);
+    List<Overlap> toldTo(RequestAccess access, GovernmentRequest request, Instant now);
 }

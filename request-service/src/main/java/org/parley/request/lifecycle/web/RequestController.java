@@ -9,7 +9,6 @@ import org.parley.common.audit.AuditRecord;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
-import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation.Finding;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
@@ -118,12 +117,7 @@ class RequestController {
 
     @GetMapping("/{id}/history")
     List<HistoryEntry> history(Caller caller, @PathVariable String id) {
-        UUID requestId = requestId(id);
-        boolean overseer = caller.has(Role.ADMIN) || caller.has(Role.REVIEWER);
-        return desk.history(caller, requestId).stream()
-                .map(record -> HistoryEntry.of(record, overseer || record.actorStakeholder() == null
-                        || caller.actsFor(record.actorStakeholder()), json))
-                .toList();
+        return desk.history(caller, requestId(id)).stream().map(record -> HistoryEntry.of(record, json)).toList();
     }
 
     static UUID requestId(String id) {
@@ -151,19 +145,20 @@ class RequestController {
     }
 
     /**
-     * One audit record of a request. The acting person's name is shown to overseers and to their own
-     * organisation; to the other party only their role and organisation.
+     * One audit record of a request, as the caller may know it: what the lifecycle withheld is left out
+     * (the acting person's name, the actor altogether, the details).
      */
     record HistoryEntry(String id, Instant occurredAt, String action, Actor actor, String beforeState,
             String afterState, JsonNode details, Long chainPosition, String hash) {
 
         record Actor(String name, List<String> roles, String stakeholderId) {}
 
-        static HistoryEntry of(AuditRecord record, boolean showName, JsonMapper json) {
+        static HistoryEntry of(AuditRecord record, JsonMapper json) {
             List<String> roles = record.actorRoles() == null || record.actorRoles().isBlank() ? List.of()
                     : List.of(record.actorRoles().split(","));
+            boolean actorWithheld = record.actorName() == null && roles.isEmpty() && record.actorStakeholder() == null;
             return new HistoryEntry(record.id().toString(), record.occurredAt(), record.action(),
-                    new Actor(showName ? record.actorName() : null, roles, record.actorStakeholder()),
+                    actorWithheld ? null : new Actor(record.actorName(), roles, record.actorStakeholder()),
                     record.beforeState(), record.afterState(),
                     record.details() == null ? null : json.readTree(record.details()),
                     record.chainPosition(), record.hash());

@@ -12,12 +12,10 @@ import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.Outcome;
 import org.parley.request.lifecycle.domain.PartyRef;
 import org.parley.request.lifecycle.domain.ReasonCode;
-import org.parley.request.lifecycle.domain.RequestAccess;
 import org.parley.request.lifecycle.domain.RequestState;
 import org.parley.request.shared.domain.AnswerClock;
 import org.parley.request.shared.domain.Confidentiality;
 import org.parley.request.shared.domain.DataCategory;
-import org.parley.request.shared.domain.Overlap;
 import org.parley.request.shared.domain.RequestType;
 import org.parley.request.shared.domain.SubjectKind;
 import org.parley.request.shared.domain.Submission;
@@ -102,8 +100,8 @@ public record RequestView(
             DisclosureView disclosure, Instant respondedAt, Double hoursToAnswer, Boolean answeredInTime) {}
 
     /**
-     * Another open request names the same subject. Its id is shown only to whom may see it, its
-     * content never.
+     * Another removal order or referral to the same company names the same subject. What the caller may
+     * not know of it is left out: another authority's liaisons learn only that it exists.
      */
     public record OverlapView(String subject, RequestType otherType, String otherAuthorityCountry, boolean sameAuthority,
             String otherRequestId, Instant detectedAt) {}
@@ -147,7 +145,9 @@ public record RequestView(
                 r.clarifications().stream().map(ClarificationView::of).toList(),
                 response(r.answer()),
                 r.withdrawnAt(),
-                details.overlaps().stream().map(o -> overlap(o, r, details.access())).toList(),
+                details.overlaps().stream().map(o -> new OverlapView(o.subject(), o.otherType(), o.otherAuthorityCountry(),
+                        o.sameAuthority(), o.otherRequestId() == null ? null : o.otherRequestId().toString(), o.detectedAt()))
+                        .toList(),
                 details.actions(),
                 r.version());
     }
@@ -180,14 +180,5 @@ public record RequestView(
                 answer.answeredAt(),
                 Math.round(answer.companyTime().toMillis() / 36_000.0) / 100.0,
                 answer.inTime());
-    }
-
-    private static OverlapView overlap(Overlap o, GovernmentRequest r, RequestAccess access) {
-        boolean mayKnowIt = access == RequestAccess.OVERSIGHT
-                || (access == RequestAccess.AUTHORITY && o.otherAuthorityId().equals(r.authority().id()))
-                || (access == RequestAccess.COMPANY && o.otherCompanyId().equals(r.company().id()));
-        return new OverlapView(o.subject(), o.otherType(), o.otherAuthorityCountry(),
-                o.otherAuthorityId().equals(r.authority().id()), mayKnowIt ? o.otherRequestId().toString() : null,
-                o.detectedAt());
     }
 }

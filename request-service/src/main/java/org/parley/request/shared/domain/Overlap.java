@@ -4,19 +4,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Another open request names a subject this request names too. What a party may learn of the other
- * request is decided when it is shown: never its content, and its id only to those who may see it.
+ * What one party of a request is told of an overlap: another removal order or referral addressed to the
+ * same company named a subject this request names too, while both were open. What the party may not
+ * know is left out (null): another authority's liaisons learn only that such a request exists.
  *
- * @param subjectKey the subject's normalised form ({@link SubjectKey}), the same on both sides
- * @param subject    the subject as this request spells it; null once erased at the end of its retention
+ * @param subject        the subject as this request spells it; null once erased at the end of its retention
+ * @param sameAuthority  whether the other request comes from this request's own authority
+ * @param otherRequestId only for those who may see that request
+ * @param detectedAt     when the later of the two was submitted
  */
-public record Overlap(UUID requestId, UUID otherRequestId, String subjectKey, String subject, RequestType otherType,
-        UUID otherAuthorityId, String otherAuthorityCountry, UUID otherCompanyId, Instant detectedAt) {
+public record Overlap(String subject, RequestType otherType, String otherAuthorityCountry, boolean sameAuthority,
+        UUID otherRequestId, Instant detectedAt) {
 
-    /** The same overlap seen from the other request. */
-    public Overlap mirrored(String otherSpelling, RequestType thisType, UUID thisAuthorityId, String thisAuthorityCountry,
-            UUID thisCompanyId) {
-        return new Overlap(otherRequestId, requestId, subjectKey, otherSpelling, thisType, thisAuthorityId,
-                thisAuthorityCountry, thisCompanyId, detectedAt);
-    }
+    /** The audit action of a request found to overlap others, at least one of which its authority is told of. */
+    public static final String FLAGGED = "OVERLAP_FLAGGED";
+    /**
+     * The audit action of a request found to overlap only requests its authority may not be told of (another
+     * authority's, under a gag order): recorded for the company and oversight, never shown to the authority.
+     */
+    public static final String WITHHELD = "OVERLAP_WITHHELD";
 }

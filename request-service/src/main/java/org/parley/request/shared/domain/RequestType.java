@@ -23,8 +23,12 @@ public enum RequestType {
         return disclosesData() || this == PRESERVATION;
     }
 
-    /** Requests that act on content, which deconfliction compares by subject. */
-    public boolean actsOnContent() {
+    /**
+     * The requests that take part in deconfliction (domain: removal orders and referrals): they act on
+     * content, so two of them naming one subject at one company may collide. A disclosure, preservation
+     * or emergency request never matches another request and is never matched by one.
+     */
+    public boolean takesPartInDeconfliction() {
         return this == REMOVAL_ORDER || this == REFERRAL;
     }
 
