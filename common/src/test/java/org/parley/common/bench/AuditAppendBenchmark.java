@@ -1,6 +1,8 @@
 package org.parley.common.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.parley.common.audit.AuditChain;
+import org.parley.common.audit.AuditCheckpoints;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
@@ -65,7 +68,9 @@ public final class AuditAppendBenchmark {
             jdbc.sql("create table thing (id uuid primary key, state text not null)").update();
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
             AuditLog log = new AuditLog(jdbc, Clock.systemUTC());
-            AuditChain chain = new AuditChain(jdbc, tx);
+            AuditChain chain = new AuditChain(jdbc, tx, new AuditCheckpoints("bench",
+                    Files.createTempDirectory("bench-audit-checkpoints"), "bench",
+                    AuditCheckpoints.keyPair(new SecureRandom().generateSeed(32)), List.of(), Clock.systemUTC()));
             ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor();
             if (!lockHead) {
                 sealer.scheduleWithFixedDelay(chain::sealPending, 100, 100, TimeUnit.MILLISECONDS);

@@ -1,8 +1,15 @@
 package org.parley.common.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a Spring test context at a fresh database of its own. */
+/**
+ * Points a Spring test context at a fresh database of its own, and its audit chain's checkpoints
+ * at a fresh directory: checkpoints belong to one database's chain, and another test's would not match.
+ */
 public final class PostgresProperties {
 
     private PostgresProperties() {}
@@ -12,5 +19,13 @@ public final class PostgresProperties {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
+        try {
+            Path build = Path.of("target");
+            String checkpoints = (Files.isDirectory(build) ? Files.createTempDirectory(build, prefix + "-audit-checkpoints")
+                    : Files.createTempDirectory(prefix + "-audit-checkpoints")).toString();
+            registry.add("parley.audit.checkpoints.dir", () -> checkpoints);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
