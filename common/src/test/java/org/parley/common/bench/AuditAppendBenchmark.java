@@ -1,5 +1,6 @@
 package org.parley.common.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -52,6 +53,10 @@ public final class AuditAppendBenchmark {
             double locked = run("lock-chain-head", threads, perThread, true);
             System.out.printf("round %d: append-then-seal %.0f/s, lock-chain-head %.0f/s, ratio %.2f%n",
                     round, sealed, locked, locked / sealed);
+            double guarded = sealRate(threads * perThread, true);
+            double unguarded = sealRate(threads * perThread, false);
+            System.out.printf("round %d: sealing with the append-only guard %.0f/s, without %.0f/s, ratio %.2f%n",
+                    round, guarded, unguarded, guarded / unguarded);
         }
         System.exit(0);
     }
@@ -68,9 +73,7 @@ public final class AuditAppendBenchmark {
             jdbc.sql("create table thing (id uuid primary key, state text not null)").update();
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
             AuditLog log = new AuditLog(jdbc, Clock.systemUTC());
-            AuditChain chain = new AuditChain(jdbc, tx, new AuditCheckpoints("bench",
-                    Files.createTempDirectory("bench-audit-checkpoints"), "bench",
-                    AuditCheckpoints.keyPair(new SecureRandom().generateSeed(32)), List.of(), Clock.systemUTC()));
+            AuditChain chain = chain(jdbc, tx);
             ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor();
             if (!lockHead) {
                 sealer.scheduleWithFixedDelay(chain::sealPending, 100, 100, TimeUnit.MILLISECONDS);
@@ -106,6 +109,47 @@ public final class AuditAppendBenchmark {
             }
             return threads * perThread / seconds;
         }
+    }
+
+    /**
+     * Records sealed per second, with the append-only triggers (V1_0_3) checking every sealing
+     * UPDATE, or switched off: what the guard costs the sealer.
+     */
+    static double sealRate(int records, boolean guarded) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("bench_seal");
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(db.url());
+            pool.setUsername(db.user());
+            pool.setPassword(db.password());
+            Flyway.configure().dataSource(pool).locations("classpath:db/parley-common").load().migrate();
+            JdbcClient jdbc = JdbcClient.create(pool);
+            if (!guarded) {
+                jdbc.sql("alter table audit_record disable trigger user").update();
+                jdbc.sql("alter table audit_chain_head disable trigger user").update();
+            }
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+            AuditLog log = new AuditLog(jdbc, Clock.systemUTC());
+            AuditChain chain = chain(jdbc, tx);
+            for (int written = 0; written < records; written += 100) {
+                tx.executeWithoutResult(status -> {
+                    for (int i = 0; i < 100; i++) {
+                        log.append(AuditEntry.of(ACTOR, "THING_CREATED", "thing", Ids.next(), null, "NEW"));
+                    }
+                });
+            }
+            long start = System.nanoTime();
+            chain.sealPending();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (chain.verify().records() < records) {
+                throw new IllegalStateException("not everything was sealed");
+            }
+            return records / seconds;
+        }
+    }
+
+    static AuditChain chain(JdbcClient jdbc, TransactionTemplate tx) throws IOException {
+        return new AuditChain(jdbc, tx, new AuditCheckpoints("bench", Files.createTempDirectory("bench-audit-checkpoints"),
+                "bench", AuditCheckpoints.keyPair(new SecureRandom().generateSeed(32)), List.of(), Clock.systemUTC()));
     }
 
     /** The alternative: serialise every writer on the chain head until it commits. */
