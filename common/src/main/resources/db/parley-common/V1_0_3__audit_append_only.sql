@@ -8,6 +8,8 @@
 
 create function audit_record_append_only() returns trigger
 language plpgsql as $$
+declare
+    unsealed audit_record;
 begin
     if tg_op <> 'UPDATE' then
         raise exception 'audit records are append-only: % refused', tg_op using errcode = 'insufficient_privilege';
@@ -20,7 +22,11 @@ begin
             using errcode = 'insufficient_privilege';
     end if;
     -- every column but the seal, including any added later, stays as it was
-    if to_jsonb(new) - array['chain_pos', 'prev_hash', 'hash'] is distinct from to_jsonb(old) - array['chain_pos', 'prev_hash', 'hash'] then
+    unsealed := new;
+    unsealed.chain_pos := null;
+    unsealed.prev_hash := null;
+    unsealed.hash := null;
+    if unsealed is distinct from old then
         raise exception 'sealing audit record % may set only chain_pos, prev_hash and hash', old.record_id
             using errcode = 'insufficient_privilege';
     end if;

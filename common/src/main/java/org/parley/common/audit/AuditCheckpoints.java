@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -21,7 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -42,6 +46,9 @@ public final class AuditCheckpoints {
     private final String chain;
     private final Path directory;
     private final String instance;
+    private final Path file;
+    /** SHA-256 of this instance's last line, which the next line names; null before the first. */
+    private String lastLine;
     private final KeyPair signing;
     private final List<PublicKey> trusted;
     private final Clock clock;
@@ -60,47 +67,80 @@ public final class AuditCheckpoints {
         this.signing = signing;
         this.trusted = Stream.concat(Stream.of(signing.getPublic()), previous.stream()).toList();
         this.clock = clock;
+        this.file = directory.resolve(this.chain + "." + this.instance + ".jsonl");
         try {
             Files.createDirectories(directory);
+            if (Files.exists(file)) {
+                // an instance restarted under the same name continues its file
+                lastLine = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.isBlank()).reduce((first, second) -> second).map(AuditCheckpoints::sha256)
+                        .orElse(null);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the audit checkpoint directory " + directory, e);
+            throw new UncheckedIOException("cannot use the audit checkpoint directory " + directory, e);
         }
     }
 
     /** Signs the chain's head and appends it to this instance's file, flushed to disk before it returns. */
     synchronized AuditCheckpoint append(long chainPos, String hash) {
         AuditCheckpoint unsigned = new AuditCheckpoint(chain, chainPos, hash,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), instance, null);
+                clock.instant().truncatedTo(ChronoUnit.MICROS), instance, lastLine, null);
         AuditCheckpoint checkpoint = unsigned.signed(sign(unsigned.signedText()));
+        String line = json.writeValueAsString(checkpoint);
         try {
-            Files.writeString(directory.resolve(chain + "." + instance + ".jsonl"), json.writeValueAsString(checkpoint) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.DSYNC);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append an audit checkpoint to " + directory, e);
+            throw new UncheckedIOException("cannot append an audit checkpoint to " + file, e);
         }
+        lastLine = sha256(line);
         return checkpoint;
     }
 
     /**
-     * Every instance's checkpoints of this chain whose signature holds, lowest position first; a
-     * line that does not parse, names another chain or whose signature fails under every trusted
-     * key is counted as unverifiable.
+     * Every instance's checkpoints of this chain whose signature holds, lowest position first.
+     * Counted as unverifiable: a line that does not parse, names another chain, or whose signature
+     * fails under every trusted key, and a line that does not follow the one before it in its file
+     * (a line changed, removed or put in between).
+     *
+     * <p>Each line names the hash of the line before it, so when every line of a file follows its
+     * predecessor, the signature of the last line vouches for them all and is the only one checked;
+     * a file that does not hold together has every line's signature checked.
      */
     Read read() {
         List<AuditCheckpoint> verified = new ArrayList<>();
         int unverifiable = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, chain + ".*.jsonl")) {
-            for (Path file : files) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (Path path : files) {
+                List<AuditCheckpoint> lines = new ArrayList<>();
+                int broken = 0;
+                String previous = null;
+                for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
                     if (line.isBlank()) {
                         continue;
                     }
                     AuditCheckpoint checkpoint = parse(line);
-                    if (checkpoint != null && chain.equals(checkpoint.service()) && verifies(checkpoint)) {
-                        verified.add(checkpoint);
+                    if (checkpoint == null || !chain.equals(checkpoint.service())) {
+                        broken++;
                     } else {
-                        unverifiable++;
+                        if (!Objects.equals(previous, checkpoint.previous())) {
+                            broken++;
+                        }
+                        lines.add(checkpoint);
                     }
+                    previous = sha256(line);
+                }
+                if (broken == 0 && (lines.isEmpty() || verifies(lines.getLast()))) {
+                    verified.addAll(lines);
+                } else {
+                    for (AuditCheckpoint checkpoint : lines) {
+                        if (verifies(checkpoint)) {
+                            verified.add(checkpoint);
+                        } else {
+                            broken++;
+                        }
+                    }
+                    unverifiable += broken;
                 }
             }
         } catch (IOException e) {
@@ -162,7 +202,7 @@ public final class AuditCheckpoints {
 
     private boolean verifies(AuditCheckpoint checkpoint) {
         if (checkpoint.signature() == null || checkpoint.hash() == null || checkpoint.time() == null
-                || checkpoint.instance() == null) {
+                || checkpoint.instance() == null || checkpoint.service() == null) {
             return false;
         }
         for (PublicKey key : trusted) {
@@ -178,6 +218,14 @@ public final class AuditCheckpoints {
             }
         }
         return false;
+    }
+
+    private static String sha256(String line) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private AuditCheckpoint parse(String line) {

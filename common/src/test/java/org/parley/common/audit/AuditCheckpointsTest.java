@@ -37,7 +37,7 @@ class AuditCheckpointsTest {
 
         assertThat(Files.readAllLines(dir.resolve("request.pod-1.jsonl"))).singleElement().asString()
                 .startsWith("{\"service\":\"request\",\"chainPos\":7,\"hash\":\"" + "ab".repeat(32)
-                        + "\",\"time\":\"2026-12-01T10:00:00Z\",\"instance\":\"pod-1\",\"signature\":\"");
+                        + "\",\"time\":\"2026-12-01T10:00:00Z\",\"instance\":\"pod-1\",\"previous\":null,\"signature\":\"");
         assertThat(checkpoints.read().verified()).extracting(AuditCheckpoint::chainPos).containsExactly(7L);
     }
 
@@ -50,6 +50,25 @@ class AuditCheckpointsTest {
 
         assertThat(checkpoints.read()).extracting(r -> r.verified().size(), AuditCheckpoints.Read::unverifiable)
                 .containsExactly(0, 1);
+    }
+
+    @Test
+    void eachLineFollowsTheOneBeforeItSoThatARemovedLineIsNoticed() throws Exception {
+        AuditCheckpoints checkpoints = new AuditCheckpoints("request", dir, "pod-1", AuditCheckpoints.keyPair(SEED), List.of(), CLOCK);
+        for (int position = 1; position <= 4; position++) {
+            checkpoints.append(position, "ab".repeat(32));
+        }
+        AuditCheckpoints restarted = new AuditCheckpoints("request", dir, "pod-1", AuditCheckpoints.keyPair(SEED), List.of(), CLOCK);
+        restarted.append(5, "ab".repeat(32));
+        assertThat(restarted.read()).extracting(r -> r.verified().size(), AuditCheckpoints.Read::unverifiable)
+                .containsExactly(5, 0);
+
+        Path file = dir.resolve("request.pod-1.jsonl");
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, List.of(lines.get(0), lines.get(1), lines.get(3), lines.get(4)));
+
+        assertThat(restarted.read()).extracting(r -> r.verified().size(), AuditCheckpoints.Read::unverifiable)
+                .containsExactly(4, 1);
     }
 
     @Test
