@@ -20,6 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance holds the chain head's row lock; other instances skip the round. Writers therefore
  * never serialise on the head: they only insert. A record rolled back never enters the chain; a
  * record committed late is sealed in a later round.
+ *
+ * <p>The database lets a record be sealed once and never changed after (V1_0_3); against whoever
+ * can switch that guard off, each instance signs the head into checkpoints kept outside the
+ * database ({@link AuditCheckpoints}), and verification holds the chain to every one of them.
  */
 public class AuditChain {
 
