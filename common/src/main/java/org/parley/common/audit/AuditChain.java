@@ -20,18 +20,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance holds the chain head's row lock; other instances skip the round. Writers therefore
  * never serialise on the head: they only insert. A record rolled back never enters the chain; a
  * record committed late is sealed in a later round.
+ *
+ * <p>The database lets a record be sealed once and never changed after (V1_0_3); against whoever
+ * can switch that guard off, each instance signs the head into checkpoints kept outside the
+ * database ({@link AuditCheckpoints}), and verification holds the chain to every one of them.
  */
 public class AuditChain {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
     private static final int BATCH = 500;
 
+    private static final String GENESIS = "0".repeat(64);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final AuditCheckpoints checkpoints;
+    private volatile long lastAnchored = -1;
 
-    public AuditChain(JdbcClient jdbc, TransactionTemplate transactions) {
+    public AuditChain(JdbcClient jdbc, TransactionTemplate transactions, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.checkpoints = checkpoints;
     }
 
     @Scheduled(fixedDelayString = "${parley.audit.seal-interval:PT1S}")
@@ -78,35 +87,81 @@ public class AuditChain {
     }
 
     /**
+     * Signs the chain's head (after sealing what is pending) and keeps it outside the database; a
+     * later rewrite of any record at or below it, even with the head rewritten to match, no longer
+     * agrees with it.
+     */
+    public AuditCheckpoint anchor() {
+        sealPending();
+        Head head = head();
+        AuditCheckpoint checkpoint = checkpoints.append(head.position(), head.hash());
+        lastAnchored = head.position();
+        return checkpoint;
+    }
+
+    /** Anchors the head when it has moved since this instance last did. */
+    @Scheduled(fixedDelayString = "${parley.audit.checkpoints.interval:PT1M}",
+            initialDelayString = "${parley.audit.checkpoints.interval:PT1M}")
+    public void anchorIfAdvanced() {
+        try {
+            sealPending();
+            if (head().position() != lastAnchored) {
+                anchor();
+            }
+        } catch (RuntimeException e) {
+            log.warn("anchoring the audit chain failed; will retry", e);
+        }
+    }
+
+    /**
      * Walks the whole chain and says whether it holds, and where it first breaks: an altered
-     * record, a deleted one (a gap in positions), or a missing tail (the head names more records
-     * than there are).
+     * record, a deleted one (a gap in positions), a missing tail (the head names more records
+     * than there are), or a rewrite that disagrees with a signed checkpoint. The chain is then
+     * trusted only up to the last checkpoint that still agrees: with records and head rewritten
+     * consistently, that is all that can be said of where.
      */
     public Verification verify() {
         sealPending();
-        Head head = jdbc.sql("select chain_pos, hash from audit_chain_head where id = 1")
-                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        Walk walk = new Walk();
+        Head head = head();
+        AuditCheckpoints.Read anchors = checkpoints.read();
+        Walk walk = new Walk(anchors.verified());
         try (Stream<AuditRecord> sealed = jdbc.sql("select * from audit_record where chain_pos is not null order by chain_pos")
                 .query(AuditLog::map)
                 .stream()) {
             sealed.forEach(walk::step);
         }
-        if (walk.brokenAt == null && (walk.position != head.position() || !walk.previous.equals(head.hash()))) {
-            walk.brokenAt = walk.position + 1;
-        }
-        return new Verification(walk.brokenAt == null, walk.position, walk.brokenAt);
+        walk.end(head);
+        return new Verification(walk.brokenAt == null && anchors.unverifiable() == 0, walk.position, walk.brokenAt,
+                anchors.verified().size(), walk.anchoredThrough, anchors.unverifiable());
     }
 
-    /** The chain's verdict: {@code firstBrokenAt} is the chain position where it first fails. */
-    public record Verification(boolean valid, long records, Long firstBrokenAt) {}
+    /**
+     * The chain's verdict: {@code firstBrokenAt} is the first chain position that can no longer be
+     * trusted; {@code checkpoints} how many signed checkpoints were checked, {@code checkpointedThrough}
+     * the highest position at which the chain still agrees with one; {@code unverifiableCheckpoints}
+     * counts checkpoint lines that do not verify (the verdict is then invalid: someone wrote there).
+     */
+    public record Verification(boolean valid, long records, Long firstBrokenAt, int checkpoints,
+            long checkpointedThrough, int unverifiableCheckpoints) {}
+
+    private Head head() {
+        return jdbc.sql("select chain_pos, hash from audit_chain_head where id = 1")
+                .query((rs, row) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
 
     private record Head(long position, String hash) {}
 
     private static final class Walk {
+        final List<AuditCheckpoint> anchors;
+        int nextAnchor;
         long position;
-        String previous = "0".repeat(64);
+        String previous = GENESIS;
         Long brokenAt;
+        long anchoredThrough;
+
+        Walk(List<AuditCheckpoint> anchors) {
+            this.anchors = anchors;
+        }
 
         void step(AuditRecord record) {
             if (brokenAt != null) {
@@ -119,6 +174,30 @@ public class AuditChain {
             }
             position = record.chainPosition();
             previous = record.hash();
+            if (brokenAt == null) {
+                checkAnchorsThrough(position);
+            }
+        }
+
+        /** After the last record: the head must name it, and no checkpoint may lie beyond it. */
+        void end(Head head) {
+            if (brokenAt == null && (position != head.position() || !previous.equals(head.hash()))) {
+                brokenAt = position + 1;
+            }
+            if (brokenAt == null) {
+                checkAnchorsThrough(Long.MAX_VALUE);
+            }
+        }
+
+        private void checkAnchorsThrough(long reached) {
+            while (brokenAt == null && nextAnchor < anchors.size() && anchors.get(nextAnchor).chainPos() <= reached) {
+                AuditCheckpoint anchor = anchors.get(nextAnchor++);
+                if (anchor.chainPos() == position && anchor.hash().equals(previous)) {
+                    anchoredThrough = position;
+                } else if (anchor.chainPos() > 0 || !anchor.hash().equals(GENESIS)) {
+                    brokenAt = anchoredThrough + 1;
+                }
+            }
         }
     }
 

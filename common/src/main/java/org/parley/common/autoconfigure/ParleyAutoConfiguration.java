@@ -15,9 +15,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.parley.common.audit.AuditChain;
-import org.parley.common.audit.AuditLog;
-import org.parley.common.audit.AuditVerificationController;
+import org.parley.common.audit.AuditConfiguration;
 import org.parley.common.grpc.BearerTokenServerInterceptor;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.parley.common.grpc.GrpcErrors;
@@ -59,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration
 @EnableScheduling
 @EnableConfigurationProperties({ParleySecurityProperties.class, ParleyGrpcProperties.class})
-@Import({HttpSecurityConfiguration.class, ProblemDetailsAdvice.class, AuditVerificationController.class})
+@Import({HttpSecurityConfiguration.class, ProblemDetailsAdvice.class, AuditConfiguration.class})
 public class ParleyAutoConfiguration implements WebMvcConfigurer {
 
     /** Just after Spring Security's filter chain (order -100), so the caller is known. */
@@ -76,13 +74,17 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
         return Clock.systemUTC();
     }
 
-    /** Every service's database also holds the audit trail and the idempotency keys. */
+    /**
+     * Every service's database also holds the audit trail and the idempotency keys. Their versions
+     * (1.0.x) sort before the service's own (2 and up), so a common migration added later arrives
+     * "out of order" in databases that already have the service's: it is applied, not refused.
+     */
     @Bean
     FlywayConfigurationCustomizer parleyCommonMigrations() {
         return flyway -> {
             List<Location> locations = new ArrayList<>(List.of(flyway.getLocations()));
             locations.add(new Location("classpath:db/parley-common"));
-            flyway.locations(locations.toArray(Location[]::new));
+            flyway.locations(locations.toArray(Location[]::new)).outOfOrder(true);
         };
     }
 
@@ -136,16 +138,6 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
     @Bean
     IdempotencyKeyPurge idempotencyKeyPurge(JdbcClient jdbc) {
         return new IdempotencyKeyPurge(jdbc);
-    }
-
-    @Bean
-    AuditLog auditLog(JdbcClient jdbc, Clock clock) {
-        return new AuditLog(jdbc, clock);
-    }
-
-    @Bean
-    AuditChain auditChain(JdbcClient jdbc, TransactionTemplate transactions) {
-        return new AuditChain(jdbc, transactions);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package org.parley.common.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.parley.common.audit.AuditChain;
+import org.parley.common.audit.AuditCheckpoints;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.kernel.Caller;
@@ -32,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writer's transaction). Each write is a small business row plus its audit record.
  *
  * <pre>./mvnw -q -pl common test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.parley.common.bench.AuditAppendBenchmark [-Dexec.args="8 400"]</pre>
+ *     -Dexec.mainClass=org.parley.common.bench.AuditAppendBenchmark [-Dexec.args="8 400 20000"]</pre>
  *
  * Uses the embedded PostgreSQL (fsync off) unless PARLEY_TEST_DB_URL names a server.
  */
@@ -43,12 +47,17 @@ public final class AuditAppendBenchmark {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int perThread = args.length > 1 ? Integer.parseInt(args[1]) : 400;
-        System.out.printf("threads=%d writes/thread=%d%n", threads, perThread);
+        int toSeal = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        System.out.printf("threads=%d writes/thread=%d records sealed=%d%n", threads, perThread, toSeal);
         for (int round = 1; round <= 3; round++) {
             double sealed = run("append-then-seal", threads, perThread, false);
             double locked = run("lock-chain-head", threads, perThread, true);
             System.out.printf("round %d: append-then-seal %.0f/s, lock-chain-head %.0f/s, ratio %.2f%n",
                     round, sealed, locked, locked / sealed);
+            double guarded = sealRate(toSeal, true);
+            double unguarded = sealRate(toSeal, false);
+            System.out.printf("round %d: sealing with the append-only guard %.0f/s, without %.0f/s, ratio %.2f%n",
+                    round, guarded, unguarded, guarded / unguarded);
         }
         System.exit(0);
     }
@@ -65,7 +74,7 @@ public final class AuditAppendBenchmark {
             jdbc.sql("create table thing (id uuid primary key, state text not null)").update();
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
             AuditLog log = new AuditLog(jdbc, Clock.systemUTC());
-            AuditChain chain = new AuditChain(jdbc, tx);
+            AuditChain chain = chain(jdbc, tx);
             ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor();
             if (!lockHead) {
                 sealer.scheduleWithFixedDelay(chain::sealPending, 100, 100, TimeUnit.MILLISECONDS);
@@ -101,6 +110,47 @@ public final class AuditAppendBenchmark {
             }
             return threads * perThread / seconds;
         }
+    }
+
+    /**
+     * Records sealed per second, with the append-only triggers (V1_0_3) checking every sealing
+     * UPDATE, or switched off: what the guard costs the sealer.
+     */
+    static double sealRate(int records, boolean guarded) throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("bench_seal");
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(db.url());
+            pool.setUsername(db.user());
+            pool.setPassword(db.password());
+            Flyway.configure().dataSource(pool).locations("classpath:db/parley-common").load().migrate();
+            JdbcClient jdbc = JdbcClient.create(pool);
+            if (!guarded) {
+                jdbc.sql("alter table audit_record disable trigger user").update();
+                jdbc.sql("alter table audit_chain_head disable trigger user").update();
+            }
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+            AuditLog log = new AuditLog(jdbc, Clock.systemUTC());
+            AuditChain chain = chain(jdbc, tx);
+            for (int written = 0; written < records; written += 100) {
+                tx.executeWithoutResult(status -> {
+                    for (int i = 0; i < 100; i++) {
+                        log.append(AuditEntry.of(ACTOR, "THING_CREATED", "thing", Ids.next(), null, "NEW"));
+                    }
+                });
+            }
+            long start = System.nanoTime();
+            chain.sealPending();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (chain.verify().records() < records) {
+                throw new IllegalStateException("not everything was sealed");
+            }
+            return records / seconds;
+        }
+    }
+
+    static AuditChain chain(JdbcClient jdbc, TransactionTemplate tx) throws IOException {
+        return new AuditChain(jdbc, tx, new AuditCheckpoints("bench", Files.createTempDirectory("bench-audit-checkpoints"),
+                "bench", AuditCheckpoints.keyPair(new SecureRandom().generateSeed(32)), List.of(), Clock.systemUTC()));
     }
 
     /** The alternative: serialise every writer on the chain head until it commits. */

@@ -361,7 +361,12 @@ public final class ParleyPlatform implements AutoCloseable {
         launch(keycloakProcess);
 
         database = Database.start(options);
-        database.prepare(Topology.databases(), options.freshData() || database.embedded());
+        boolean freshDatabases = options.freshData() || database.embedded();
+        database.prepare(Topology.databases(), freshDatabases);
+        if (freshDatabases) {
+            // checkpoints sign a chain that is gone with its database
+            Preflight.emptyDirectory(auditCheckpoints());
+        }
         say("PostgreSQL ready: " + database + " (" + seconds(System.nanoTime() - t0) + ")");
 
         awaitReady(keycloakProcess, options.keycloakTimeout(), t0);
@@ -422,6 +427,9 @@ public final class ParleyPlatform implements AutoCloseable {
         env.put("JAVA_HOME", javaHome.toString());
         env.putAll(Topology.environment(name, database));
         env.putAll(options.settings());
+        if (Topology.BACKEND_SERVICES.contains(name)) {
+            env.put("PARLEY_AUDIT_CHECKPOINTS_DIR", auditCheckpoints().toString());
+        }
         env.put("SERVER_PORT", Integer.toString(httpPort));
         if (grpcPort != 0) {
             env.put("SPRING_GRPC_SERVER_PORT", Integer.toString(grpcPort));
@@ -429,6 +437,11 @@ public final class ParleyPlatform implements AutoCloseable {
         env.putAll(extra);
         return new ManagedProcess(processName, command, env, options.repoRoot(), logFile(processName),
                 Topology.readiness(name, httpPort));
+    }
+
+    /** Where the services keep their audit chains' signed checkpoints: beside the logs, one file per instance. */
+    private Path auditCheckpoints() {
+        return options.logDir().resolveSibling("parley-audit-checkpoints");
     }
 
     /** Tells when a process dies on its own while the platform runs. */

@@ -72,4 +72,22 @@ final class Preflight {
             throw new StartupException("cannot use the log folder " + logDir + ": " + e.getMessage(), e);
         }
     }
+
+    /** Makes {@code dir} an empty directory, removing whatever an earlier run left in it. */
+    static void emptyDirectory(Path dir) {
+        try {
+            if (java.nio.file.Files.isDirectory(dir)) {
+                try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        if (!p.equals(dir)) {
+                            java.nio.file.Files.delete(p);
+                        }
+                    }
+                }
+            }
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new StartupException("cannot empty " + dir + ": " + e.getMessage(), e);
+        }
+    }
 }
