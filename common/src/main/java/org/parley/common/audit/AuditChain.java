@@ -201,8 +201,7 @@ public class AuditChain {
         }
     }
 
-    /** How a record is chained to the one before it; public so that a chain can be checked outside the service. */
-    public static String hash(String previous, AuditRecord record) {
+    static String hash(String previous, AuditRecord record) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(previous.getBytes(StandardCharsets.US_ASCII));

@@ -66,8 +66,7 @@ public class AuditLog {
                 .list();
     }
 
-    /** An {@code audit_record} row as a record; public so that a chain can be read outside the service. */
-    public static AuditRecord map(ResultSet rs, int row) throws SQLException {
+    static AuditRecord map(ResultSet rs, int row) throws SQLException {
         return new AuditRecord(
                 rs.getObject("record_id", UUID.class),
                 rs.getTimestamp("occurred_at").toInstant(),
