@@ -57,6 +57,8 @@ class OverdueAppealsIT extends AppealServiceIT {
                         "--parley.downstream.stakeholder.address=" + STAKEHOLDERS.address(),
                         "--parley.downstream.request.address=" + REQUESTS.address(),
                         "--parley.grpc.service-client-id=",
+                        "--parley.audit.checkpoints.dir=" + environment.getProperty("parley.audit.checkpoints.dir"),
+                        "--parley.audit.checkpoints.signing-key=" + environment.getProperty("parley.audit.checkpoints.signing-key"),
                         "--parley.appeal.overdue-initial-delay=PT1H",
                         "--parley.appeal.overdue-scan-interval=PT1H",
                         "--parley.appeal.retention-initial-delay=PT1H",

@@ -18,20 +18,34 @@ public final class PostgresProperties {
 
     private PostgresProperties() {}
 
+    /**
+     * The same audit settings as command-line arguments, for an application started by hand: every
+     * instance given the same {@code checkpoints} directory shares one chain's checkpoints.
+     */
+    public static java.util.List<String> auditArguments(String checkpoints) {
+        return java.util.List.of("--parley.audit.checkpoints.dir=" + checkpoints,
+                "--parley.audit.checkpoints.signing-key=" + TEST_SIGNING_KEY);
+    }
+
+    /** A fresh directory for one chain's checkpoints, under target/ when there is one. */
+    public static String checkpointDirectory(String prefix) {
+        try {
+            Path build = Path.of("target");
+            return (Files.isDirectory(build) ? Files.createTempDirectory(build, prefix + "-audit-checkpoints")
+                    : Files.createTempDirectory(prefix + "-audit-checkpoints")).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void register(DynamicPropertyRegistry registry, String prefix) {
         TestPostgres.Database database = TestPostgres.newDatabase(prefix);
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
-        try {
-            Path build = Path.of("target");
-            String checkpoints = (Files.isDirectory(build) ? Files.createTempDirectory(build, prefix + "-audit-checkpoints")
-                    : Files.createTempDirectory(prefix + "-audit-checkpoints")).toString();
-            registry.add("parley.audit.checkpoints.dir", () -> checkpoints);
-            // outside the demo profile a service has no signing key: the tests make one of their own
-            registry.add("parley.audit.checkpoints.signing-key", () -> TEST_SIGNING_KEY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String checkpoints = checkpointDirectory(prefix);
+        registry.add("parley.audit.checkpoints.dir", () -> checkpoints);
+        // outside the demo profile a service has no signing key: the tests make one of their own
+        registry.add("parley.audit.checkpoints.signing-key", () -> TEST_SIGNING_KEY);
     }
 }

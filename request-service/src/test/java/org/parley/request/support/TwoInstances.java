@@ -23,6 +23,9 @@ public final class TwoInstances {
 
     private TwoInstances() {}
 
+    /** The instances share one database, so one chain and its checkpoints. */
+    private static final String CHECKPOINTS = org.parley.common.testkit.PostgresProperties.checkpointDirectory("two-instances");
+
     public static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-05-04T08:00:00Z"));
 
     /** A test configuration, so that the scan of the tests' own contexts leaves it out. */
@@ -47,6 +50,7 @@ public final class TwoInstances {
                 "--parley.request.overdue-sweep-initial-delay=PT240H",
                 "--parley.request.retention-initial-delay=PT240H",
                 "--parley.request.overdue-sweep-batch=7"));
+        arguments.addAll(org.parley.common.testkit.PostgresProperties.auditArguments(CHECKPOINTS));
         arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(RequestServiceApplication.class, TestSecurityConfiguration.class, SharedClock.class)
                 .run(arguments.toArray(String[]::new));

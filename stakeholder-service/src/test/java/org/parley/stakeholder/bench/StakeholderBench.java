@@ -68,7 +68,11 @@ public final class StakeholderBench {
         properties.put("spring.main.banner-mode", "off");
         long startedAt = System.nanoTime();
         // as command-line arguments: they outrank application.yml, as the environment does in production
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        java.util.List<String> given = new java.util.ArrayList<>(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
+        given.addAll(org.parley.common.testkit.PostgresProperties.auditArguments(
+                org.parley.common.testkit.PostgresProperties.checkpointDirectory("stakeholder-bench")));
+        String[] arguments = given.toArray(String[]::new);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(StakeholderServiceApplication.class,
                 TestSecurityConfiguration.class, GrpcTestPort.class).run(arguments);
         System.out.printf(Locale.ROOT, "service started in %.1f s%n", (System.nanoTime() - startedAt) / 1e9);
