@@ -250,9 +250,18 @@ class ClaimIT extends AppealServiceIT {
                     .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-" + i).send();
             assertThat(reply.status()).isEqualTo(404);
         }
-        Reply fourth = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-5558"))
+        // each counted attempt is kept as its key's answer: the same key again replays it, another guess under
+        // it is refused as a reused key, and a fresh key meets the limit
+        Reply replayed = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-5552"))
                 .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-0").send();
+        Reply reused = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-5558"))
+                .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-0").send();
+        Reply fourth = api.post("/api/v1/notices/claims", Map.of("reference", reference, "accessCode", "5555-5555-5558"))
+                .auth(w.appellant().bearer()).header("Idempotency-Key", "guess-3").send();
 
+        assertThat(replayed.status()).isEqualTo(404);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(reused.status()).isEqualTo(422);
         assertThat(fourth.status()).isEqualTo(429);
     }
 
