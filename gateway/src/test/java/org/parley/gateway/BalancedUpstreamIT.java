@@ -41,7 +41,12 @@ class BalancedUpstreamIT extends GatewayTestSupport {
         }
         // a submission is not lost to the stopped instance either: its connection was never made
         for (int i = 0; i < 4; i++) {
-            HttpResponse<String> posted = send(request("/api/v1/requests").header("Authorization", "Bearer " + token)
+            java.net.http.HttpRequest.Builder submission = request("/api/v1/requests").header("Authorization", "Bearer " + token);
+            if (i % 2 == 1) {
+                // one its client made repeatable goes the repeatable route, and still reaches the other instance
+                submission.header("Idempotency-Key", "balanced-" + i);
+            }
+            HttpResponse<String> posted = send(submission
                     .header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"type\":\"REMOVAL_ORDER\"}")));
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);

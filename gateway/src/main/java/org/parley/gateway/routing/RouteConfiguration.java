@@ -134,10 +134,10 @@ public class RouteConfiguration {
                 // a request its client made safe to repeat: also sent again when an instance closed
                 // the connection before answering (it was stopping), whatever the method
                 routes.route(upstream.id() + "-repeatable", r -> r.order(API_ORDER - 1)
-                        .path(upstream.paths().toArray(String[]::new)).and().header(IDEMPOTENCY_KEY)
+                        .path(upstream.paths().toArray(String[]::new)).and().predicate(RouteConfiguration::repeatable)
                         .filters(f -> retryElsewhere(f.preserveHostHeader().circuitBreaker(cb -> cb
                                 .setName(upstream.id())
-                                .setFallbackUri(fallback(upstream))), settings, ANY_METHOD))
+                                .setFallbackUri(fallback(upstream))), settings, true))
                         .metadata(RESPONSE_TIMEOUT_ATTR, settings.responseTimeout().toMillis())
                         .metadata(CONNECT_TIMEOUT_ATTR, (int) settings.connectTimeout().toMillis())
                         .metadata(SERVICE_METADATA, upstream.serviceName())
@@ -198,32 +198,37 @@ public class RouteConfiguration {
     /**
      * On a balanced upstream: a request whose connection could not be made is tried again, on
      * the next instance, up to once per instance, whatever its method (it never reached the
-     * first). A request that may be repeated — an idempotent method — is also tried again when
-     * the instance closed the connection before answering, as one that is stopping does. An
+     * first). A request that may be repeated (its route is the {@code -repeatable} one: an
+     * idempotent method, or an {@code Idempotency-Key}) is also tried again when the instance
+     * closed the connection before answering, as one that is stopping does. An
      * answer, even a 5xx, and a timeout after the request went out are never repeated. Inside
      * the circuit breaker (added after it).
      */
     private static GatewayFilterSpec retryElsewhere(GatewayFilterSpec filters, Upstream settings) {
-        return retryElsewhere(filters, settings, IDEMPOTENT);
+        return retryElsewhere(filters, settings, false);
     }
 
-    private static GatewayFilterSpec retryElsewhere(GatewayFilterSpec filters, Upstream settings, HttpMethod[] repeatable) {
+    /** One retry filter per route: two would share the exchange's count of attempts. */
+    @SuppressWarnings("unchecked")
+    private static GatewayFilterSpec retryElsewhere(GatewayFilterSpec filters, Upstream settings, boolean repeatable) {
         if (!settings.balanced()) {
             return filters;
         }
-        return filters
-                .retry(retry -> retry
-                        .setRetries(settings.instances().size())
-                        .setMethods(ANY_METHOD)
-                        .setSeries()
-                        .setStatuses()
-                        .setExceptions(ConnectException.class))
-                .retry(retry -> retry
-                        .setRetries(settings.instances().size())
-                        .setMethods(repeatable)
-                        .setSeries()
-                        .setStatuses()
-                        .setExceptions(reactor.netty.http.client.PrematureCloseException.class));
+        Class<? extends Throwable>[] failures = repeatable
+                ? new Class[] {ConnectException.class, reactor.netty.http.client.PrematureCloseException.class}
+                : new Class[] {ConnectException.class};
+        return filters.retry(retry -> retry
+                .setRetries(settings.instances().size())
+                .setMethods(ANY_METHOD)
+                .setSeries()
+                .setStatuses()
+                .setExceptions(failures));
+    }
+
+    /** A request that may be sent twice: an idempotent method, or an {@code Idempotency-Key} the services honour. */
+    private static boolean repeatable(org.springframework.web.server.ServerWebExchange exchange) {
+        org.springframework.http.server.reactive.ServerHttpRequest request = exchange.getRequest();
+        return request.getHeaders().getFirst(IDEMPOTENCY_KEY) != null || java.util.Arrays.asList(IDEMPOTENT).contains(request.getMethod());
     }
 
     private static String fallback(Upstreams upstream) {
