@@ -101,6 +101,8 @@ public class RouteConfiguration {
     private static final HttpMethod[] IDEMPOTENT = {
             HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE};
 
+    private static final int RETRIES_PER_INSTANCE = 3;
+
     /** A client's promise that a request may be repeated: the services answer a repeat with the first answer. */
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -217,12 +219,15 @@ public class RouteConfiguration {
         Class<? extends Throwable>[] failures = repeatable
                 ? new Class[] {ConnectException.class, reactor.netty.http.client.PrematureCloseException.class}
                 : new Class[] {ConnectException.class};
+        // more tries than instances, spread over about a second and a half: the round robin may offer
+        // the stopped instance again until its failed health check takes it out of the rotation
         return filters.retry(retry -> retry
-                .setRetries(settings.instances().size())
+                .setRetries(RETRIES_PER_INSTANCE * settings.instances().size())
                 .setMethods(ANY_METHOD)
                 .setSeries()
                 .setStatuses()
-                .setExceptions(failures));
+                .setExceptions(failures)
+                .setBackoff(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(400), 2, false));
     }
 
     /** A request that may be sent twice: an idempotent method, or an {@code Idempotency-Key} the services honour. */

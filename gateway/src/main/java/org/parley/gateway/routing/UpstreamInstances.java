@@ -20,15 +20,25 @@ import org.springframework.core.env.Environment;
  */
 class UpstreamInstances {
 
+    /**
+     * The configured instances, less those whose health check fails (every second, see
+     * application.yml): an instance that stops leaves the rotation within a second, so that the
+     * retries of a request that met its closed port go to one that answers. When none is
+     * healthy, all are offered and the circuit breaker answers.
+     */
     @Bean
-    ServiceInstanceListSupplier configuredInstances(Environment environment, GatewayProperties properties) {
+    ServiceInstanceListSupplier configuredInstances(Environment environment, GatewayProperties properties,
+            org.springframework.context.ConfigurableApplicationContext context) {
         String serviceId = LoadBalancerClientFactory.getName(environment);
         Upstreams upstream = Upstreams.byServiceName(serviceId);
         List<URI> instances = upstream == null ? List.of()
                 : RouteConfiguration.settings(properties, upstream).instances();
-        return ServiceInstanceListSuppliers.from(serviceId, instances.stream()
+        ServiceInstanceListSupplier configured = ServiceInstanceListSuppliers.from(serviceId, instances.stream()
                 .map(uri -> instance(serviceId, uri))
                 .toArray(ServiceInstance[]::new));
+        return ServiceInstanceListSupplier.builder().withBase(configured)
+                .withHealthChecks(org.springframework.web.reactive.function.client.WebClient.create())
+                .build(context);
     }
 
     private static ServiceInstance instance(String serviceId, URI uri) {
