@@ -122,15 +122,21 @@ final class ManagedProcess {
         }
     }
 
+    /** The process and every process it started, the descendants first. */
+    private static List<ProcessHandle> family(Process p) {
+        List<ProcessHandle> all = new ArrayList<>();
+        p.descendants().forEach(all::add);
+        all.add(p.toHandle());
+        return all;
+    }
+
     /** Kills the process and all its descendants with SIGKILL, without a chance to shut down. */
     synchronized void kill() {
         Process p = process;
         if (p == null) {
             return;
         }
-        List<ProcessHandle> all = new ArrayList<>();
-        p.descendants().forEach(all::add);
-        all.add(p.toHandle());
+        List<ProcessHandle> all = family(p);
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : all) {
             handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> handle).join();
@@ -147,9 +153,7 @@ final class ManagedProcess {
         if (p == null) {
             return;
         }
-        List<ProcessHandle> all = new ArrayList<>();
-        p.descendants().forEach(all::add);
-        all.add(p.toHandle());
+        List<ProcessHandle> all = family(p);
         all.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle handle : all) {

@@ -3,7 +3,6 @@ package org.parley.e2e.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,10 +21,10 @@ import org.parley.e2e.support.KeycloakAdmin;
 import org.parley.e2e.support.Notices;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.RunningPlatform;
+import org.parley.e2e.support.ServiceDatabase;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
 import org.parley.local.ParleyPlatform;
-import org.parley.local.ParleyPlatform.DatabaseLogin;
 import org.parley.local.Topology;
 
 /**
@@ -157,7 +156,6 @@ class TwoInstancesIT {
     }
 
     private static Connection connect(String service) throws SQLException {
-        DatabaseLogin login = platform.database(service);
-        return DriverManager.getConnection(login.url(), login.user(), login.password());
+        return ServiceDatabase.connect(service);
     }
 }

@@ -3,7 +3,6 @@ package org.parley.e2e.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Orders;
-import org.parley.e2e.support.RunningPlatform;
+import org.parley.e2e.support.ServiceDatabase;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
-import org.parley.local.ParleyPlatform.DatabaseLogin;
 import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
@@ -191,8 +189,7 @@ class AuditTamperIT {
     }
 
     private static Connection connect() throws SQLException {
-        DatabaseLogin login = RunningPlatform.platform().database(Topology.REQUEST_SERVICE);
-        return DriverManager.getConnection(login.url(), login.user(), login.password());
+        return ServiceDatabase.connect(Topology.REQUEST_SERVICE);
     }
 
     private static Map<String, Object> row(Connection db, String sql) throws SQLException {

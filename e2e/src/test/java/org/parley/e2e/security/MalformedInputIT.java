@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,11 +25,9 @@ import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.KeycloakAdmin;
 import org.parley.e2e.support.Notices;
 import org.parley.e2e.support.Orders;
-import org.parley.e2e.support.RunningPlatform;
+import org.parley.e2e.support.ServiceDatabase;
 import org.parley.e2e.support.SystemTest;
 import org.parley.e2e.support.Tokens;
-import org.parley.local.ParleyPlatform;
-import org.parley.local.ParleyPlatform.DatabaseLogin;
 import org.parley.local.Topology;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,7 +71,7 @@ class MalformedInputIT {
         int tried = 0;
         int accepted = 0;
         int serverErrors = 0;
-        try (RowCounts counts = RowCounts.open(RunningPlatform.platform())) {
+        try (RowCounts counts = RowCounts.open()) {
             for (Row row : table.rows()) {
                 if (row.method().equals("GET") || row.method().equals("DELETE")) {
                     continue;
@@ -259,11 +256,10 @@ class MalformedInputIT {
         private final Map<String, Connection> connections = new LinkedHashMap<>();
         private final Map<String, List<String>> tables = new LinkedHashMap<>();
 
-        static RowCounts open(ParleyPlatform platform) throws SQLException {
+        static RowCounts open() throws SQLException {
             RowCounts counts = new RowCounts();
             for (String service : List.of(Topology.STAKEHOLDER_SERVICE, Topology.REQUEST_SERVICE, Topology.APPEAL_SERVICE)) {
-                DatabaseLogin login = platform.database(service);
-                Connection connection = DriverManager.getConnection(login.url(), login.user(), login.password());
+                Connection connection = ServiceDatabase.connect(service);
                 counts.connections.put(service, connection);
                 List<String> names = new ArrayList<>();
                 try (Statement statement = connection.createStatement();

@@ -78,7 +78,7 @@ class TokenAttacksIT {
         createUser(Topology.REALM, "attack-liaison", "gov-liaison");
         JsonNode granted = keycloak.passwordGrant(Topology.REALM, "attack-short", "attack-liaison", PASSWORD);
         shortLived = granted.path("access_token").asString();
-        shortLivedExpires = Instant.ofEpochSecond(claims(shortLived).path("exp").asLong());
+        shortLivedExpires = Instant.ofEpochSecond(Tokens.claims(shortLived).path("exp").asLong());
         // while fresh it works: what refuses it later is its age, nothing else
         Reply fresh = call(targets.getFirst(), shortLived);
         assertThat(fresh.status()).as("the short-lived token while fresh: %s", fresh).isEqualTo(200);
@@ -111,7 +111,7 @@ class TokenAttacksIT {
         createClient("attack-no-audience", Map.of(), false);
         String noAudience = keycloak.passwordGrant(Topology.REALM, "attack-no-audience", "attack-liaison", PASSWORD)
                 .path("access_token").asString();
-        assertThat(claims(noAudience).path("aud").toString()).doesNotContain("parley-api");
+        assertThat(Tokens.claims(noAudience).path("aud").toString()).doesNotContain("parley-api");
 
         // a realm of its own on the same Keycloak: another issuer, other keys, same role names
         keycloak.post("/admin/realms", Map.of("realm", ATTACK_REALM, "enabled", true,
@@ -131,7 +131,7 @@ class TokenAttacksIT {
         URI byAddress = URI.create(RunningPlatform.platform().tokenEndpoint().toString().replace("localhost", "127.0.0.1"));
         Tokens viaAddress = new Tokens(byAddress);
         String otherIssuer = viaAddress.of("liaison-de-1");
-        String issuer = claims(otherIssuer).path("iss").asString();
+        String issuer = Tokens.claims(otherIssuer).path("iss").asString();
         if (!issuer.equals(RunningPlatform.platform().issuer())) {
             for (Target target : targets) {
                 assertRefused(target, "issuer " + issuer, otherIssuer);
@@ -171,7 +171,7 @@ class TokenAttacksIT {
         Target gateway = targets.getFirst();
         Reply stillValid = call(gateway, access);
         assertThat(stillValid.status()).as("a signed token verifies until it expires: %s", stillValid).isEqualTo(200);
-        long lifetime = claims(access).path("exp").asLong() - claims(access).path("iat").asLong();
+        long lifetime = Tokens.claims(access).path("exp").asLong() - Tokens.claims(access).path("iat").asLong();
         assertThat(lifetime).as("how long such a token can outlive the account").isLessThanOrEqualTo(300);
 
         JsonNode refused = keycloak.refresh(Topology.REALM, "parley-cli", granted.path("refresh_token").asString(), 400);
@@ -249,9 +249,6 @@ class TokenAttacksIT {
         return header + "." + payload + "." + B64.encodeToString(signature);
     }
 
-    private static JsonNode claims(String token) {
-        return JSON.readTree(B64D.decode(token.split("\\.")[1]));
-    }
 
     // ---- Keycloak fixtures ----------------------------------------------------------------------------
 

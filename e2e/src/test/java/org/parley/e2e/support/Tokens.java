@@ -43,6 +43,11 @@ public final class Tokens {
         return new Tokens(RunningPlatform.platform().tokenEndpoint());
     }
 
+    /** The claims of a token, read without checking it (for tests that look at what Keycloak signed). */
+    public static JsonNode claims(String token) {
+        return JsonMapper.builder().build().readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
     /** An access token of a demo user, e.g. {@code admin}, {@code liaison-de-1}. */
     public String of(String username) {
         Cached cached = cache.get(username);
