@@ -2,8 +2,14 @@ package org.parley.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.parley.common.kernel.Role;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,7 +40,7 @@ public record GatewayProperties(
         @DefaultValue RateLimitStore rateLimitStore) {
 
     /** The page budget when none is configured: see {@code application.yml} for why it is this size. */
-    public static final RateLimit DEFAULT_PAGE_RATE_LIMIT = new RateLimit(true, 600, 100, 100_000);
+    public static final RateLimit DEFAULT_PAGE_RATE_LIMIT = new RateLimit(true, 600, 100, 100_000, Map.of());
 
     public GatewayProperties {
         requireUpstream(stakeholder, "stakeholder", "STAKEHOLDER_URI", "the stakeholder-service", 8081);
@@ -44,6 +50,11 @@ public record GatewayProperties(
         Objects.requireNonNull(maxRequestSize, "parley.gateway.max-request-size is required");
         if (pageRateLimit == null) {
             pageRateLimit = DEFAULT_PAGE_RATE_LIMIT;
+        }
+        if (!pageRateLimit.classes().isEmpty()) {
+            // the portal's paths are counted per address, before any token is looked at
+            throw new IllegalArgumentException("parley.gateway.page-rate-limit.classes is not supported: client "
+                    + "classes apply to the API only (parley.gateway.rate-limit.classes)");
         }
     }
 
@@ -112,13 +123,84 @@ public record GatewayProperties(
      * @param capacity        burst size
      * @param refillPerSecond steady rate
      * @param maxClients      clients remembered at once by one replica when the buckets are
-     *                        kept in memory (memory bound)
+     *                        kept in memory (memory bound), per budget and per client class
+     * @param classes         API only: kinds of token holders with budgets of their own, by class
+     *                        name; a token that matches none keeps {@code capacity} and
+     *                        {@code refillPerSecond}. See {@link ClientClass}.
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200") int capacity,
             @DefaultValue("50") double refillPerSecond,
-            @DefaultValue("100000") int maxClients) {
+            @DefaultValue("100000") int maxClients,
+            @DefaultValue Map<String, ClientClass> classes) {
+
+        /** Letters and digits only: a class must be reachable from an environment variable, whose name has no dashes. */
+        private static final Pattern CLASS_NAME = Pattern.compile("[a-z0-9]+");
+
+        public RateLimit {
+            classes = classes == null ? Map.of() : Map.copyOf(classes);
+            for (Map.Entry<String, ClientClass> entry : classes.entrySet()) {
+                String name = entry.getKey();
+                String setting = "parley.gateway.rate-limit.classes." + name;
+                if (!CLASS_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException(setting + ": a client class's name has only lower-case letters "
+                            + "and digits, so that PARLEY_GATEWAY_RATELIMIT_CLASSES_<NAME>_... can reach it");
+                }
+                entry.getValue().check(setting);
+            }
+        }
+    }
+
+    /**
+     * A kind of caller with an API budget of its own, e.g. the machines of company responders.
+     * A token belongs to the class when it carries one of {@code roles} (realm roles, Keycloak's
+     * {@code realm_access.roles}) or was issued to one of {@code clients} (its {@code azp} claim).
+     * A token that belongs to several classes takes the largest budget: the highest
+     * {@code refillPerSecond}, then the highest {@code capacity}, then the first name in
+     * alphabetical order; the order in which the classes are written does not count, since
+     * settings from several sources (application.yml, environment) are merged into one map.
+     * Each class has its own buckets, one per token subject, as the default budget.
+     *
+     * @param roles           realm roles of Parley ({@code company-responder}, {@code service}, ...)
+     * @param clients         Keycloak client ids, e.g. {@code parley-service}
+     * @param capacity        burst size, at least 1
+     * @param refillPerSecond steady rate, more than 0
+     */
+    public record ClientClass(
+            @DefaultValue List<String> roles,
+            @DefaultValue List<String> clients,
+            int capacity,
+            double refillPerSecond) {
+
+        public ClientClass {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+            clients = clients == null ? List.of() : List.copyOf(clients);
+        }
+
+        void check(String setting) {
+            if (roles.isEmpty() && clients.isEmpty()) {
+                throw new IllegalArgumentException(setting + " selects nobody: give it roles (realm roles of the "
+                        + "access token) or clients (the token's azp), or both");
+            }
+            for (String role : roles) {
+                if (Role.fromRealmName(role).isEmpty()) {
+                    throw new IllegalArgumentException(setting + ".roles: '" + role + "' is not a realm role of "
+                            + "Parley (" + Arrays.stream(Role.values()).map(Role::realmName)
+                            .collect(Collectors.joining(", ")) + ")");
+                }
+            }
+            if (clients.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException(setting + ".clients: a client id must not be blank");
+            }
+            if (capacity < 1) {
+                throw new IllegalArgumentException(setting + ".capacity must be at least 1, is " + capacity);
+            }
+            if (!(refillPerSecond > 0)) {
+                throw new IllegalArgumentException(setting + ".refill-per-second must be more than 0, is "
+                        + refillPerSecond);
+            }
+        }
     }
 
     /**

@@ -11,7 +11,11 @@ import org.parley.gateway.GatewayProperties;
  */
 public enum Budget {
 
-    /** API calls: per token subject, and per client address for calls without a token. */
+    /**
+     * API calls: per token subject, and per client address for calls without a token. A token
+     * of a client class ({@link ClientClasses}) takes from its class's buckets instead, which
+     * have the class's own size.
+     */
     API("api"),
 
     /**
@@ -39,14 +43,14 @@ public enum Budget {
         return this == PAGES ? properties.pageRateLimit() : properties.rateLimit();
     }
 
-    static BucketConfiguration bucket(GatewayProperties.RateLimit limit) {
-        if (limit.capacity() < 1 || limit.refillPerSecond() <= 0) {
+    static BucketConfiguration bucket(int capacity, double refillPerSecond) {
+        if (capacity < 1 || refillPerSecond <= 0) {
             throw new IllegalArgumentException("a rate limit needs capacity >= 1 and refill-per-second > 0");
         }
         // one token every 1/rate seconds, added as soon as it is due
-        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(1e9 / limit.refillPerSecond())));
+        Duration perToken = Duration.ofNanos(Math.max(1, Math.round(1e9 / refillPerSecond)));
         return BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(1, perToken))
+                .addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(1, perToken))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package org.parley.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * The token buckets of every client, by {@link Budget} and key (a subject or an address),
- * kept by Bucket4j: in Redis when a shared store is given, so that all replicas of the
+ * The token buckets of every client, by {@link Budget} (and for the API by client class,
+ * {@link ClientClasses}) and key (a subject or an address), kept by Bucket4j: in Redis when a shared store is given, so that all replicas of the
  * gateway spend the same budget, and always also in this process. The in-memory buckets
  * decide when there is no shared store, and while the shared one does not answer within
  * its timeout: then each replica limits on its own rather than not at all.
@@ -32,26 +33,30 @@ public final class ClientBudgets {
 
     private static final Logger log = LoggerFactory.getLogger(ClientBudgets.class);
 
-    private final Map<Budget, BucketConfiguration> configurations = new EnumMap<>(Budget.class);
-    private final Map<Budget, AsyncProxyManager<String>> local = new EnumMap<>(Budget.class);
+    private static final Function<AsyncBucketProxy, CompletableFuture<Verdict>> TAKE =
+            bucket -> bucket.tryConsumeAndReturnRemaining(1).thenApply(Verdict::of);
+
+    private final Map<Budget, Buckets> budgets = new EnumMap<>(Budget.class);
+    private final Map<String, Buckets> classes = new HashMap<>();
     private final AsyncProxyManager<String> shared;
     private final String keyPrefix;
     private final Duration timeout;
     private final AtomicBoolean sharedFailing = new AtomicBoolean();
 
     /**
-     * @param shared the buckets in Redis, keyed by {@code <prefix><budget>:<key>}; {@code null}
-     *               to keep them in this process only
+     * @param shared the buckets in Redis, keyed by {@code <prefix><budget>:<key>}, a client
+     *               class's by {@code <prefix>api-<class>:<key>}; {@code null} to keep them in
+     *               this process only
      */
     ClientBudgets(GatewayProperties properties, AsyncProxyManager<String> shared) {
         for (Budget budget : Budget.values()) {
             GatewayProperties.RateLimit limit = budget.settings(properties);
-            configurations.put(budget, Budget.bucket(limit));
-            local.put(budget, Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(limit.maxClients()))
-                    .expirationAfterWrite(expiry())
-                    .build()
-                    .asAsync());
+            budgets.put(budget, new Buckets(budget.id(), Budget.bucket(limit.capacity(), limit.refillPerSecond()),
+                    inMemory(limit.maxClients())));
         }
+        GatewayProperties.RateLimit api = properties.rateLimit();
+        api.classes().forEach((name, clientClass) -> classes.put(name, new Buckets(Budget.API.id() + "-" + name,
+                Budget.bucket(clientClass.capacity(), clientClass.refillPerSecond()), inMemory(api.maxClients()))));
         this.shared = shared;
         this.keyPrefix = properties.rateLimitStore().keyPrefix();
         this.timeout = properties.rateLimitStore().timeout();
@@ -61,14 +66,33 @@ public final class ClientBudgets {
         return ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEPT_WHEN_FULL);
     }
 
+    private static AsyncProxyManager<String> inMemory(int maxClients) {
+        return Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(maxClients))
+                .expirationAfterWrite(expiry())
+                .build()
+                .asAsync();
+    }
+
     /** Takes one token from the client's bucket, if there is one. */
     public Mono<Verdict> take(Budget budget, String key) {
-        return decide(budget, key, bucket -> bucket.tryConsumeAndReturnRemaining(1).thenApply(Verdict::of));
+        return decide(budgets.get(budget), key, TAKE);
+    }
+
+    /**
+     * Takes one token from the client's bucket in a client class's API budget
+     * ({@code parley.gateway.rate-limit.classes}), if there is one.
+     */
+    public Mono<Verdict> takeInClass(String clientClass, String key) {
+        Buckets buckets = classes.get(clientClass);
+        if (buckets == null) {
+            throw new IllegalArgumentException("no client class " + clientClass);
+        }
+        return decide(buckets, key, TAKE);
     }
 
     /** Whether the client's bucket has a token, without taking it. */
     public Mono<Verdict> check(Budget budget, String key) {
-        return decide(budget, key, bucket -> bucket.estimateAbilityToConsume(1).thenApply(Verdict::of));
+        return decide(budgets.get(budget), key, bucket -> bucket.estimateAbilityToConsume(1).thenApply(Verdict::of));
     }
 
     /** True when the buckets are shared by all replicas. */
@@ -76,13 +100,13 @@ public final class ClientBudgets {
         return shared != null;
     }
 
-    private Mono<Verdict> decide(Budget budget, String key,
+    private Mono<Verdict> decide(Buckets buckets, String key,
             Function<AsyncBucketProxy, CompletableFuture<Verdict>> question) {
-        Mono<Verdict> locally = ask(local.get(budget), budget, key, question);
+        Mono<Verdict> locally = ask(buckets.local(), buckets.configuration(), key, question);
         if (shared == null) {
             return locally;
         }
-        return ask(shared, budget, keyPrefix + budget.id() + ":" + key, question)
+        return ask(shared, buckets.configuration(), keyPrefix + buckets.id() + ":" + key, question)
                 .timeout(timeout)
                 .doOnNext(verdict -> {
                     if (sharedFailing.compareAndSet(true, false)) {
@@ -98,10 +122,17 @@ public final class ClientBudgets {
                 });
     }
 
-    private Mono<Verdict> ask(AsyncProxyManager<String> buckets, Budget budget, String key,
+    private static Mono<Verdict> ask(AsyncProxyManager<String> buckets, BucketConfiguration configuration, String key,
             Function<AsyncBucketProxy, CompletableFuture<Verdict>> question) {
-        BucketConfiguration configuration = configurations.get(budget);
         return Mono.fromFuture(() -> question.apply(
                 buckets.getProxy(key, () -> CompletableFuture.completedFuture(configuration))));
+    }
+
+    /**
+     * The buckets of one budget, or of one client class's API budget.
+     *
+     * @param id part of the Redis key, e.g. {@code api} or {@code api-responder}
+     */
+    private record Buckets(String id, BucketConfiguration configuration, AsyncProxyManager<String> local) {
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.gateway.ratelimit;
 
+import java.util.stream.Collectors;
+
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
@@ -64,6 +66,19 @@ public class RateLimitConfiguration {
     @Bean
     ClientBudgets clientBudgets(GatewayProperties properties, RedisBuckets redis) {
         return new ClientBudgets(properties, redis.buckets);
+    }
+
+    @Bean
+    ClientClasses clientClasses(GatewayProperties properties) {
+        ClientClasses classes = new ClientClasses(properties.rateLimit().classes());
+        GatewayProperties.RateLimit api = properties.rateLimit();
+        log.info("API budget per token subject: {} (burst) and {}/s by default{}", api.capacity(),
+                api.refillPerSecond(), classes.byBudget().stream()
+                        .map(entry -> "; class " + entry.getKey() + " (roles " + entry.getValue().roles()
+                                + ", clients " + entry.getValue().clients() + "): " + entry.getValue().capacity()
+                                + " and " + entry.getValue().refillPerSecond() + "/s")
+                        .collect(Collectors.joining()));
+        return classes;
     }
 
     /** The Redis connection, closed with the application; {@link #NONE} without Redis. */
