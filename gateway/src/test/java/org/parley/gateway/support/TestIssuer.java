@@ -51,6 +51,12 @@ public final class TestIssuer {
         return sign(key, claims(subject, "parley-api", issuer, Instant.now().plusSeconds(300), roles));
     }
 
+    /** A valid access token for {@code subject}, issued to the client {@code client} (its {@code azp}). */
+    public String tokenOfClient(String subject, String client, String... roles) {
+        return sign(key, new JWTClaimsSet.Builder(claims(subject, "parley-api", issuer, Instant.now().plusSeconds(300),
+                roles)).claim("azp", client).build());
+    }
+
     public String tokenWithAudience(String subject, String audience) {
         return sign(key, claims(subject, audience, issuer, Instant.now().plusSeconds(300)));
     }
