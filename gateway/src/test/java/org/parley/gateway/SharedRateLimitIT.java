@@ -13,7 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +67,27 @@ class SharedRateLimitIT extends GatewayTestSupport {
     }
 
     @Test
+    void replicasSpendOneClassBudgetPerClientUnderTheClassKey() {
+        URI redis = URI.create(REDIS_URL);
+        assumeTrue(reachable(redis), "no Redis answers at " + REDIS_URL + ": the shared class budget is not tested");
+        String keyPrefix = "parley-test:" + UUID.randomUUID() + ":";
+        try (ConfigurableApplicationContext first = replica(keyPrefix);
+                ConfigurableApplicationContext second = replica(keyPrefix)) {
+            String token = ISSUER.token("roaming-responder", "company-responder");
+
+            // the responder class's six, three on each replica
+            for (int i = 0; i < 3; i++) {
+                assertThat(call(first, token).statusCode()).isEqualTo(200);
+                assertThat(call(second, token).statusCode()).isEqualTo(200);
+            }
+            assertThat(call(first, token).statusCode()).isEqualTo(429);
+            assertThat(call(second, token).statusCode()).isEqualTo(429);
+            // the class's own bucket, not the default one
+            assertThat(redisKeys(keyPrefix + "api*")).containsExactly(keyPrefix + "api-responder:sub:roaming-responder");
+        }
+    }
+
+    @Test
     void whileRedisDoesNotAnswerEachReplicaLimitsOnItsOwn(CapturedOutput output) throws Exception {
         Path redisServer = Path.of("/usr/bin/redis-server");
         assumeTrue(Files.isExecutable(redisServer), "no " + redisServer + ": Redis going away is not tested");
@@ -107,6 +132,8 @@ class SharedRateLimitIT extends GatewayTestSupport {
                 "--parley.gateway.portal.uri=" + PORTAL.url(),
                 "--parley.gateway.rate-limit.capacity=4",
                 "--parley.gateway.rate-limit.refill-per-second=0.01",
+                "--parley.gateway.rate-limit.classes.responder.capacity=6",
+                "--parley.gateway.rate-limit.classes.responder.refill-per-second=0.01",
                 store,
                 "--parley.gateway.rate-limit-store.key-prefix=" + keyPrefix);
     }
@@ -117,6 +144,15 @@ class SharedRateLimitIT extends GatewayTestSupport {
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token)
                 .GET());
+    }
+
+    private static List<String> redisKeys(String pattern) {
+        RedisClient client = RedisClient.create(REDIS_URL);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().keys(pattern);
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static boolean reachable(URI redis) {
