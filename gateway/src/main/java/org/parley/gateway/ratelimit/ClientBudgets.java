@@ -21,10 +21,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The token buckets of every client, by {@link Budget} (and for the API by client class,
- * {@link ClientClasses}) and key (a subject or an address), kept by Bucket4j: in Redis when a shared store is given, so that all replicas of the
- * gateway spend the same budget, and always also in this process. The in-memory buckets
- * decide when there is no shared store, and while the shared one does not answer within
- * its timeout: then each replica limits on its own rather than not at all.
+ * {@link ClientClasses}) and key (a subject or an address), kept by Bucket4j: in Redis when a
+ * shared store is given, so that all replicas of the gateway spend the same budget, and
+ * always also in this process. The in-memory buckets decide when there is no shared store,
+ * and while the shared one does not answer within its timeout: then each replica limits on
+ * its own rather than not at all.
  */
 public final class ClientBudgets {
 
