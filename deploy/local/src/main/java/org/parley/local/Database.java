@@ -49,11 +49,19 @@ final class Database implements AutoCloseable {
             return new Database(null, m.group(1), admin, options.externalDbUser(), options.externalDbPassword());
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    .start();
+                    .setServerConfig("max_connections", "200");
+            if (options.profile().durableDatabase()) {
+                // the embedded server's defaults trade durability for speed; a deployment does not
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        // what each statement costs, for the benchmarks (CREATE EXTENSION pg_stat_statements to read it)
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres pg = builder.start();
             return new Database(pg, "127.0.0.1:" + pg.getPort(), "postgres", "postgres", "postgres");
         } catch (IOException e) {
             throw new StartupException("cannot start the embedded PostgreSQL: " + e.getMessage()
@@ -68,6 +76,20 @@ final class Database implements AutoCloseable {
     /** The JDBC URL of one database on this server. */
     String jdbcUrl(String database) {
         return "jdbc:postgresql://" + hostAndPort + "/" + database;
+    }
+
+    /** The server's main process, when it runs on this machine and its data folder is readable. */
+    java.util.Optional<ProcessHandle> postmaster() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("show data_directory")) {
+            rs.next();
+            java.nio.file.Path pidFile = java.nio.file.Path.of(rs.getString(1), "postmaster.pid");
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).getFirst().trim());
+            return ProcessHandle.of(pid);
+        } catch (SQLException | IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     String user() {

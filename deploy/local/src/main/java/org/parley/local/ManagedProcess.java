@@ -109,6 +109,26 @@ final class ManagedProcess {
         }
     }
 
+    /** Waits until the process exits on its own with code 0 (a training run); fails with the log's tail otherwise. */
+    void awaitExit(Duration timeout) {
+        Process p = process;
+        try {
+            if (p == null || !p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(Duration.ofSeconds(5));
+                throw new StartupException(name + " did not exit within " + timeout.toSeconds() + " s; its log: "
+                        + logFile + "\n" + tail(40));
+            }
+            if (p.exitValue() != 0) {
+                throw new StartupException(name + " exited with code " + p.exitValue() + "; its log: " + logFile + "\n"
+                        + tail(40));
+            }
+            process = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while waiting for " + name + " to exit", e);
+        }
+    }
+
     boolean ready() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2))

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param serviceTimeout     how long each service may take to become ready
  * @param settings           environment every service, portal and gateway process gets besides its own
  *                           (Spring properties, e.g. a shorter sweep interval for the system tests)
+ * @param profile            how the platform runs: JVM settings, jar layout, database durability
  */
 public record Options(
         Path repoRoot,
@@ -33,9 +34,11 @@ public record Options(
         String externalDbPassword,
         Duration keycloakTimeout,
         Duration serviceTimeout,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        PlatformProfile profile) {
 
     public Options {
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(repoRoot, "repoRoot");
         Objects.requireNonNull(logDir, "logDir");
         services = List.copyOf(services);
@@ -66,7 +69,7 @@ public record Options(
         boolean keep = "true".equalsIgnoreCase(env.get("PARLEY_KEEP_DATA"));
         return new Options(root, logs.toAbsolutePath().normalize(), Topology.SERVICES, !keep, dbUrl,
                 env.getOrDefault("PARLEY_DB_USER", "postgres"), env.getOrDefault("PARLEY_DB_PASSWORD", ""),
-                Duration.ofSeconds(300), Duration.ofSeconds(180), Map.of());
+                Duration.ofSeconds(300), Duration.ofSeconds(180), Map.of(), PlatformProfile.DEV);
     }
 
     /** The repository root: the nearest folder upwards that holds {@code deploy/local/pom.xml}. */
@@ -82,7 +85,7 @@ public record Options(
 
     public Options withLogDir(Path dir) {
         return new Options(repoRoot, dir.toAbsolutePath().normalize(), services, freshData, externalDbUrl,
-                externalDbUser, externalDbPassword, keycloakTimeout, serviceTimeout, settings);
+                externalDbUser, externalDbPassword, keycloakTimeout, serviceTimeout, settings, profile);
     }
 
     /** Only these of the platform's processes (PostgreSQL and Keycloak always start). */
@@ -99,12 +102,12 @@ public record Options(
             }
         }
         return new Options(repoRoot, logDir, ordered, freshData, externalDbUrl, externalDbUser,
-                externalDbPassword, keycloakTimeout, serviceTimeout, settings);
+                externalDbPassword, keycloakTimeout, serviceTimeout, settings, profile);
     }
 
     public Options withFreshData(boolean fresh) {
         return new Options(repoRoot, logDir, services, fresh, externalDbUrl, externalDbUser, externalDbPassword,
-                keycloakTimeout, serviceTimeout, settings);
+                keycloakTimeout, serviceTimeout, settings, profile);
     }
 
     private static String blankToNull(String value) {
@@ -116,6 +119,12 @@ public record Options(
         Map<String, String> all = new java.util.LinkedHashMap<>(settings);
         all.putAll(more);
         return new Options(repoRoot, logDir, services, freshData, externalDbUrl, externalDbUser,
-                externalDbPassword, keycloakTimeout, serviceTimeout, all);
+                externalDbPassword, keycloakTimeout, serviceTimeout, all, profile);
+    }
+
+    /** The platform's own Java processes run with {@code profile}. */
+    public Options withProfile(PlatformProfile profile) {
+        return new Options(repoRoot, logDir, services, freshData, externalDbUrl, externalDbUser,
+                externalDbPassword, keycloakTimeout, serviceTimeout, settings, profile);
     }
 }

@@ -1,6 +1,9 @@
 package org.parley.local;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -11,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +34,9 @@ public final class ParleyPlatform implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** Second instances listen ten ports above the first: 8092 and 9092 beside request-service's 8082 and 9082. */
     private static final int SECOND_INSTANCE_OFFSET = 10;
-    private static final List<String> SERVICE_JVM_FLAGS = List.of(
-            "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED");
+    /** Every Java process of the platform's own gets these, beside its {@link PlatformProfile}'s. */
+    private static final List<String> COMMON_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED");
+    private static final Pattern STARTED = Pattern.compile("Started \\S+ in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
 
     private final Options options;
     private final Object lock = new Object();
@@ -108,6 +114,11 @@ public final class ParleyPlatform implements AutoCloseable {
 
     public Path logDir() {
         return options.logDir();
+    }
+
+    /** The repository the platform runs from (its jars, its realm, its migrations). */
+    public Path repoRoot() {
+        return options.repoRoot();
     }
 
     public Path logFile(String name) {
@@ -206,29 +217,50 @@ public final class ParleyPlatform implements AutoCloseable {
      * @return where the new instance answers, e.g. {@code http://localhost:8085}
      */
     public URI startSecondInstance(String name, int port) {
+        return startInstance(name, name + "-2", port, Map.of());
+    }
+
+    /**
+     * Starts another process of an HTTP-only process (the portal, the gateway) named
+     * {@code instance} on {@code port}, with the same settings as the first and {@code extra} in
+     * its environment (a gateway in front of other upstreams, say), and waits until it is ready.
+     * It is stopped with the platform, or before by {@link #stopInstance}.
+     */
+    public URI startInstance(String name, String instance, int port, Map<String, String> extra) {
         if (Topology.portsOf(name).length != 1) {
             throw new IllegalArgumentException(name + " listens on more than one port; only HTTP-only processes scale here");
         }
-        String second = name + "-2";
         ManagedProcess p;
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("the platform is closed");
             }
-            if (processes.containsKey(second)) {
-                throw new IllegalStateException(second + " is already started");
+            if (processes.containsKey(instance)) {
+                throw new IllegalStateException(instance + " is already started");
             }
-            Preflight.requirePortsFree(Map.of(second, new int[] {port}));
+            Preflight.requirePortsFree(Map.of(instance, new int[] {port}));
             Path jar = Preflight.serviceJars(options.repoRoot(), List.of(name)).get(name);
-            p = service(name, second, port, jar, Path.of(System.getProperty("java.home")));
-            say("starting " + second + " on port " + port);
-            processes.put(second, p);
+            p = service(name, instance, port, 0, jar, Path.of(System.getProperty("java.home")), extra);
+            say("starting " + instance + " on port " + port);
+            processes.put(instance, p);
             p.launch();
         }
         long started = System.nanoTime();
         p.awaitReady(options.serviceTimeout());
-        say(second + " ready (" + seconds(System.nanoTime() - started) + ")");
+        say(instance + " ready (" + seconds(System.nanoTime() - started) + ")");
         return URI.create("http://localhost:" + port);
+    }
+
+    /** Stops an instance of {@link #startInstance} and forgets it. */
+    public void stopInstance(String instance) {
+        ManagedProcess p;
+        synchronized (lock) {
+            p = processes.remove(instance);
+        }
+        if (p != null) {
+            say("stopping " + instance);
+            p.stop(STOP_GRACE);
+        }
     }
 
     /**
@@ -305,6 +337,117 @@ public final class ParleyPlatform implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         awaitReady(gateway, options.serviceTimeout(), t0);
+    }
+
+    /** What a platform process took to start, and how it was started. */
+    public record StartTime(String name, boolean startupCache, Duration jvmToStarted, Duration launchToReady) {}
+
+    /**
+     * Stops a service, the portal or the gateway and starts it again, with the JDK's startup
+     * cache ({@link #startupCacheKind()}; trained first by a run that exits after the context
+     * refresh, when there is none for this jar) or without one. Needs a profile that runs
+     * the jar extracted. Answers the JVM's age when the application logged it had started, and
+     * the time from launch until the readiness URL answered.
+     */
+    public StartTime restart(String name, boolean withStartupCache) {
+        return restart(name, withStartupCache, List.of());
+    }
+
+    /** As {@link #restart(String, boolean)}, with {@code jvmFlags} added to this start only (a profiler agent, say). */
+    public StartTime restart(String name, boolean withStartupCache, List<String> jvmFlags) {
+        if (!options.profile().extracted()) {
+            throw new IllegalStateException("a startup cache applies to extracted jars: start with PlatformProfile.PRODUCTION");
+        }
+        ManagedProcess old;
+        synchronized (lock) {
+            old = processes.get(name);
+        }
+        if (old == null || Topology.KEYCLOAK.equals(name)) {
+            throw new IllegalArgumentException("no platform process named " + name + "; known: " + processes.keySet());
+        }
+        old.stop(STOP_GRACE);
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path jar = Preflight.serviceJars(options.repoRoot(), List.of(name)).get(name);
+        StartupCache cache = startupCache(name);
+        List<String> flags = List.of();
+        if (withStartupCache) {
+            if (!cache.usableFor(jar)) {
+                say("training the startup cache of " + name + " (" + cache.file().getFileName() + ")");
+                ManagedProcess training = service(name, name, Topology.portsOf(name)[0], 0, jar, javaHome, Map.of(),
+                        cache.trainingFlags());
+                training.launch();
+                training.awaitExit(options.serviceTimeout());
+                if (!cache.usableFor(jar)) {
+                    throw new StartupException("training the startup cache of " + name + " wrote no " + cache.file()
+                            + "; its log: " + training.logFile() + "\n" + training.tail(30));
+                }
+            }
+            flags = cache.useFlags();
+        }
+        flags = Stream.concat(flags.stream(), jvmFlags.stream()).toList();
+        ManagedProcess fresh = service(name, name, Topology.portsOf(name)[0], 0, jar, javaHome, Map.of(), flags);
+        long launched = System.nanoTime();
+        synchronized (lock) {
+            processes.put(name, fresh);
+            fresh.launch();
+        }
+        fresh.awaitReady(options.serviceTimeout());
+        Duration toReady = Duration.ofNanos(System.nanoTime() - launched);
+        return new StartTime(name, withStartupCache, startedAfter(fresh.logFile()), toReady);
+    }
+
+    /** Which startup cache this JDK has: the AOT cache (JDK 25 and later) or a CDS archive. */
+    public static String startupCacheKind() {
+        return StartupCache.kind();
+    }
+
+    /** The JVM's age at "Started ... (process running for N)" in the last start of a log. */
+    private static Duration startedAfter(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                Matcher m = STARTED.matcher(lines.get(i));
+                if (m.find()) {
+                    return Duration.ofMillis(Math.round(Double.parseDouble(m.group(1)) * 1000));
+                }
+            }
+            throw new StartupException("no start line in " + log);
+        } catch (IOException e) {
+            throw new StartupException("cannot read " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The memory each running process holds, in bytes: the proportional set size (shared pages
+     * split between the processes that share them) of the process and its descendants, by name;
+     * the embedded PostgreSQL with all its backends as {@code postgresql}.
+     */
+    public Map<String, Long> memory() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        roots().forEach((name, root) -> bytes.put(name, Memory.proportionalSetSize(root)));
+        return bytes;
+    }
+
+    /**
+     * The CPU time each running process (with its descendants; PostgreSQL as {@code postgresql})
+     * has spent so far, in nanoseconds: two readings around a load tell which process worked.
+     */
+    public Map<String, Long> cpuTime() {
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        roots().forEach((name, root) -> nanos.put(name, Memory.cpuNanos(root)));
+        return nanos;
+    }
+
+    private Map<String, ProcessHandle> roots() {
+        Map<String, ProcessHandle> roots = new LinkedHashMap<>();
+        synchronized (lock) {
+            processes.forEach((name, p) -> p.process().filter(Process::isAlive)
+                    .ifPresent(q -> roots.put(name, q.toHandle())));
+            if (database != null) {
+                database.postmaster().ifPresent(pid -> roots.put("postgresql", pid));
+            }
+        }
+        return roots;
     }
 
     /** Stops every process this platform started, Keycloak and the embedded PostgreSQL too. */
@@ -417,11 +560,19 @@ public final class ParleyPlatform implements AutoCloseable {
     /** A process of {@code name}; a {@code grpcPort} of 0 keeps the usual one, {@code extra} is added to its environment. */
     private ManagedProcess service(String name, String processName, int httpPort, int grpcPort, Path jar, Path javaHome,
             Map<String, String> extra) {
+        return service(name, processName, httpPort, grpcPort, jar, javaHome, extra, List.of());
+    }
+
+    /** As above, with {@code moreFlags} for the JVM (a startup cache's). */
+    private ManagedProcess service(String name, String processName, int httpPort, int grpcPort, Path jar, Path javaHome,
+            Map<String, String> extra, List<String> moreFlags) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
-        command.addAll(SERVICE_JVM_FLAGS);
+        command.addAll(COMMON_JVM_FLAGS);
+        command.addAll(options.profile().jvmFlags());
+        command.addAll(moreFlags);
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(runnableJar(name, jar, javaHome).toString());
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_HOME", javaHome.toString());
@@ -437,6 +588,17 @@ public final class ParleyPlatform implements AutoCloseable {
         env.putAll(extra);
         return new ManagedProcess(processName, command, env, options.repoRoot(), logFile(processName),
                 Topology.readiness(name, httpPort));
+    }
+
+    /** The jar a process runs: as built, or extracted when the profile says so. */
+    private Path runnableJar(String name, Path jar, Path javaHome) {
+        return options.profile().extracted()
+                ? ExtractedJar.of(jar, options.repoRoot().resolve("target/parley-extracted").resolve(name), javaHome)
+                : jar;
+    }
+
+    private StartupCache startupCache(String name) {
+        return new StartupCache(options.repoRoot().resolve("target/parley-startup-cache"), name);
     }
 
     /** Where the services keep their audit chains' signed checkpoints: beside the logs, one file per instance. */

@@ -1,41 +1,24 @@
 package org.parley.e2e.support;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.parley.local.DemoTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Access tokens from the real Keycloak: the password grant of the public client
- * {@code parley-cli} for the demo users of the realm (password {@code parley-demo}).
- * Tokens are reused until shortly before they expire. This is not the test kit's
- * {@code TestTokens}: those are signed with a key of the test JVM, which the running platform,
- * trusting only Keycloak's keys, refuses.
+ * Access tokens from the real Keycloak for the demo users of the realm (the launcher's
+ * {@link DemoTokens}). This is not the test kit's {@code TestTokens}: those are signed with a key
+ * of the test JVM, which the running platform, trusting only Keycloak's keys, refuses.
  */
 public final class Tokens {
 
-    public static final String DEMO_PASSWORD = "parley-demo";
+    public static final String DEMO_PASSWORD = DemoTokens.DEMO_PASSWORD;
 
-    private record Cached(String token, Instant expires) {
-    }
-
-    private final URI tokenEndpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final DemoTokens tokens;
 
     public Tokens(URI tokenEndpoint) {
-        this.tokenEndpoint = tokenEndpoint;
+        this.tokens = new DemoTokens(tokenEndpoint);
     }
 
     /** The tokens of the running platform. */
@@ -50,39 +33,6 @@ public final class Tokens {
 
     /** An access token of a demo user, e.g. {@code admin}, {@code liaison-de-1}. */
     public String of(String username) {
-        Cached cached = cache.get(username);
-        if (cached != null && Instant.now().isBefore(cached.expires())) {
-            return cached.token();
-        }
-        Cached fresh = fetch(username, DEMO_PASSWORD);
-        cache.put(username, fresh);
-        return fresh.token();
-    }
-
-    private Cached fetch(String username, String password) {
-        String form = "grant_type=password&client_id=parley-cli&scope=openid"
-                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("no token for " + username + ": HTTP " + response.statusCode() + " "
-                        + response.body());
-            }
-            JsonNode body = json.readTree(response.body());
-            long lifetime = body.path("expires_in").asLong(60);
-            return new Cached(body.path("access_token").asString(),
-                    Instant.now().plusSeconds(Math.max(5, lifetime - 30)));
-        } catch (IOException e) {
-            throw new IllegalStateException("token endpoint " + tokenEndpoint + " unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return tokens.of(username);
     }
 }
