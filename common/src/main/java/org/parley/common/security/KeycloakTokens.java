@@ -37,13 +37,15 @@ public final class KeycloakTokens implements Converter<Jwt, AbstractAuthenticati
     /**
      * A decoder that checks issuer, signature, expiry and audience. The realm's keys are fetched on
      * first use from Keycloak's certificate endpoint, so a service may start before Keycloak is up.
+     * A token's signature is checked once; its claims on every call ({@link VerifiedTokens}).
      */
     public static JwtDecoder decoder(ParleySecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withJwkSetUri(properties.jwkSetUri())
                 .build();
-        decoder.setJwtValidator(validator(properties.issuerUri(), properties.audience()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties.issuerUri(), properties.audience());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, java.time.Clock.systemUTC());
     }
 
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
