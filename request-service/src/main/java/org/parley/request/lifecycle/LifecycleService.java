@@ -178,11 +178,13 @@ public class LifecycleService {
         GovernmentRequest current = overdue.markIfDue(locked, now);
         GovernmentRequest after = change.apply(current, now);
         store.update(current, after);
-        figures.record(current, after);
         audit.append(AuditEntry.of(caller, auditAction, ENTITY, id, current.state(), after.state())
                 .withDetails(details.apply(after)));
         outbox.tell(id, RequestNews.between(current, after));
-        return details(caller, after);
+        Details answer = details(caller, after);
+        // last: the rollup rows are shared by every change of the day's requests and stay locked until commit
+        figures.record(current, after);
+        return answer;
     }
 
     private Details details(Caller caller, GovernmentRequest request) {

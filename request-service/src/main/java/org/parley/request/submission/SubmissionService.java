@@ -95,7 +95,6 @@ public class SubmissionService {
                     caller.subject(), p.verdict().rulesVersion(), p.verdict().warnings(),
                     p.rules().answerTime(submission.type()), p.now());
             store.insert(request);
-            figures.record(null, request);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("type", submission.type().name());
             details.put("targetCompanyId", company.id().toString());
@@ -105,6 +104,9 @@ public class SubmissionService {
                     .withDetails(details));
             outbox.tell(request.id(), RequestNews.between(null, request));
             deconfliction.flag(caller, request, p.now());
+            // last: every submission of the same authority, company and type today updates the same
+            // rollup rows, which stay locked until commit, so they are touched as late as possible
+            figures.record(null, request);
             return new Submitted(request);
         });
     }

@@ -2,13 +2,13 @@ package org.parley.request.transparency;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.kernel.RuleViolation.FieldError;
 import org.parley.common.transparency.CalendarPeriod;
@@ -42,6 +42,7 @@ public class TransparencyService implements RequestFigures {
 
     private final RollupStore rollups;
     private final Map<Integer, Decided> decided = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, ReentrantLock> deciding = new java.util.concurrent.ConcurrentHashMap<>();
     private final StandardsCatalogue standards;
 
     public TransparencyService(RollupStore rollups, StandardsCatalogue standards) {
@@ -80,20 +81,32 @@ public class TransparencyService implements RequestFigures {
         List<Object> key = List.of(period.year(), k, published, fingerprint(months));
         Decided decided = this.decided.get(period.year());
         if (decided == null || !decided.key().equals(key)) {
-            decided = new Decided(key, RequestReports.decide(published, k, months, rollups.names(parties)));
-            this.decided.put(period.year(), decided);
+            // one decision at a time per year: readers who come meanwhile wait for it rather than each making it again
+            ReentrantLock lock = deciding.computeIfAbsent(period.year(), year -> new ReentrantLock());
+            lock.lock();
+            try {
+                decided = this.decided.get(period.year());
+                if (decided == null || !decided.key().equals(key)) {
+                    decided = new Decided(key, RequestReports.decide(published, k, months, rollups.names(parties)));
+                    this.decided.put(period.year(), decided);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
         return decided.year().report(period, groupBy);
     }
 
     private record Decided(List<Object> key, RequestReports.Year year) {}
 
-    /** What the decision depends on: every count of every month (histograms only move medians, not the decision). */
-    private static List<List<Object>> fingerprint(Map<CalendarPeriod, List<RollupRow>> months) {
-        List<List<Object>> rows = new ArrayList<>();
+    /**
+     * What the decision depends on: every count of every month (histograms only move medians, not the decision),
+     * as a set, so that the order rows come in does not matter and nothing needs sorting.
+     */
+    private static Set<List<Object>> fingerprint(Map<CalendarPeriod, List<RollupRow>> months) {
+        Set<List<Object>> rows = new HashSet<>();
         months.forEach((month, list) -> list.forEach(r -> rows.add(List.of(month, r.authorityId(), r.authorityCountry(),
                 r.companyId(), r.type(), r.outcome(), r.requests(), r.overdue(), r.answered()))));
-        rows.sort(java.util.Comparator.comparing(Object::toString));
         return rows;
     }
 

@@ -272,10 +272,19 @@ class JdbcRequestStore implements RequestStore {
         return headlines.stream().map(h -> h.withWarnings(byRequest.getOrDefault(h.id(), List.of()))).toList();
     }
 
+    /**
+     * Keeps the party's public name as last seen. Written only when new or changed: every submission
+     * names the same few parties, and an upsert that always updates would lock their rows until
+     * commit, so that all submissions to one company waited for each other.
+     */
     private void upsertParty(PartyRef party, Instant at) {
+        jdbc.sql("insert into party (id, name, country, updated_at) values (:id, :name, :country, :at) on conflict (id) do nothing")
+                .param("id", party.id()).param("name", party.name()).param("country", party.country())
+                .param("at", timestamp(at))
+                .update();
         jdbc.sql("""
-                insert into party (id, name, country, updated_at) values (:id, :name, :country, :at)
-                on conflict (id) do update set name = excluded.name, country = excluded.country, updated_at = excluded.updated_at
+                update party set name = :name, country = :country, updated_at = :at
+                where id = :id and (name is distinct from :name or country is distinct from :country)
                 """)
                 .param("id", party.id()).param("name", party.name()).param("country", party.country())
                 .param("at", timestamp(at))
