@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.parley.common.kernel.Unavailable;
+
 /**
  * Primary and secondary suppression of one table of figures (see {@link SmallCounts}). Figures with the same cells
  * are one sum, decided once. A sum is a vector over the cells (those of published zeros left out: they are known to
@@ -43,6 +45,16 @@ final class Suppression {
     }
 
     Suppression(int k, Collection<SmallCounts.Figure> figures) {
+        this(k, figures, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /**
+     * @param memoryBudget bytes the elimination may hold: its rows are dense, two arrays of one
+     *                     long per cell each, so a table of many cells would take more than the
+     *                     heap has; past the budget the table is refused rather than the process
+     *                     running out of memory for everything else it serves
+     */
+    Suppression(int k, Collection<SmallCounts.Figure> figures, long memoryBudget) {
         SmallCounts.byCells(figures).forEach((cells, same) -> {
             long value = same.getFirst().value();
             Sum sum = new Sum(cells, value, value > 0 && value < k ? State.PRIMARY : State.PUBLISHED);
@@ -61,7 +73,7 @@ final class Suppression {
         columns = index.size();
         while (true) {
             List<Sum> founders = new ArrayList<>();
-            Basis basis = new Basis(columns);
+            Basis basis = new Basis(columns, memoryBudget);
             for (Sum sum : sums) {
                 if (sum.state == State.PUBLISHED && sum.value != 0 && basis.insert(sum.vector)) {
                     founders.add(sum);
@@ -116,10 +128,13 @@ final class Suppression {
         private final long[][] rowByPivot;
         private final long[][] combinationByPivot;
         private final List<Integer> pivots = new ArrayList<>();
+        private final long rowLimit;
         private int founders;
 
-        Basis(int columns) {
+        Basis(int columns, long memoryBudget) {
             this.columns = columns;
+            // each row: the row itself and its combination, a long per cell each
+            this.rowLimit = Math.max(1, memoryBudget / (2L * (columns + 1) * Long.BYTES));
             this.rowByPivot = new long[columns][];
             this.combinationByPivot = new long[columns][];
         }
@@ -132,6 +147,10 @@ final class Suppression {
             int pivot = firstNonZero(v);
             if (pivot < 0) {
                 return false;
+            }
+            if (pivots.size() >= rowLimit) {
+                throw Unavailable.because("REPORT_TOO_LARGE", "These figures cannot be checked for small counts at "
+                        + "present: they span " + columns + " cells, more than this service can hold in memory to check");
             }
             c[founders] = add(c[founders], 1);
             founders++;

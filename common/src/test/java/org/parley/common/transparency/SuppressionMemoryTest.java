@@ -1,0 +1,50 @@
+package org.parley.common.transparency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.parley.common.kernel.Unavailable;
+import org.parley.common.transparency.SmallCounts.Figure;
+
+/**
+ * A table too large to check within the memory budget is refused with a clear reason, before the
+ * process runs out of memory for everything else it serves (a year of a million requests, whose
+ * dense elimination needed more than a 384 MB heap, answered 500 and starved the service).
+ */
+class SuppressionMemoryTest {
+
+    /** Each cell published on its own, and one total: as many rows as cells. */
+    private static List<Figure> table(int cells) {
+        List<Figure> figures = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            figures.add(new Figure("cell " + i, 10 + i, Set.of("c" + i)));
+            all.add("c" + i);
+        }
+        figures.add(new Figure("total", 5, Set.copyOf(all)));
+        return figures;
+    }
+
+    @Test
+    void aTableBeyondTheBudgetIsRefusedAsUnavailable() {
+        long budgetForTenRows = 10L * 2 * (200 + 1) * Long.BYTES;
+
+        assertThatThrownBy(() -> new Suppression(5, table(200), budgetForTenRows))
+                .isInstanceOf(Unavailable.class)
+                .hasMessageContaining("200 cells")
+                .satisfies(e -> assertThat(((Unavailable) e).reason()).isEqualTo("REPORT_TOO_LARGE"));
+    }
+
+    @Test
+    void aTableWithinTheBudgetIsDecided() {
+        Suppression decided = new Suppression(5, table(200), Long.MAX_VALUE);
+
+        assertThat(decided.primary()).isEmpty();
+        assertThat(decided.secondary()).isEmpty();
+    }
+}
