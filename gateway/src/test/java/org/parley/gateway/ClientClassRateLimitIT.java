@@ -71,14 +71,4 @@ class ClientClassRateLimitIT extends GatewayTestSupport {
         }
         return 20;
     }
-
-    private static void assertTooManyRequests(HttpResponse<String> limited) {
-        assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(limited.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
-                assertThat(Long.parseLong(v)).isBetween(1L, 5L));
-        assertThat(limited.body()).contains("\"status\":429")
-                .contains("\"type\":\"urn:parley:problem:too-many-requests\"").contains("\"reason\":\"TOO_MANY_REQUESTS\"");
-    }
 }

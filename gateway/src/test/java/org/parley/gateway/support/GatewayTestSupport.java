@@ -1,5 +1,7 @@
 package org.parley.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -132,5 +134,16 @@ public abstract class GatewayTestSupport {
 
     protected HttpResponse<String> get(String path, String token) {
         return send(request(path).header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** A 429 as the gateway answers it over a budget: problem+json, with Retry-After. */
+    protected static void assertTooManyRequests(HttpResponse<String> limited) {
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Long.parseLong(v)).isBetween(1L, 5L));
+        assertThat(limited.body()).contains("\"status\":429")
+                .contains("\"type\":\"urn:parley:problem:too-many-requests\"").contains("\"reason\":\"TOO_MANY_REQUESTS\"");
     }
 }
