@@ -46,12 +46,17 @@ public final class Report {
 
     /** A goal that is a lower bound on a ratio. */
     public void atLeast(String scenario, String goal, double ratio, double bound, String detail) {
-        add(new Row(scenario, goal, ratio(ratio) + detail, ratio >= bound ? Outcome.MET : Outcome.MISSED));
+        judged(scenario, goal, ratio(ratio) + detail, ratio >= bound);
     }
 
     /** A goal that is an upper bound on a ratio. */
     public void atMost(String scenario, String goal, double ratio, double bound, String detail) {
-        add(new Row(scenario, goal, ratio(ratio) + detail, ratio <= bound ? Outcome.MET : Outcome.MISSED));
+        judged(scenario, goal, ratio(ratio) + detail, ratio <= bound);
+    }
+
+    /** A goal of any other kind, with the result as text and whether it was met. */
+    public void judged(String scenario, String goal, String result, boolean met) {
+        add(new Row(scenario, goal, result, met ? Outcome.MET : Outcome.MISSED));
     }
 
     /** A ratio with no goal of its own: what an anchor shows about another. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -47,7 +46,7 @@ public final class PgBench {
 
     /** Runs the statements of a classpath resource once, e.g. the tables a script writes to. */
     public static void prepare(DatabaseLogin login, String resource) {
-        try (Connection connection = DriverManager.getConnection(login.url(), login.user(), login.password());
+        try (Connection connection = Statements.connect(login);
                 Statement statement = connection.createStatement()) {
             statement.execute(script(resource));
         } catch (SQLException e) {
@@ -100,7 +99,7 @@ public final class PgBench {
 
     /** A setting of the server, e.g. {@code synchronous_commit}. */
     public static String setting(DatabaseLogin login, String name) {
-        try (Connection connection = DriverManager.getConnection(login.url(), login.user(), login.password());
+        try (Connection connection = Statements.connect(login);
                 Statement statement = connection.createStatement();
                 var rs = statement.executeQuery("select current_setting('" + name.replace("'", "") + "')")) {
             rs.next();

@@ -20,9 +20,14 @@ public final class Statements {
     private Statements() {
     }
 
+    /** A connection to the database of {@code login}; the caller closes it. */
+    public static Connection connect(DatabaseLogin login) throws SQLException {
+        return DriverManager.getConnection(login.url(), login.user(), login.password());
+    }
+
     /** The one number a query answers, e.g. a {@code count(*)}. */
     public static long number(DatabaseLogin login, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(login.url(), login.user(), login.password());
+        try (Connection c = connect(login);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -32,7 +37,7 @@ public final class Statements {
 
     /** Forgets what was counted so far; false when the server does not count. */
     public static boolean reset(DatabaseLogin login) {
-        try (Connection c = DriverManager.getConnection(login.url(), login.user(), login.password());
+        try (Connection c = connect(login);
                 Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
             s.execute("select pg_stat_statements_reset()");
@@ -50,7 +55,7 @@ public final class Statements {
                        regexp_replace(s.query, '\\s+', ' ', 'g') as query
                 from pg_stat_statements s join pg_database d on d.oid = s.dbid
                 order by s.total_exec_time desc limit\s""" + count;
-        try (Connection c = DriverManager.getConnection(login.url(), login.user(), login.password());
+        try (Connection c = connect(login);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

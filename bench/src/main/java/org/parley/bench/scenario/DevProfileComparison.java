@@ -1,10 +1,8 @@
 package org.parley.bench.scenario;
 
-import java.net.URI;
 import java.util.Locale;
 
 import org.parley.bench.BenchRun;
-import org.parley.bench.Liaisons;
 import org.parley.bench.load.LoadResult;
 import org.parley.local.Topology;
 
@@ -16,10 +14,9 @@ public final class DevProfileComparison {
 
     public static void run(BenchRun production, BenchRun dev) {
         LoadResult submit = Loads.capacity(dev, "dev profile: submit direct",
-                SubmitScenario.submitTo(dev, dev.direct(Topology.REQUEST_SERVICE, "/api/v1/requests").toString()));
-        URI stakeholder = dev.direct(Topology.STAKEHOLDER_SERVICE, "/api/v1/stakeholders/" + Liaisons.STREAMLY);
+                Calls.submit(dev, dev.direct(Topology.REQUEST_SERVICE, Calls.REQUESTS)));
         LoadResult read = Loads.capacity(dev, "dev profile: GET stakeholder by id, direct",
-                n -> dev.http().get(stakeholder, dev.tokens().of(Liaisons.sender(n))));
+                Calls.read(dev, dev.direct(Topology.STAKEHOLDER_SERVICE, Calls.STAKEHOLDER)));
         production.recall(SubmitScenario.DIRECT_CAPACITY).ifPresent(p -> production.report().anchor(
                 "dev profile ÷ production profile: submit direct", submit.goodput() / p,
                 String.format(Locale.ROOT, " (%.0f/s ÷ %.0f/s)", submit.goodput(), p)));

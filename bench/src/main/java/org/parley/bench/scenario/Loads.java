@@ -29,11 +29,16 @@ final class Loads {
         return result;
     }
 
-    /** Latency at a fixed arrival rate, from each request's intended send time. */
+    /** Latency at a fixed arrival rate, from each request's intended send time, for the mode's latency run. */
     static LoadResult latencyAt(BenchRun run, String name, double rate, Call call) {
+        return openLoop(run, name, rate, run.mode().latencyRun(), call);
+    }
+
+    /** Latency at a fixed arrival rate for {@code duration}, written to the report. */
+    static LoadResult openLoop(BenchRun run, String name, double rate, java.time.Duration duration, Call call) {
         run.http().takeRefusals();
         run.http().takeRetries();
-        LoadResult result = OpenLoop.run(name, Math.max(1, rate), run.mode().latencyRun(), MAX_IN_FLIGHT, call);
+        LoadResult result = OpenLoop.run(name, Math.max(1, rate), duration, MAX_IN_FLIGHT, call);
         measured(run, result);
         return result;
     }

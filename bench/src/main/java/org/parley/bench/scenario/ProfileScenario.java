@@ -1,13 +1,11 @@
 package org.parley.bench.scenario;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import org.parley.bench.BenchRun;
-import org.parley.bench.Liaisons;
 import org.parley.bench.Scenario;
 import org.parley.bench.load.Call;
 import org.parley.bench.load.ClosedLoop;
@@ -31,18 +29,15 @@ public final class ProfileScenario implements Scenario {
 
     @Override
     public void run(BenchRun run) throws Exception {
-        Call submit = SubmitScenario.submitTo(run, run.direct(Topology.REQUEST_SERVICE, "/api/v1/requests").toString());
+        Call submit = Calls.submit(run, run.direct(Topology.REQUEST_SERVICE, Calls.REQUESTS));
         // the called first, so that the caller starts with a fresh channel to it
         profile(run, "submit", List.of(Topology.STAKEHOLDER_SERVICE, Topology.REQUEST_SERVICE), submit);
         if (run.mode().smoke()) {
             return; // one path proves the profiler and the converter work
         }
-        URI stakeholder = run.direct(Topology.STAKEHOLDER_SERVICE, "/api/v1/stakeholders/" + Liaisons.STREAMLY);
         profile(run, "read", List.of(Topology.STAKEHOLDER_SERVICE),
-                n -> run.http().get(stakeholder, run.tokens().of(Liaisons.sender(n))));
-        URI throughGateway = run.gateway("/api/v1/stakeholders/" + Liaisons.STREAMLY);
-        profile(run, "gateway-read", List.of(Topology.GATEWAY),
-                n -> run.http().get(throughGateway, run.tokens().of(Liaisons.sender(n))));
+                Calls.read(run, run.direct(Topology.STAKEHOLDER_SERVICE, Calls.STAKEHOLDER)));
+        profile(run, "gateway-read", List.of(Topology.GATEWAY), Calls.read(run, run.gateway(Calls.STAKEHOLDER)));
     }
 
     private static void profile(BenchRun run, String path, List<String> services, Call call) throws Exception {

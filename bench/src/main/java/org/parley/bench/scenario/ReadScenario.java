@@ -7,7 +7,6 @@ import org.parley.bench.BenchRun;
 import org.parley.bench.Liaisons;
 import org.parley.bench.Scenario;
 import org.parley.bench.anchor.TrivialBackendProcess;
-import org.parley.bench.load.Call;
 import org.parley.bench.load.LoadResult;
 import org.parley.local.Topology;
 
@@ -31,10 +30,8 @@ public final class ReadScenario implements Scenario {
     @Override
     public void run(BenchRun run) throws Exception {
         String liaison = Liaisons.sender(0);
-        String requestId = run.http().postForJson(run.direct(Topology.REQUEST_SERVICE, "/api/v1/requests"),
-                run.tokens().of(liaison), run.http().json(Liaisons.removalOrder(0))).path("id").asString();
-        URI stakeholder = run.direct(Topology.STAKEHOLDER_SERVICE, "/api/v1/stakeholders/" + Liaisons.STREAMLY);
-        URI request = run.direct(Topology.REQUEST_SERVICE, "/api/v1/requests/" + requestId);
+        URI stakeholder = run.direct(Topology.STAKEHOLDER_SERVICE, Calls.STAKEHOLDER);
+        URI request = Calls.storedRequest(run);
 
         LoadResult trivial;
         try (TrivialBackendProcess backend = TrivialBackendProcess.start(run.profile(), TRIVIAL_PORT,
@@ -42,8 +39,8 @@ public final class ReadScenario implements Scenario {
             URI anchor = backend.url().resolve("/anchor/" + Liaisons.STREAMLY);
             trivial = Loads.capacity(run, "GET trivial Boot endpoint", n -> run.http().get(anchor, null));
         }
-        LoadResult stakeholders = Loads.capacity(run, "GET stakeholder by id, direct", get(run, stakeholder, liaison));
-        LoadResult requests = Loads.capacity(run, "GET request by id, direct", get(run, request, liaison));
+        LoadResult stakeholders = Loads.capacity(run, "GET stakeholder by id, direct", Calls.readAs(run, stakeholder, liaison));
+        LoadResult requests = Loads.capacity(run, "GET request by id, direct", Calls.readAs(run, request, liaison));
         row(run, "GET a stakeholder by id, direct ÷ trivial Boot endpoint", stakeholders, trivial);
         row(run, "GET a request by id, direct ÷ trivial Boot endpoint", requests, trivial);
         run.remember(STAKEHOLDER_CAPACITY, stakeholders.goodput());
@@ -53,9 +50,5 @@ public final class ReadScenario implements Scenario {
         run.report().atLeast(scenario, "≥ 0.5", measured.goodput() / trivial.goodput(), 0.5,
                 String.format(Locale.ROOT, " (%.0f/s ÷ %.0f/s)%s", measured.goodput(), trivial.goodput(),
                         Loads.errors(measured)));
-    }
-
-    static Call get(BenchRun run, URI uri, String user) {
-        return n -> run.http().get(uri, run.tokens().of(user));
     }
 }

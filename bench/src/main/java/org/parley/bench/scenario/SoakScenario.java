@@ -3,11 +3,7 @@ package org.parley.bench.scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.parley.bench.BenchRun;
-import org.parley.bench.Report;
 import org.parley.bench.Scenario;
+import org.parley.bench.anchor.Statements;
 import org.parley.bench.load.Call;
 import org.parley.bench.load.LoadResult;
 import org.parley.local.ParleyPlatform.DatabaseLogin;
@@ -41,8 +37,8 @@ public final class SoakScenario implements Scenario {
 
     @Override
     public void run(BenchRun run) throws Exception {
-        Call gateway = SubmitScenario.submitTo(run, run.gateway("/api/v1/requests").toString());
-        double capacity = run.recall("submit.gateway.capacity")
+        Call gateway = Calls.submit(run, run.gateway(Calls.REQUESTS));
+        double capacity = run.recall(GatewayScenario.CAPACITY)
                 .orElseGet(() -> Loads.capacity(run, "submit through the gateway", gateway).goodput());
         double rate = capacity / 2;
         long pid = run.platform().pids().get(Topology.REQUEST_SERVICE);
@@ -54,10 +50,9 @@ public final class SoakScenario implements Scenario {
         List<LoadResult> windows = new ArrayList<>();
         long errors = 0;
         for (int i = 0; i < WINDOWS; i++) {
-            LoadResult result = org.parley.bench.load.OpenLoop.run("soak window " + (i + 1), rate, window, 512, gateway);
+            LoadResult result = Loads.openLoop(run, "soak window " + (i + 1), rate, window, gateway);
             windows.add(result);
             errors += result.latencies().errors();
-            Loads.measured(run, result);
         }
         long heapAfter = heapAfterFullCollection(pid);
         int connectionsAfter = connections(database);
@@ -71,11 +66,11 @@ public final class SoakScenario implements Scenario {
         boolean heapStable = heapAfter <= heapBefore * 1.2 + 16 * 1024;
         boolean connectionsStable = connectionsAfter <= connectionsBefore + 2;
         boolean met = ratio <= 1.2 && errors == 0 && heapStable && connectionsStable;
-        run.report().add(new Report.Row(String.format(Locale.ROOT, "%s at 50 %% of capacity (%.0f/s through the gateway)",
+        run.report().judged(String.format(Locale.ROOT, "%s at 50 %% of capacity (%.0f/s through the gateway)",
                 describe(run.mode().soak()), rate), "p99 last ÷ first ≤ 1.2, no error, heap and connections stable",
                 String.format(Locale.ROOT, "%.2f (%.1f ms ÷ %.1f ms), %d errors, heap %d → %d MiB, connections %d → %d",
                         ratio, last, first, errors, heapBefore / 1024, heapAfter / 1024, connectionsBefore,
-                        connectionsAfter), met ? Report.Outcome.MET : Report.Outcome.MISSED));
+                        connectionsAfter), met);
     }
 
     private static String describe(Duration soak) {
@@ -106,12 +101,7 @@ public final class SoakScenario implements Scenario {
     }
 
     private static int connections(DatabaseLogin login) throws SQLException {
-        try (Connection c = DriverManager.getConnection(login.url(), login.user(), login.password());
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where datname = current_database() "
-                        + "and pid <> pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+        return (int) Statements.number(login, "select count(*) from pg_stat_activity where datname = current_database() "
+                + "and pid <> pg_backend_pid()");
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.parley.bench.BenchRun;
-import org.parley.bench.Report;
 import org.parley.bench.Scenario;
 import org.parley.local.ParleyPlatform;
 import org.parley.local.ParleyPlatform.StartTime;
@@ -42,9 +41,9 @@ public final class StartupScenario implements Scenario {
                     ParleyPlatform.startupCacheKind(), describe(without), describe(with)));
             double ratio = cached.toMillis() / (double) plain.toMillis();
             boolean met = ratio <= 0.65 && cached.toMillis() <= 3000;
-            run.report().add(new Report.Row("start " + name + ", startup cache ÷ without", "≤ 0.65; ≤ 3 s",
+            run.report().judged("start " + name + ", startup cache ÷ without", "≤ 0.65; ≤ 3 s",
                     String.format(Locale.ROOT, "%.2f (%.1f s ÷ %.1f s)", ratio, cached.toMillis() / 1e3,
-                            plain.toMillis() / 1e3), met ? Report.Outcome.MET : Report.Outcome.MISSED));
+                            plain.toMillis() / 1e3), met);
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.parley.bench.BenchRun;
-import org.parley.bench.Liaisons;
 import org.parley.bench.Scenario;
 import org.parley.bench.anchor.PgBench;
 import org.parley.bench.anchor.Statements;
@@ -22,8 +21,6 @@ import org.parley.local.Topology;
 public final class SubmitScenario implements Scenario {
 
     public static final String DIRECT_CAPACITY = "submit.direct.capacity";
-    public static final String DIRECT_P50 = "submit.direct.p50";
-    public static final String DIRECT_P99 = "submit.direct.p99";
 
     @Override
     public String name() {
@@ -32,7 +29,7 @@ public final class SubmitScenario implements Scenario {
 
     @Override
     public void run(BenchRun run) {
-        Call submit = submitTo(run, run.direct(Topology.REQUEST_SERVICE, "/api/v1/requests").toString());
+        Call submit = Calls.submit(run, run.direct(Topology.REQUEST_SERVICE, Calls.REQUESTS));
         DatabaseLogin database = run.platform().database(Topology.REQUEST_SERVICE);
         boolean counted = Statements.reset(database);
         LoadResult capacity = Loads.capacity(run, "submit direct", submit);
@@ -42,8 +39,6 @@ public final class SubmitScenario implements Scenario {
         }
         LoadResult half = Loads.latencyAt(run, "submit direct at half capacity", capacity.goodput() / 2, submit);
         run.remember(DIRECT_CAPACITY, capacity.goodput());
-        run.remember(DIRECT_P50, half.latencies().p50());
-        run.remember(DIRECT_P99, half.latencies().p99());
 
         PgBench.prepare(database, "/pgbench/submission-setup.sql");
         Optional<Double> anchor = PgBench.transactionsPerSecond(database, "/pgbench/submission.sql", Loads.CONNECTIONS,
@@ -60,11 +55,5 @@ public final class SubmitScenario implements Scenario {
         run.report().atLeast(scenario, goal, capacity.goodput() / anchor.get(), 0.25,
                 String.format(Locale.ROOT, " (%.0f/s ÷ %.0f tps; p50 %.1f ms at half)%s", capacity.goodput(),
                         anchor.get(), half.latencies().p50(), Loads.errors(capacity, half)));
-    }
-
-    /** Submits order {@code n} to {@code url} as its liaison. */
-    static Call submitTo(BenchRun run, String url) {
-        java.net.URI uri = java.net.URI.create(url);
-        return n -> run.http().post(uri, run.tokens().of(Liaisons.sender(n)), run.http().json(Liaisons.removalOrder(n)));
     }
 }

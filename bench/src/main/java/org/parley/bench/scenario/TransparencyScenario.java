@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.parley.bench.BenchRun;
-import org.parley.bench.Report;
 import org.parley.bench.Scenario;
 import org.parley.bench.anchor.PgBench;
 import org.parley.bench.anchor.Statements;
@@ -66,10 +64,9 @@ public final class TransparencyScenario implements Scenario {
 
         double ratio = atLarge.latencies().p99() / atSmall.latencies().p99();
         boolean met = ratio <= 1.5 && atLarge.latencies().p99() <= 50 && atLarge.latencies().errors() == 0;
-        run.report().add(new Report.Row(String.format(Locale.ROOT, "transparency report p99 at %,d requests ÷ at %,d",
+        run.report().judged(String.format(Locale.ROOT, "transparency report p99 at %,d requests ÷ at %,d",
                 largeStore, smallStore), "≤ 1.5, and p99 ≤ 50 ms", String.format(Locale.ROOT, "%.2f (%.1f ms ÷ %.1f ms)%s",
-                ratio, atLarge.latencies().p99(), atSmall.latencies().p99(), Loads.errors(atSmall, atLarge)),
-                met ? Report.Outcome.MET : Report.Outcome.MISSED));
+                ratio, atLarge.latencies().p99(), atSmall.latencies().p99(), Loads.errors(atSmall, atLarge)), met);
     }
 
     /** Whole years, halves, quarters and months that have ended, of this year and the last, plain and by company and type. */
@@ -113,7 +110,7 @@ public final class TransparencyScenario implements Scenario {
             return;
         }
         long t0 = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+        try (Connection c = Statements.connect(database);
                 Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute(read("/transparency/requests.sql").replace(":count", Long.toString(count)));

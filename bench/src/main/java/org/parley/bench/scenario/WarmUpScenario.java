@@ -1,6 +1,5 @@
 package org.parley.bench.scenario;
 
-import java.net.URI;
 import java.util.List;
 
 import org.parley.bench.BenchRun;
@@ -24,17 +23,12 @@ public final class WarmUpScenario implements Scenario {
 
     @Override
     public void run(BenchRun run) throws Exception {
-        String requestId = run.http().postForJson(run.direct(Topology.REQUEST_SERVICE, "/api/v1/requests"),
-                run.tokens().of(Liaisons.sender(0)), run.http().json(Liaisons.removalOrder(0))).path("id").asString();
-        URI stakeholderDirect = run.direct(Topology.STAKEHOLDER_SERVICE, "/api/v1/stakeholders/" + Liaisons.STREAMLY);
-        URI stakeholderThrough = run.gateway("/api/v1/stakeholders/" + Liaisons.STREAMLY);
-        URI request = run.direct(Topology.REQUEST_SERVICE, "/api/v1/requests/" + requestId);
         List<Call> paths = List.of(
-                SubmitScenario.submitTo(run, run.direct(Topology.REQUEST_SERVICE, "/api/v1/requests").toString()),
-                SubmitScenario.submitTo(run, run.gateway("/api/v1/requests").toString()),
-                n -> run.http().get(stakeholderDirect, run.tokens().of(Liaisons.sender(n))),
-                n -> run.http().get(stakeholderThrough, run.tokens().of(Liaisons.sender(n))),
-                n -> run.http().get(request, run.tokens().of(Liaisons.sender(0))));
+                Calls.submit(run, run.direct(Topology.REQUEST_SERVICE, Calls.REQUESTS)),
+                Calls.submit(run, run.gateway(Calls.REQUESTS)),
+                Calls.read(run, run.direct(Topology.STAKEHOLDER_SERVICE, Calls.STAKEHOLDER)),
+                Calls.read(run, run.gateway(Calls.STAKEHOLDER)),
+                Calls.readAs(run, Calls.storedRequest(run), Liaisons.sender(0)));
         Call mixed = n -> paths.get((int) (n % paths.size())).send(n / paths.size());
         var result = ClosedLoop.run("warm-up, every path", Loads.CONNECTIONS, run.mode().jitWarmUp(), Long.MAX_VALUE, mixed);
         run.report().measured(result.toString());

@@ -1,6 +1,8 @@
 package org.parley.local;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +31,7 @@ final class Database implements AutoCloseable {
     private final String adminDatabase;
     private final String user;
     private final String password;
+    private ProcessHandle postmaster;
 
     private Database(EmbeddedPostgres embedded, String hostAndPort, String adminDatabase, String user,
             String password) {
@@ -78,17 +82,24 @@ final class Database implements AutoCloseable {
         return "jdbc:postgresql://" + hostAndPort + "/" + database;
     }
 
-    /** The server's main process, when it runs on this machine and its data folder is readable. */
-    java.util.Optional<ProcessHandle> postmaster() {
+    /**
+     * The server's main process, when it runs on this machine and its data folder is readable;
+     * looked up once, since it does not change while the server runs.
+     */
+    synchronized Optional<ProcessHandle> postmaster() {
+        if (postmaster != null && postmaster.isAlive()) {
+            return Optional.of(postmaster);
+        }
         try (Connection connection = DriverManager.getConnection(jdbcUrl(adminDatabase), user, password);
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("show data_directory")) {
             rs.next();
-            java.nio.file.Path pidFile = java.nio.file.Path.of(rs.getString(1), "postmaster.pid");
-            long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).getFirst().trim());
-            return ProcessHandle.of(pid);
+            Path pidFile = Path.of(rs.getString(1), "postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            postmaster = ProcessHandle.of(pid).orElse(null);
+            return Optional.ofNullable(postmaster);
         } catch (SQLException | IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

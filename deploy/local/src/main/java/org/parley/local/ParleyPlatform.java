@@ -424,7 +424,7 @@ public final class ParleyPlatform implements AutoCloseable {
      */
     public Map<String, Long> memory() {
         Map<String, Long> bytes = new LinkedHashMap<>();
-        roots().forEach((name, root) -> bytes.put(name, Memory.proportionalSetSize(root)));
+        roots().forEach((name, root) -> bytes.put(name, ProcessUsage.proportionalSetSize(root)));
         return bytes;
     }
 
@@ -434,7 +434,7 @@ public final class ParleyPlatform implements AutoCloseable {
      */
     public Map<String, Long> cpuTime() {
         Map<String, Long> nanos = new LinkedHashMap<>();
-        roots().forEach((name, root) -> nanos.put(name, Memory.cpuNanos(root)));
+        roots().forEach((name, root) -> nanos.put(name, ProcessUsage.cpuNanos(root)));
         return nanos;
     }
 

@@ -34,7 +34,7 @@ public class TrivialBackend {
         application.run(args);
     }
 
-    @GetMapping({"/anchor/{id}", "/api/v1/stakeholders/{id}"})
+    @GetMapping("/anchor/{id}")
     Map<String, Object> one(@PathVariable String id) {
         return Map.of("id", id, "kind", "COMPANY", "name", "Streamly Video", "country", "US", "status", "ACTIVE");
     }

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** What processes of this machine hold in memory and have spent on the CPU, read from {@code /proc}. */
-final class Memory {
+final class ProcessUsage {
 
     /** Clock ticks a second of {@code /proc/<pid>/stat}'s times: 100 on every Linux this runs on. */
     private static final long TICKS_PER_SECOND = 100;
 
-    private Memory() {
+    private ProcessUsage() {
     }
 
     /**
@@ -20,7 +20,7 @@ final class Memory {
      * resident set size would count PostgreSQL's shared buffers once per backend).
      */
     static long proportionalSetSize(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants()).mapToLong(Memory::pss).sum();
+        return Stream.concat(Stream.of(root), root.descendants()).mapToLong(ProcessUsage::pss).sum();
     }
 
     private static long pss(ProcessHandle process) {
@@ -35,7 +35,7 @@ final class Memory {
 
     /** CPU time (user and system) a process and its descendants alive now have spent, in nanoseconds. */
     static long cpuNanos(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants()).mapToLong(Memory::cpu).sum();
+        return Stream.concat(Stream.of(root), root.descendants()).mapToLong(ProcessUsage::cpu).sum();
     }
 
     private static long cpu(ProcessHandle process) {
