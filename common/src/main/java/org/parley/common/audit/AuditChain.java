@@ -67,21 +67,39 @@ public class AuditChain {
                     .param("n", BATCH)
                     .query(AuditLog::map)
                     .list();
+            if (pending.isEmpty()) {
+                return 0;
+            }
             long position = head.get().position();
             String previous = head.get().hash();
-            for (AuditRecord record : pending) {
+            int n = pending.size();
+            String[] ids = new String[n];
+            long[] positions = new long[n];
+            String[] previousHashes = new String[n];
+            String[] hashes = new String[n];
+            for (int i = 0; i < n; i++) {
+                AuditRecord record = pending.get(i);
                 position++;
-                String hash = hash(previous, record);
-                jdbc.sql("update audit_record set chain_pos = :pos, prev_hash = :prev, hash = :hash where record_id = :id")
-                        .param("pos", position).param("prev", previous).param("hash", hash).param("id", record.id())
-                        .update();
-                previous = hash;
+                ids[i] = record.id().toString();
+                positions[i] = position;
+                previousHashes[i] = previous;
+                hashes[i] = hash(previous, record);
+                previous = hashes[i];
             }
-            if (!pending.isEmpty()) {
-                jdbc.sql("update audit_chain_head set chain_pos = :pos, hash = :hash where id = 1")
-                        .param("pos", position).param("hash", previous).update();
+            // one statement for the batch: a statement per record made the sealer's round trips, not
+            // the hashing, the limit on how fast the chain keeps up with writers
+            int updated = jdbc.sql("""
+                    update audit_record r set chain_pos = s.pos, prev_hash = s.prev, hash = s.hash
+                    from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[]) as s(id, pos, prev, hash)
+                    where r.record_id = s.id""")
+                    .params(ids, positions, previousHashes, hashes)
+                    .update();
+            if (updated != n) {
+                throw new IllegalStateException("sealed " + updated + " of " + n + " audit records; the batch rolls back");
             }
-            return pending.size();
+            jdbc.sql("update audit_chain_head set chain_pos = :pos, hash = :hash where id = 1")
+                    .param("pos", position).param("hash", previous).update();
+            return n;
         });
         return sealed == null ? 0 : sealed;
     }
