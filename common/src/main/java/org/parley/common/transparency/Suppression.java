@@ -71,7 +71,10 @@ final class Suppression {
                     .mapToInt(c -> index.computeIfAbsent(c, x -> index.size())).sorted().toArray();
         }
         columns = index.size();
-        while (true) {
+        // with nothing small to hide there is nothing to protect: the elimination, whose rows grow with the
+        // cells, is then not needed at all (a large store of large counts is the common case)
+        boolean anyPrimary = sums.stream().anyMatch(s -> s.state == State.PRIMARY);
+        while (anyPrimary) {
             List<Sum> founders = new ArrayList<>();
             Basis basis = new Basis(columns, memoryBudget);
             for (Sum sum : sums) {

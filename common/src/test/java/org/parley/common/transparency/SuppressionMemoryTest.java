@@ -19,14 +19,14 @@ import org.parley.common.transparency.SmallCounts.Figure;
 class SuppressionMemoryTest {
 
     /** Each cell published on its own, and one total: as many rows as cells. */
-    private static List<Figure> table(int cells) {
+    private static List<Figure> table(int cells, long total) {
         List<Figure> figures = new ArrayList<>();
         List<String> all = new ArrayList<>();
         for (int i = 0; i < cells; i++) {
             figures.add(new Figure("cell " + i, 10 + i, Set.of("c" + i)));
             all.add("c" + i);
         }
-        figures.add(new Figure("total", 5, Set.copyOf(all)));
+        figures.add(new Figure("total", total, Set.copyOf(all)));
         return figures;
     }
 
@@ -34,7 +34,8 @@ class SuppressionMemoryTest {
     void aTableBeyondTheBudgetIsRefusedAsUnavailable() {
         long budgetForTenRows = 10L * 2 * (200 + 1) * Long.BYTES;
 
-        assertThatThrownBy(() -> new Suppression(5, table(200), budgetForTenRows))
+        // a small total to hide: computable from the cells, so the elimination must run
+        assertThatThrownBy(() -> new Suppression(5, table(200, 3), budgetForTenRows))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("200 cells")
                 .satisfies(e -> assertThat(((Unavailable) e).reason()).isEqualTo("REPORT_TOO_LARGE"));
@@ -42,7 +43,17 @@ class SuppressionMemoryTest {
 
     @Test
     void aTableWithinTheBudgetIsDecided() {
-        Suppression decided = new Suppression(5, table(200), Long.MAX_VALUE);
+        Suppression decided = new Suppression(5, table(200, 3), Long.MAX_VALUE);
+
+        assertThat(decided.primary()).containsExactly("total");
+        assertThat(decided.secondary()).containsExactly("cell 0");
+    }
+
+    @Test
+    void aLargeTableWithNothingSmallNeedsNoElimination() {
+        long budgetForOneRow = 2 * (20_000 + 1) * Long.BYTES;
+
+        Suppression decided = new Suppression(5, table(20_000, 1_000_000), budgetForOneRow);
 
         assertThat(decided.primary()).isEmpty();
         assertThat(decided.secondary()).isEmpty();
