@@ -103,4 +103,27 @@ class NoticeLanguageIT extends AppealServiceIT {
         assertThat(none.header("Content-Language")).isEqualTo("en");
         assertThat(none.json().get("explanationLanguage").asText()).isEqualTo("en");
     }
+
+    @Test
+    void theOpenApiDocumentTellsClientsToAskWithAcceptLanguageAndWhatTheyGetBack() {
+        JsonNode docs = api.get("/v3/api-docs").send().json();
+
+        for (String path : new String[] {"/api/v1/notices", "/api/v1/notices/{id}"}) {
+            JsonNode get = docs.get("paths").get(path).get("get");
+            assertThat(get.get("parameters")).as(path).anySatisfy(p -> {
+                assertThat(p.get("name").asText()).isEqualTo("Accept-Language");
+                assertThat(p.get("in").asText()).isEqualTo("header");
+            });
+            assertThat(get.get("responses").get("200").get("headers").propertyNames()).as(path)
+                    .contains("Content-Language", "Vary");
+            assertThat(get.get("responses").get("200").get("content").toString()).as(path + " keeps its body")
+                    .contains("NoticeView");
+        }
+        assertThat(docs.get("paths").get("/api/v1/notices/claims").get("post").get("parameters"))
+                .extracting(p -> p.get("name").asText()).containsExactly("Accept-Language");
+        JsonNode notice = docs.get("components").get("schemas").get("NoticeView").get("properties");
+        assertThat(notice.propertyNames()).contains("explanation", "explanationLanguage", "explanationParts");
+        assertThat(docs.get("components").get("schemas").get("PartView").get("properties").get("kind").get("enum"))
+                .extracting(JsonNode::asText).containsExactly("ACTION", "GROUND", "AUTOMATION", "ORDER", "APPEAL");
+    }
 }
