@@ -80,7 +80,7 @@ public final class PlainWords {
 
         Part action(Notice notice) {
             Map<String, List<Segment>> blanks = new HashMap<>();
-            blanks.put("date", words(day.format(notice.decidedAt())));
+            blanks.put("date", words(date(notice.decidedAt())));
             blanks.put("company", quoted(notice.companyName(), AsWritten.COMPANY_NAME));
             blanks.put("contentRef", quoted(notice.contentRef(), AsWritten.CONTENT_REF));
             blanks.put("where", words(where(notice)));
@@ -114,7 +114,7 @@ public final class PlainWords {
                 case OrderDisclosure.Disclosed d -> new Part(Kind.ORDER, disclosed(d));
                 case OrderDisclosure.Confidential c -> new Part(Kind.ORDER, c.until() == null
                         ? words(phrases.text("order.confidential"))
-                        : phrases.fill("order.confidential.until", Map.of("date", words(day.format(c.until())))));
+                        : phrases.fill("order.confidential.until", Map.of("date", words(date(c.until())))));
                 case OrderDisclosure.Unavailable u -> new Part(Kind.ORDER, words(phrases.text("order.unavailable")));
             };
         }
@@ -140,10 +140,19 @@ public final class PlainWords {
 
         Part appeal(Notice notice, Instant now) {
             Map<String, List<Segment>> blanks = Map.of(
-                    "date", words(day.format(notice.appealClosesAt())),
+                    "date", words(date(notice.appealClosesAt())),
                     "company", quoted(notice.companyName(), AsWritten.COMPANY_NAME));
             return new Part(Kind.APPEAL, phrases.fill(now.isAfter(notice.appealClosesAt()) ? "appeal.closed" : "appeal.open",
                     blanks));
+        }
+
+        /** The long date of the language; French writes the first of the month as an ordinal, "1er juin". */
+        private String date(Instant at) {
+            String text = day.format(at);
+            if (language.equals(Locale.FRENCH) && at.atZone(ZoneOffset.UTC).getDayOfMonth() == 1 && text.startsWith("1 ")) {
+                return "1er " + text.substring(2);
+            }
+            return text;
         }
 
         private String where(Notice notice) {

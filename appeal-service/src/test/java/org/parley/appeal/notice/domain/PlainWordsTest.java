@@ -146,6 +146,16 @@ class PlainWordsTest {
     }
 
     @Test
+    void frenchWritesTheFirstOfTheMonthAsAnOrdinal() {
+        Notice notice = draft().decidedAt(Instant.parse("2026-11-01T09:00:00Z")).notice();
+
+        Explanation explanation = PlainWords.explain(notice, new OrderDisclosure.None(), NOW, Locale.FRENCH);
+
+        assertThat(explanation.part(Kind.ACTION).text()).startsWith("Le 1er novembre 2026, Streamly Video");
+        assertThat(explanation.part(Kind.APPEAL).text()).startsWith("Vous pouvez contester cette décision jusqu'au 1er mai 2027.");
+    }
+
+    @Test
     void aLanguageParleyDoesNotSpeakReadsEnglish() {
         assertThat(PlainWords.language(Locale.forLanguageTag("pt-BR"))).isEqualTo(Locale.ENGLISH);
         assertThat(PlainWords.language(null)).isEqualTo(Locale.ENGLISH);
