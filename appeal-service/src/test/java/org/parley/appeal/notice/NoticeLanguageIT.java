@@ -99,6 +99,12 @@ class NoticeLanguageIT extends AppealServiceIT {
             assertThat(other.header("Content-Language")).as(unsupported).isEqualTo("en");
             assertThat(other.json().get("explanation").asText()).as(unsupported).contains("removed your content");
         }
+        for (String malformed : new String[] {"de;q=lots", ";;,,", "12345678901234567890"}) {
+            Reply other = api.get("/api/v1/notices/" + recorded.get("id").asText()).auth(w.appellant().bearer())
+                    .header("Accept-Language", malformed).send();
+            assertThat(other.status()).as("a malformed header is no error: " + malformed + " " + other).isEqualTo(200);
+            assertThat(other.header("Content-Language")).as(malformed).isIn("en", "de");
+        }
         Reply none = api.get("/api/v1/notices/" + recorded.get("id").asText()).auth(w.appellant().bearer()).send();
         assertThat(none.header("Content-Language")).isEqualTo("en");
         assertThat(none.json().get("explanationLanguage").asText()).isEqualTo("en");
