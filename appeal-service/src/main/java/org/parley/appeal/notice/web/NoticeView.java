@@ -24,8 +24,8 @@ public record NoticeView(String id, String reference, String companyId, String c
         String termsReference, String category, String categoryName, boolean rabatTestRequired, String facts,
         boolean automatedDetection, boolean automatedDecision, Instant decidedAt, String language, String requestId,
         @JsonInclude(JsonInclude.Include.ALWAYS) OrderView order, boolean complete, String explanation,
-        String explanationLanguage, List<PartView> explanationParts, Instant appealUntil, boolean canAppeal, String appealId, boolean claimed, Instant claimedAt,
-        StaffView recordedBy, Instant recordedAt, int standardsVersion) {
+        String explanationLanguage, List<PartView> explanationParts, Instant appealUntil, boolean canAppeal,
+        String appealId, boolean claimed, Instant claimedAt, StaffView recordedBy, Instant recordedAt, int standardsVersion) {
 
     public static NoticeView of(NoticeReading reading) {
         Notice n = reading.notice();
