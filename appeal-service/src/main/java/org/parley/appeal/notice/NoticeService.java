@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -147,8 +148,11 @@ public class NoticeService {
         return new RecordedNotice(replaced, accessCode);
     }
 
-    /** One notice, as the caller may see it; 404 when they may not see it at all. */
-    public NoticeReading read(Caller caller, UUID id) {
+    /**
+     * One notice, as the caller may see it, its statement in plain words in {@code language} (or English when
+     * Parley does not speak it); 404 when they may not see it at all.
+     */
+    public NoticeReading read(Caller caller, UUID id, Locale language) {
         Notice notice = store.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
         AppealLink appeal = store.appealsOf(List.of(id)).get(id);
         NoticeAccess access = accessOf(caller, notice, appeal).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
@@ -156,15 +160,15 @@ public class NoticeService {
         OrderDisclosure order = notice.causedByOrder()
                 ? OrderDisclosure.of(orders.lookup(notice.requestId()))
                 : new OrderDisclosure.None();
-        return reading(caller, notice, access, order, appeal);
+        return reading(caller, notice, access, order, appeal, language);
     }
 
     /**
      * The notices the caller may see, one page, each with what can be told of its order. A caller in no capacity
      * to list is refused (403); a row the caller has no capacity towards is left out, never shown in some
-     * default view.
+     * default view. Statements in plain words are in {@code language}, as for {@link #read}.
      */
-    public Page<NoticeReading> list(Caller caller, NoticeFilter filter, PageRequest page) {
+    public Page<NoticeReading> list(Caller caller, NoticeFilter filter, PageRequest page, Locale language) {
         if (!NoticeAccess.mayList(caller)) {
             throw new Forbidden("Only appellants, the company's responders, reviewers and admins list notices");
         }
@@ -178,7 +182,8 @@ public class NoticeService {
         return new Page<>(notices.items().stream().flatMap(notice -> {
             AppealLink appeal = appeals.get(notice.id());
             OrderDisclosure order = notice.causedByOrder() ? disclosures.get(notice.requestId()) : new OrderDisclosure.None();
-            return accessOf(caller, notice, appeal).map(access -> reading(caller, notice, access, order, appeal)).stream();
+            return accessOf(caller, notice, appeal)
+                    .map(access -> reading(caller, notice, access, order, appeal, language)).stream();
         }).toList(), notices.nextPageToken());
     }
 
@@ -193,11 +198,13 @@ public class NoticeService {
     /** A value with the capacity in which the caller sees it. */
     public record Viewed<T>(NoticeAccess access, T value) {}
 
-    private NoticeReading reading(Caller caller, Notice notice, NoticeAccess access, OrderDisclosure order, AppealLink appeal) {
+    private NoticeReading reading(Caller caller, Notice notice, NoticeAccess access, OrderDisclosure order, AppealLink appeal,
+            Locale language) {
         Instant now = now();
         boolean canAppeal = notice.isOwnedBy(caller.subject()) && caller.has(Role.APPELLANT) && appeal == null
                 && AppealWindow.isOpen(notice.decidedAt(), now);
-        return new NoticeReading(notice, access, order, appeal, PlainWords.explain(notice, order, now), canAppeal);
+        return new NoticeReading(notice, access, order, appeal, PlainWords.explain(notice, order, now, language),
+                canAppeal);
     }
 
     static Optional<NoticeAccess> accessOf(Caller caller, Notice notice, AppealLink appeal) {

@@ -82,7 +82,7 @@ class NoticeOrderIT extends AppealServiceIT {
         assertThat(shown.has("authority")).isFalse();
         assertThat(shown.has("legalBasis")).isFalse();
         assertThat(shown.has("type")).isFalse();
-        assertThat(seen.get("explanation").asText()).contains("confidential").doesNotContain("Germany");
+        assertThat(seen.get("explanation").asText()).contains("confidential").doesNotContain("Federal Office");
 
         REQUESTS.liftGag(order);
         JsonNode after = api.get("/api/v1/notices/" + recorded.get("id").asText()).auth(w.appellant().bearer()).send().json();

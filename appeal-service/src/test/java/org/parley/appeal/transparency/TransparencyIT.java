@@ -311,7 +311,8 @@ class TransparencyIT extends AppealServiceIT {
         assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/notices", "/api/v1/notices/{id}",
                 "/api/v1/notices/claims", "/api/v1/appeals/{id}/decision", "/api/v1/transparency/appeals");
         assertThat(docs.json().get("paths").get("/api/v1/notices").get("get").get("parameters").findValuesAsString("name"))
-                .as("the caller comes from the token").containsExactlyInAnyOrder("claimed", "requestId", "pageSize", "pageToken");
+                .as("the caller comes from the token").containsExactlyInAnyOrder("claimed", "requestId", "pageSize", "pageToken",
+                        "Accept-Language");
     }
 
     private void escalated(String appeal) {

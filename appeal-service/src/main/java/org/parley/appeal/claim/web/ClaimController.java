@@ -1,11 +1,16 @@
 package org.parley.appeal.claim.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import org.parley.appeal.claim.ClaimService;
 import org.parley.appeal.claim.domain.ClaimLockedOut;
 import org.parley.appeal.notice.NoticeService;
+import org.parley.appeal.notice.web.ExplanationLanguages;
 import org.parley.appeal.notice.web.NoticeView;
 import org.parley.common.kernel.Caller;
 import org.parley.common.web.Problems;
@@ -35,14 +40,18 @@ class ClaimController {
     /**
      * 201 with the notice when this call claimed it; 200 when the caller had claimed it before. The answer
      * holds the account concerned, which is stored only sealed: {@code no-store} keeps it out of the
-     * Idempotency-Key replay store.
+     * Idempotency-Key replay store. Its statement in plain words is in the caller's {@code Accept-Language},
+     * as for GET.
      */
     @PostMapping("/api/v1/notices/claims")
-    ResponseEntity<NoticeView> claim(Caller caller, @RequestBody ClaimBody body) {
+    @Parameter(in = ParameterIn.HEADER, name = "Accept-Language", description = ExplanationLanguages.WANTED,
+            schema = @Schema(type = "string", example = "de"))
+    ResponseEntity<NoticeView> claim(Caller caller, Locale language, @RequestBody ClaimBody body) {
         ClaimService.Claimed claimed = claims.claim(caller, body.reference(), body.accessCode());
-        NoticeView view = NoticeView.of(notices.read(caller, claimed.notice().id()));
+        NoticeView view = NoticeView.of(notices.read(caller, claimed.notice().id(), language));
         URI location = URI.create("/api/v1/notices/" + claimed.notice().id());
-        return (claimed.first() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location))
+        return ExplanationLanguages.labelled(
+                        claimed.first() ? ResponseEntity.created(location) : ResponseEntity.ok().location(location), language)
                 .cacheControl(CacheControl.noStore())
                 .body(view);
     }

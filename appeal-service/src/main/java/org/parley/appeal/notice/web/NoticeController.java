@@ -1,8 +1,14 @@
 package org.parley.appeal.notice.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.parley.appeal.notice.NoticeService;
 import org.parley.appeal.notice.RecordedNotice;
@@ -62,7 +68,13 @@ class NoticeController {
     }
 
     @GetMapping
-    Page<NoticeView> list(Caller caller,
+    @Parameter(in = ParameterIn.HEADER, name = "Accept-Language", description = ExplanationLanguages.WANTED,
+            schema = @Schema(type = "string", example = "de"))
+    @ApiResponse(responseCode = "200", description = "one page of notices", headers = {
+            @Header(name = "Content-Language", description = ExplanationLanguages.GIVEN, schema = @Schema(type = "string",
+                    allowableValues = {"en", "fr", "de", "ar"})),
+            @Header(name = "Vary", description = "Accept-Language", schema = @Schema(type = "string"))})
+    ResponseEntity<Page<NoticeView>> list(Caller caller, Locale language,
             @RequestParam(required = false) Boolean claimed,
             @RequestParam(required = false) String requestId,
             @RequestParam(required = false) Integer pageSize,
@@ -71,13 +83,21 @@ class NoticeController {
         if (requestId != null) {
             request = Ids.parse(requestId).orElseThrow(() -> RuleViolation.ofField("requestId", "must be a request id"));
         }
-        return notices.list(caller, new NoticeFilter(claimed, request), PageRequest.of(pageSize, pageToken))
-                .map(NoticeView::of);
+        Page<NoticeView> page = notices.list(caller, new NoticeFilter(claimed, request),
+                PageRequest.of(pageSize, pageToken), language).map(NoticeView::of);
+        return ExplanationLanguages.labelled(ResponseEntity.ok(), language).body(page);
     }
 
     @GetMapping("/{id}")
-    NoticeView get(Caller caller, @PathVariable String id) {
-        return NoticeView.of(notices.read(caller, parse(id)));
+    @Parameter(in = ParameterIn.HEADER, name = "Accept-Language", description = ExplanationLanguages.WANTED,
+            schema = @Schema(type = "string", example = "de"))
+    @ApiResponse(responseCode = "200", description = "the notice", headers = {
+            @Header(name = "Content-Language", description = ExplanationLanguages.GIVEN, schema = @Schema(type = "string",
+                    allowableValues = {"en", "fr", "de", "ar"})),
+            @Header(name = "Vary", description = "Accept-Language", schema = @Schema(type = "string"))})
+    ResponseEntity<NoticeView> get(Caller caller, Locale language, @PathVariable String id) {
+        NoticeView view = NoticeView.of(notices.read(caller, parse(id), language));
+        return ExplanationLanguages.labelled(ResponseEntity.ok(), language).body(view);
     }
 
     @GetMapping("/{id}/history")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.parley.appeal.notice.NoticeReading;
+import org.parley.appeal.notice.domain.Explanation;
 import org.parley.appeal.notice.domain.Ground;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.Restriction;
@@ -14,14 +15,17 @@ import org.parley.appeal.shared.domain.NoticeAccess;
  * A notice as JSON. {@code order} is always present: null when no government order caused the
  * restriction, otherwise what may be told of it. Staff names go to staff; the account concerned to the
  * company, the person it is and admins; the request id to those who can look the request up.
+ * {@code explanation} is the statement in plain words as one text, {@code explanationParts} the same as
+ * parts to lay out, both in {@code explanationLanguage} (the negotiated one, also sent as
+ * {@code Content-Language}); {@code language} is the one the company wrote its own text in.
  */
 public record NoticeView(String id, String reference, String companyId, String companyName, String contentRef,
         String accountRef, Restriction restriction, List<String> territorialScope, Ground ground, String legalReference,
         String termsReference, String category, String categoryName, boolean rabatTestRequired, String facts,
         boolean automatedDetection, boolean automatedDecision, Instant decidedAt, String language, String requestId,
         @JsonInclude(JsonInclude.Include.ALWAYS) OrderView order, boolean complete, String explanation,
-        Instant appealUntil, boolean canAppeal, String appealId, boolean claimed, Instant claimedAt,
-        StaffView recordedBy, Instant recordedAt, int standardsVersion) {
+        String explanationLanguage, List<PartView> explanationParts, Instant appealUntil, boolean canAppeal,
+        String appealId, boolean claimed, Instant claimedAt, StaffView recordedBy, Instant recordedAt, int standardsVersion) {
 
     public static NoticeView of(NoticeReading reading) {
         Notice n = reading.notice();
@@ -32,12 +36,28 @@ public record NoticeView(String id, String reference, String companyId, String c
                 n.ground(), n.legalReference(), n.termsReference(), n.category().code(), n.category().name(),
                 n.category().incitement(), n.facts(), n.automatedDetection(), n.automatedDecision(), n.decidedAt(),
                 n.language(), staff && n.requestId() != null ? n.requestId().toString() : null,
-                OrderView.of(reading.order()), reading.order().complete(), reading.explanation(), n.appealClosesAt(),
+                OrderView.of(reading.order()), reading.order().complete(), reading.explanation().text(),
+                reading.explanation().language().toLanguageTag(), PartView.of(reading.explanation()), n.appealClosesAt(),
                 reading.canAppeal(), reading.appeal() == null ? null : reading.appeal().appealId().toString(),
                 n.isClaimed(), n.claimedAt(),
                 staff ? new StaffView(n.decider().subject(), n.decider().username()) : null, n.recordedAt(),
                 n.standardsVersion());
     }
+
+    /**
+     * One part of the statement: its kind, its text, and the text as segments. A segment with
+     * {@code asWritten} is quoted as its author wrote it ({@code FACTS}, {@code LEGAL_REFERENCE} and
+     * {@code TERMS_REFERENCE} in the notice's {@code language}); one without is Parley's words.
+     */
+    public record PartView(Explanation.Kind kind, String text, List<SegmentView> segments) {
+
+        static List<PartView> of(Explanation explanation) {
+            return explanation.parts().stream().map(p -> new PartView(p.kind(), p.text(), p.segments().stream()
+                    .map(s -> new SegmentView(s.text(), s.asWritten())).toList())).toList();
+        }
+    }
+
+    public record SegmentView(String text, Explanation.AsWritten asWritten) {}
 
     /** A member of staff, as other staff see them. */
     public record StaffView(String subject, String username) {}
