@@ -66,6 +66,19 @@ class LanguagesIT extends PortalTest.Base {
     }
 
     @Test
+    void anArabicTransparencyReportDrawsItsChartsFromTheRight() throws Exception {
+        API.on("GET", "/api/v1/transparency/requests", 200, """
+                {"from":"2026-10-01","to":"2026-12-31","k":5,"groupBy":["TYPE"],
+                 "totals":{"requests":"12","overdue":"0","answered":"12","medianHoursToAnswer":0.5,"p90HoursToAnswer":0.9},
+                 "rows":[{"type":"REMOVAL_ORDER","count":"12","overdue":"0"}],"authorities":[]}""");
+        String arabic = page(get("/transparency/requests").param("period", "2026-Q3").param("lang", "ar"));
+        assertThat(arabic).contains("<html lang=\"ar\" dir=\"rtl\">", "الطلبات الحكومية", "أمر إزالة",
+                "direction=\"rtl\"", "الربع 3 من 2026").doesNotContain("direction=\"ltr\"");
+        String german = page(get("/transparency/requests").param("period", "2026-Q3").param("lang", "de"));
+        assertThat(german).contains("Behördliche Anfragen", "Entfernungsanordnung", "direction=\"ltr\"");
+    }
+
+    @Test
     void everyPageOffersTheFourLanguagesInTheirOwnNames() throws Exception {
         String html = page(get("/stakeholders").param("lang", "ar"));
         assertThat(html).contains(">English</a>", ">Français</a>", ">Deutsch</a>", ">العربية</a>",
