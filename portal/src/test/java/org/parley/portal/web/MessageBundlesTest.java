@@ -102,6 +102,38 @@ class MessageBundlesTest {
     }
 
     @Test
+    void arrowsPointTheWayARightToLeftLanguageReads() {
+        // "← previous" becomes "→ previous" in Arabic: the way back is to the right
+        List<String> problems = new ArrayList<>();
+        for (Path base : bundles()) {
+            Properties words = load(base);
+            for (Locale language : translations()) {
+                Path translated = translation(base, language);
+                if (!Page.rightToLeft(language) || !Files.exists(translated)) {
+                    continue;
+                }
+                Properties other = load(translated);
+                words.stringPropertyNames().stream().filter(other::containsKey).sorted().forEach(key -> {
+                    String expected = mirrored(arrows(words.getProperty(key)));
+                    String found = arrows(other.getProperty(key));
+                    if (!expected.equals(found)) {
+                        problems.add(translated.getFileName() + " " + key + ": arrows " + found + " instead of " + expected);
+                    }
+                });
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static String arrows(String message) {
+        return message.replaceAll("[^←→]", "");
+    }
+
+    private static String mirrored(String arrows) {
+        return arrows.replace('←', '\u0000').replace('→', '←').replace('\u0000', '→');
+    }
+
+    @Test
     void everyMessageReadsAsMeant() {
         // a message with arguments goes through MessageFormat, where a bare ' swallows the text after
         // it (write ’ or ''); one without arguments is shown as written, so '' would show doubled
