@@ -24,7 +24,7 @@ public record PortalProperties(
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration readTimeout,
         @DefaultValue("6s") Duration pageDeadline,
-        @DefaultValue({"en", "fr"}) List<Locale> languages) {
+        @DefaultValue({"en", "fr", "de", "ar"}) List<Locale> languages) {
 
     public PortalProperties {
         if (apiUri == null) {

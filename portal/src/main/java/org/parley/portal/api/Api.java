@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,17 +39,20 @@ public final class Api {
     private final RestClient http;
     private final RestClient streams;
     private final String accessToken;
+    /** The page's language, sent as Accept-Language so the API words its answers in it (or null). */
+    private final Locale language;
     private final CircuitBreakerRegistry circuitBreakers;
     private final JsonMapper json;
     private final ExecutorService executor;
     private final Duration pageDeadline;
     private final long deadlineNanos;
 
-    Api(RestClient http, RestClient streams, String accessToken, CircuitBreakerRegistry circuitBreakers, JsonMapper json,
-            ExecutorService executor, Duration pageDeadline) {
+    Api(RestClient http, RestClient streams, String accessToken, Locale language, CircuitBreakerRegistry circuitBreakers,
+            JsonMapper json, ExecutorService executor, Duration pageDeadline) {
         this.http = http;
         this.streams = streams;
         this.accessToken = accessToken;
+        this.language = language;
         this.circuitBreakers = circuitBreakers;
         this.json = json;
         this.executor = executor;
@@ -61,7 +65,7 @@ public final class Api {
      * that began it (a live feed draws each pushed row long after it opened).
      */
     public Api again() {
-        return new Api(http, streams, accessToken, circuitBreakers, json, executor, pageDeadline);
+        return new Api(http, streams, accessToken, language, circuitBreakers, json, executor, pageDeadline);
     }
 
     public boolean signedIn() {
@@ -69,7 +73,7 @@ public final class Api {
     }
 
     public <T> ApiResult<T> get(String path, Class<T> type) {
-        return call(path, () -> http.get().uri(path).headers(this::authorize)
+        return call(path, () -> http.get().uri(path).headers(this::asCaller)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
                     // the body can be read once: the same bytes serve the answer and the problem
@@ -79,7 +83,7 @@ public final class Api {
     }
 
     public <T> ApiResult<T> get(String path, ParameterizedTypeReference<T> type) {
-        return call(path, () -> http.get().uri(path).headers(this::authorize)
+        return call(path, () -> http.get().uri(path).headers(this::asCaller)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
                     byte[] body = response.getBody().readAllBytes();
@@ -90,7 +94,7 @@ public final class Api {
 
     /** A download as the API serves it (e.g. CSV), for passing through to the browser. */
     public ApiResult<Download> download(String path, MediaType accept) {
-        return call(path, () -> http.get().uri(path).headers(this::authorize).accept(accept)
+        return call(path, () -> http.get().uri(path).headers(this::asCaller).accept(accept)
                 .exchange((request, response) -> {
                     byte[] body = response.getBody().readAllBytes();
                     MediaType type = response.getHeaders().getContentType();
@@ -110,7 +114,7 @@ public final class Api {
         try {
             return streams.get().uri(path)
                     .headers(headers -> {
-                        authorize(headers);
+                        asCaller(headers);
                         if (lastEventId != null && !lastEventId.isBlank()) {
                             headers.set("Last-Event-ID", lastEventId);
                         }
@@ -148,7 +152,7 @@ public final class Api {
     private ApiResult<JsonNode> send(String method, String path, Object body, String idempotencyKey) {
         return call(path, () -> http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
                 .headers(headers -> {
-                    authorize(headers);
+                    asCaller(headers);
                     if (idempotencyKey != null) {
                         headers.set("Idempotency-Key", idempotencyKey);
                     }
@@ -194,9 +198,13 @@ public final class Api {
         }
     }
 
-    private void authorize(HttpHeaders headers) {
+    /** Who is calling, and in which language they read. */
+    private void asCaller(HttpHeaders headers) {
         if (accessToken != null) {
             headers.setBearerAuth(accessToken);
+        }
+        if (language != null) {
+            headers.setAcceptLanguageAsLocales(List.of(language));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.parley.portal.api;
 
 import java.net.http.HttpClient;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.parley.portal.PortalProperties;
 import org.parley.portal.signin.SignInConfiguration;
+import org.parley.portal.web.PageLanguage;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,12 +44,13 @@ public class Apis {
     private final CircuitBreakerRegistry circuitBreakers;
     private final JsonMapper json;
     private final PortalProperties properties;
+    private final PageLanguage language;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     /** Striped by session id: one refresh at a time per session within this instance. */
     private final Object[] refreshLocks = new Object[64];
 
     public Apis(RestClient.Builder builder, OAuth2AuthorizedClientManager clients,
-            CircuitBreakerRegistry circuitBreakers, JsonMapper json, PortalProperties properties) {
+            CircuitBreakerRegistry circuitBreakers, JsonMapper json, PortalProperties properties, PageLanguage language) {
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -61,19 +64,29 @@ public class Apis {
         this.circuitBreakers = circuitBreakers;
         this.json = json;
         this.properties = properties;
+        this.language = language;
         for (int i = 0; i < refreshLocks.length; i++) {
             refreshLocks[i] = new Object();
         }
     }
 
-    /** The API as the person behind the current request sees it. */
+    /** The API as the person behind the current request sees it, in the page's language. */
     public Api current() {
-        return new Api(http, streams, accessToken(), circuitBreakers, json, executor, properties.pageDeadline());
+        return new Api(http, streams, accessToken(), pageLanguage(), circuitBreakers, json, executor,
+                properties.pageDeadline());
     }
 
-    /** The API as anyone sees it, without a token (public pages look the same to everyone). */
+    /** The API as anyone sees it, without a token (public pages look the same to everyone), in the page's language. */
     public Api anonymous() {
-        return new Api(http, streams, null, circuitBreakers, json, executor, properties.pageDeadline());
+        return new Api(http, streams, null, pageLanguage(), circuitBreakers, json, executor, properties.pageDeadline());
+    }
+
+    /** The language of the page being drawn; none outside a request. */
+    private Locale pageLanguage() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        return language.resolveLocale(attributes.getRequest());
     }
 
     private String accessToken() {

@@ -101,11 +101,11 @@ public final class Figures {
 
     public static String period(Page page, Period period) {
         return switch (period.kind()) {
-            case YEAR -> Integer.toString(period.year());
-            case HALF -> page.t("pub.period.half", period.index(), String.valueOf(period.year()));
-            case QUARTER -> page.t("pub.period.quarter", period.index(), String.valueOf(period.year()));
+            case YEAR -> page.digits(period.year());
+            case HALF -> page.t("pub.period.half", period.index(), page.digits(period.year()));
+            case QUARTER -> page.t("pub.period.quarter", period.index(), page.digits(period.year()));
             case MONTH -> page.t("pub.period.month",
-                    period.month().getDisplayName(TextStyle.FULL_STANDALONE, page.locale()), String.valueOf(period.year()));
+                    period.month().getDisplayName(TextStyle.FULL_STANDALONE, page.locale()), page.digits(period.year()));
         };
     }
 
@@ -136,7 +136,8 @@ public final class Figures {
             bars.add(new SvgBarChart.Bar(label(page, dimension, row), SvgBarChart.count(row.count()),
                     count(page, row.count())));
         }
-        return SvgBarChart.render(id, title, page.t("pub.chart.desc"), bars, null, page.t("pub.chart.empty"));
+        return SvgBarChart.render(id, title, page.t("pub.chart.desc"), bars, null, page.t("pub.chart.empty"),
+                page.rightToLeft());
     }
 
     /** Requests sent by each authority. */
@@ -146,7 +147,7 @@ public final class Figures {
             bars.add(new SvgBarChart.Bar(a.authority(), SvgBarChart.count(a.requests()), count(page, a.requests())));
         }
         return SvgBarChart.render(id, page.t("pub.authorities.chart"), page.t("pub.chart.desc"), bars, null,
-                page.t("pub.chart.empty"));
+                page.t("pub.chart.empty"), page.rightToLeft());
     }
 
     /** Bars of counts under the given labels. */
@@ -155,7 +156,8 @@ public final class Figures {
         for (int i = 0; i < labels.size(); i++) {
             bars.add(new SvgBarChart.Bar(labels.get(i), SvgBarChart.count(counts.get(i)), count(page, counts.get(i))));
         }
-        return SvgBarChart.render(id, title, page.t("pub.chart.desc"), bars, null, page.t("pub.chart.empty"));
+        return SvgBarChart.render(id, title, page.t("pub.chart.desc"), bars, null, page.t("pub.chart.empty"),
+                page.rightToLeft());
     }
 
     /** Bars of shares (0 to 1, a full bar being 100 %); a withheld share draws no bar. */
@@ -164,6 +166,7 @@ public final class Figures {
         for (int i = 0; i < labels.size(); i++) {
             bars.add(new SvgBarChart.Bar(labels.get(i), shares.get(i), share(page, shares.get(i))));
         }
-        return SvgBarChart.render(id, title, page.t("pub.chart.desc"), bars, 1.0, page.t("pub.chart.empty"));
+        return SvgBarChart.render(id, title, page.t("pub.chart.desc"), bars, 1.0, page.t("pub.chart.empty"),
+                page.rightToLeft());
     }
 }

@@ -10,6 +10,10 @@ import java.util.List;
  * table a page shows beside it. Every piece of text is escaped, since labels come from outside
  * (a company's name).
  *
+ * <p>For a right-to-left language the chart is mirrored: labels on the right, bars growing
+ * leftwards, and the SVG says its direction itself (inline SVG would otherwise take the
+ * page's, and flip every {@code text-anchor} against the coordinates drawn for left to right).
+ *
  * <p>A bar whose value is not a number (a count withheld as {@code "<5"}, a share not
  * published) draws no bar: its text stands in its place, so a withheld figure never looks like
  * zero or like a guess.
@@ -46,6 +50,12 @@ public final class SvgBarChart {
      * @param emptyText what the chart says when there are no bars
      */
     public static String render(String id, String title, String desc, List<Bar> bars, Double max, String emptyText) {
+        return render(id, title, desc, bars, max, emptyText, false);
+    }
+
+    /** The chart's SVG, mirrored when {@code rightToLeft}. */
+    public static String render(String id, String title, String desc, List<Bar> bars, Double max, String emptyText,
+            boolean rightToLeft) {
         String safeId = id.replaceAll("[^A-Za-z0-9_-]", "-");
         double full = max != null && max > 0 ? max
                 : bars.stream().map(Bar::value).filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).max().orElse(0);
@@ -57,6 +67,7 @@ public final class SvgBarChart {
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" aria-labelledby=\"").append(safeId).append("-title ").append(safeId).append("-desc\"")
+                .append(" direction=\"").append(rightToLeft ? "rtl" : "ltr").append('"')
                 .append(" font-family=\"system-ui, sans-serif\" font-size=\"14\">");
         svg.append("<title id=\"").append(safeId).append("-title\">").append(escape(title)).append("</title>");
         svg.append("<desc id=\"").append(safeId).append("-desc\">").append(escape(desc)).append("</desc>");
@@ -66,7 +77,9 @@ public final class SvgBarChart {
                     .append("</text>");
             return svg.append("</svg>").toString();
         }
-        svg.append("<line x1=\"").append(LABEL_WIDTH).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LABEL_WIDTH)
+        // where bars start: the axis between labels and bars, on the left or (mirrored) the right
+        int axis = rightToLeft ? WIDTH - LABEL_WIDTH : LABEL_WIDTH;
+        svg.append("<line x1=\"").append(axis).append("\" y1=\"").append(TOP).append("\" x2=\"").append(axis)
                 .append("\" y2=\"").append(height - TOP).append("\" stroke=\"").append(RULE).append("\"/>");
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
@@ -78,17 +91,19 @@ public final class SvgBarChart {
             if (label.length() > MAX_LABEL_CHARS) {
                 svg.append("<title>").append(escape(label)).append("</title>");
             }
-            svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(textY)
+            // the label ends at the axis: in both directions that is the end of its text
+            svg.append("<text x=\"").append(rightToLeft ? axis + 8 : axis - 8).append("\" y=\"").append(textY)
                     .append("\" text-anchor=\"end\" fill=\"").append(INK).append("\">").append(escape(shorten(label)))
                     .append("</text>");
             int length = 0;
             if (bar.value() != null && full > 0 && bar.value() > 0) {
                 length = (int) Math.max(1, Math.round(Math.min(bar.value(), full) / full * barSpace));
-                svg.append("<rect x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + (ROW - BAR) / 2)
+                svg.append("<rect x=\"").append(rightToLeft ? axis - length : axis).append("\" y=\"").append(y + (ROW - BAR) / 2)
                         .append("\" width=\"").append(length).append("\" height=\"").append(BAR)
                         .append("\" fill=\"").append(BAR_FILL).append("\"/>");
             }
-            svg.append("<text x=\"").append(LABEL_WIDTH + length + 6).append("\" y=\"").append(textY)
+            svg.append("<text x=\"").append(rightToLeft ? axis - length - 6 : axis + length + 6).append("\" y=\"")
+                    .append(textY)
                     .append("\" fill=\"").append(bar.value() == null ? MUTED : INK).append("\">")
                     .append(escape(bar.shown() == null ? "" : bar.shown())).append("</text>");
             svg.append("</g>");

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parley.common.kernel.RealmRoles;
 import org.parley.common.kernel.Role;
+import org.parley.portal.web.PageLanguage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,12 +29,16 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
@@ -101,7 +106,7 @@ public class SignInConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-            KeycloakProperties keycloak) throws Exception {
+            KeycloakProperties keycloak, PageLanguage language) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
         String keycloakOrigin = origin(keycloak.issuerUri());
@@ -116,8 +121,10 @@ public class SignInConfiguration {
                         // everything else is public, or a page that does not exist
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
+                        .authorizationEndpoint(authorization -> authorization
+                                .authorizationRequestResolver(inPageLanguage(registrations, language)))
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(withRealmRoles()))
-                        .successHandler(new StartPageHandler()))
+                        .successHandler(new StartPageHandler(language)))
                 .logout(logout -> logout
                         .logoutUrl("/signout")
                         .logoutSuccessHandler(signedOut))
@@ -172,8 +179,56 @@ public class SignInConfiguration {
         }
     }
 
-    /** After sign-in: the page they were sent away from, else the start page of their role. */
+    /**
+     * Keycloak's sign-in page in the language of the page the person came from
+     * ({@code ui_locales}, OpenID Connect Core 3.1.2.1); Keycloak shows it when its realm offers it.
+     */
+    static OAuth2AuthorizationRequestResolver inPageLanguage(ClientRegistrationRepository registrations,
+            PageLanguage language) {
+        DefaultOAuth2AuthorizationRequestResolver standard = new DefaultOAuth2AuthorizationRequestResolver(
+                registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        return new OAuth2AuthorizationRequestResolver() {
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+                return withLanguage(standard.resolve(request), request);
+            }
+
+            @Override
+            public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+                return withLanguage(standard.resolve(request, registrationId), request);
+            }
+
+            private OAuth2AuthorizationRequest withLanguage(OAuth2AuthorizationRequest authorization,
+                    HttpServletRequest request) {
+                if (authorization == null) {
+                    return null;
+                }
+                String tag = language.resolveLocale(request).toLanguageTag();
+                return OAuth2AuthorizationRequest.from(authorization)
+                        .additionalParameters(parameters -> parameters.put("ui_locales", tag))
+                        .build();
+            }
+        };
+    }
+
+    /**
+     * After sign-in: the language the person chose before applies, then the page they were
+     * sent away from, else the start page of their role.
+     */
     static final class StartPageHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+        private final PageLanguage language;
+
+        StartPageHandler(PageLanguage language) {
+            this.language = language;
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws jakarta.servlet.ServletException, java.io.IOException {
+            language.signedIn(request, response, authentication);
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+
         @Override
         protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
                 Authentication authentication) {

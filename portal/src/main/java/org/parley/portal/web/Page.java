@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.parley.portal.signin.Viewer;
 import org.springframework.context.MessageSource;
@@ -59,9 +61,26 @@ public final class Page {
         return locale.toLanguageTag();
     }
 
-    /** Text direction of the language: Arabic reads right to left. */
+    /** Text direction of the language, from its script: Arabic (and Hebrew, Persian, Urdu…) read right to left. */
     public String dir() {
-        return "ar".equals(locale.getLanguage()) ? "rtl" : "ltr";
+        return rightToLeft(locale) ? "rtl" : "ltr";
+    }
+
+    public boolean rightToLeft() {
+        return rightToLeft(locale);
+    }
+
+    static boolean rightToLeft(Locale language) {
+        String script = Locale.forLanguageTag(language.toLanguageTag()).getScript();
+        if (!script.isEmpty()) {
+            return Set.of("Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg").contains(script);
+        }
+        return Set.of("ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb").contains(language.getLanguage());
+    }
+
+    /** An arrow pointing the way the text reads, for "from → to". */
+    public String forward() {
+        return rightToLeft() ? "←" : "→";
     }
 
     public List<Locale> languages() {
@@ -117,21 +136,32 @@ public final class Page {
     }
 
     // ---- formats of the language ------------------------------------------------------------
+    // Numbers and dates use the digits CLDR gives the language (DecimalStyle.of for java.time,
+    // which would otherwise always write 0-9): for plain "ar" these are 0-9, for "ar-EG" ٠-٩,
+    // the same in both, and in the numbers MessageFormat puts into messages.
 
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZoneOffset.UTC).format(instant) + " UTC";
+                .withDecimalStyle(DecimalStyle.of(locale)).withZone(ZoneOffset.UTC).format(instant) + " UTC";
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+                .withDecimalStyle(DecimalStyle.of(locale)).format(date);
     }
 
     public String number(Number value) {
         return value == null ? "" : NumberFormat.getInstance(locale).format(value);
+    }
+
+    /** A number as written in a label, without grouping: a year, a version, a quarter. */
+    public String digits(long value) {
+        NumberFormat format = NumberFormat.getIntegerInstance(locale);
+        format.setGroupingUsed(false);
+        return format.format(value);
     }
 
     public String decimal(Double value) {
@@ -154,9 +184,15 @@ public final class Page {
             return t("duration.minutes", minutes);
         }
         if (minutes < 24 * 60) {
-            return t("duration.hoursMinutes", minutes / 60, String.format(Locale.ROOT, "%02d", minutes % 60));
+            return t("duration.hoursMinutes", minutes / 60, twoDigits(minutes % 60));
         }
         return t("duration.daysHours", minutes / (24 * 60), (minutes / 60) % 24);
+    }
+
+    private String twoDigits(long value) {
+        NumberFormat format = NumberFormat.getIntegerInstance(locale);
+        format.setMinimumIntegerDigits(2);
+        return format.format(value);
     }
 
     /** "due in 42 min" or "overdue by 5 min", from now. */

@@ -89,4 +89,21 @@ class SvgBarChartTest {
         assertThat(SvgBarChart.count("-3")).isNull();
         assertThat(SvgBarChart.count("99999999999999999999999")).isNull();
     }
+
+    @Test
+    void aRightToLeftChartIsTheMirrorImage() {
+        List<Bar> bars = List.of(new Bar("أمر إزالة", 10.0, "10"), new Bar("إحالة", 5.0, "5"));
+        String ltr = SvgBarChart.render("c", "t", "d", bars, null, "-", false);
+        String rtl = SvgBarChart.render("c", "t", "d", bars, null, "-", true);
+        int barSpace = SvgBarChart.WIDTH - SvgBarChart.LABEL_WIDTH - SvgBarChart.VALUE_WIDTH;
+        int axis = SvgBarChart.WIDTH - SvgBarChart.LABEL_WIDTH;
+        assertThat(ltr).contains("direction=\"ltr\"", "<rect x=\"" + SvgBarChart.LABEL_WIDTH + "\"");
+        // labels on the right, ending at the axis; bars grow leftwards from it, the value beyond the bar's end
+        assertThat(rtl).contains("direction=\"rtl\"",
+                "<line x1=\"" + axis + "\"",
+                "<text x=\"" + (axis + 8) + "\" y=\"26\" text-anchor=\"end\"",
+                "<rect x=\"" + (axis - barSpace) + "\" y=\"13\" width=\"" + barSpace + "\"",
+                "<rect x=\"" + (axis - barSpace / 2) + "\" y=\"41\" width=\"" + barSpace / 2 + "\"",
+                "<text x=\"" + (axis - barSpace - 6) + "\" y=\"26\" fill=");
+    }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,39 +18,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the portal to its language rules: every word comes from a message bundle, every
- * bundle has the same keys in every language, and every key the code names exists.
+ * Holds the portal to its language rules: every word comes from a message bundle and every
+ * key the code names exists ({@link MessageBundlesTest} holds the bundles to every language).
  */
 class PortalWordsTest {
 
     private static final Path TEMPLATES = Path.of("src/main/jte");
     private static final Path BUNDLES = Path.of("src/main/resources/i18n");
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final List<String> LANGUAGES = List.of("fr");
     /** Names that are not words to translate. */
     private static final Set<String> NAMES = Set.of("Parley");
     private static final Set<String> WORDY_ATTRIBUTES = Set.of("aria-label", "title", "alt", "placeholder",
             "aria-description", "aria-roledescription", "label");
-
-    @Test
-    void everyBundleHasTheSameKeysInEveryLanguageAndNoEmptyMessage() {
-        for (Path base : bundles()) {
-            Properties english = load(base);
-            for (String language : LANGUAGES) {
-                Path translated = base.resolveSibling(base.getFileName().toString()
-                        .replace(".properties", "_" + language + ".properties"));
-                assertThat(translated).as("the %s translation of %s", language, base.getFileName()).exists();
-                Properties other = load(translated);
-                assertThat(new TreeSet<>(other.stringPropertyNames()))
-                        .as("keys of %s against %s", translated.getFileName(), base.getFileName())
-                        .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
-                other.forEach((key, value) -> assertThat(value.toString().trim())
-                        .as("%s in %s", key, translated.getFileName()).isNotEmpty());
-            }
-            english.forEach((key, value) -> assertThat(value.toString().trim())
-                    .as("%s in %s", key, base.getFileName()).isNotEmpty());
-        }
-    }
 
     @Test
     void everyKeyNamedInTheCodeExists() throws IOException {
