@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,9 +44,11 @@ public final class Api {
     private final ExecutorService executor;
     private final Duration pageDeadline;
     private final long deadlineNanos;
+    /** The page's language, asked of the API for the words it writes itself (an explanation); may be null. */
+    private final Locale language;
 
     Api(RestClient http, RestClient streams, String accessToken, CircuitBreakerRegistry circuitBreakers, JsonMapper json,
-            ExecutorService executor, Duration pageDeadline) {
+            ExecutorService executor, Duration pageDeadline, Locale language) {
         this.http = http;
         this.streams = streams;
         this.accessToken = accessToken;
@@ -54,6 +57,7 @@ public final class Api {
         this.executor = executor;
         this.pageDeadline = pageDeadline;
         this.deadlineNanos = System.nanoTime() + pageDeadline.toNanos();
+        this.language = language;
     }
 
     /**
@@ -61,7 +65,7 @@ public final class Api {
      * that began it (a live feed draws each pushed row long after it opened).
      */
     public Api again() {
-        return new Api(http, streams, accessToken, circuitBreakers, json, executor, pageDeadline);
+        return new Api(http, streams, accessToken, circuitBreakers, json, executor, pageDeadline, language);
     }
 
     public boolean signedIn() {
@@ -197,6 +201,9 @@ public final class Api {
     private void authorize(HttpHeaders headers) {
         if (accessToken != null) {
             headers.setBearerAuth(accessToken);
+        }
+        if (language != null) {
+            headers.setAcceptLanguageAsLocales(List.of(language));
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.parley.portal.PortalProperties;
 import org.parley.portal.signin.SignInConfiguration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -66,14 +67,15 @@ public class Apis {
         }
     }
 
-    /** The API as the person behind the current request sees it. */
+    /** The API as the person behind the current request sees it, asked in the page's language. */
     public Api current() {
-        return new Api(http, streams, accessToken(), circuitBreakers, json, executor, properties.pageDeadline());
+        return new Api(http, streams, accessToken(), circuitBreakers, json, executor, properties.pageDeadline(),
+                LocaleContextHolder.getLocale());
     }
 
     /** The API as anyone sees it, without a token (public pages look the same to everyone). */
     public Api anonymous() {
-        return new Api(http, streams, null, circuitBreakers, json, executor, properties.pageDeadline());
+        return new Api(http, streams, null, circuitBreakers, json, executor, properties.pageDeadline(), null);
     }
 
     private String accessToken() {
