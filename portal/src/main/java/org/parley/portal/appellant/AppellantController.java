@@ -20,6 +20,7 @@ import org.parley.portal.api.Problem;
 import org.parley.portal.notices.Forms;
 import org.parley.portal.notices.Json;
 import org.parley.portal.web.Form;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
@@ -50,9 +51,11 @@ class AppellantController {
     static final List<String> LANGUAGES = List.of("en", "fr", "de", "ar", "es", "it", "nl", "pl", "pt", "sv", "tr", "uk");
 
     private final Apis apis;
+    private final MessageSource messages;
 
-    AppellantController(Apis apis) {
+    AppellantController(Apis apis, MessageSource messages) {
         this.apis = apis;
+        this.messages = messages;
     }
 
     // ---- the start page -------------------------------------------------------------------------
@@ -110,9 +113,8 @@ class AppellantController {
                     }
                     yield drawStart(model, Form.of(kept), wait(problem));
                 }
-                // a wrong code and an unknown reference are one answer (404): the page words it itself
                 response.setStatus(422);
-                yield drawStart(model, Form.of(kept).refusedBy(problem), null);
+                yield drawStart(model, Form.of(kept).refusedBy(problem.status() == 404 ? noMatch() : problem), null);
             }
             case ApiResult.Unavailable<JsonNode> unavailable -> throw new ApiResult.ServiceUnavailable(ApiService.APPEAL);
         };
@@ -122,6 +124,15 @@ class AppellantController {
     static Duration wait(Problem problem) {
         long seconds = problem.retryAfter() == null ? 60 : Math.max(1, problem.retryAfter());
         return Duration.ofMinutes((seconds + 59) / 60);
+    }
+
+    /**
+     * A wrong code and an unknown reference are one answer of the API (404), and the page cannot tell them
+     * apart either: it says so in its own words, beside the code, which is what is most often mistyped.
+     */
+    private Problem noMatch() {
+        String message = messages.getMessage("appellant.claim.noMatch", null, LocaleContextHolder.getLocale());
+        return new Problem(404, null, null, Map.of("accessCode", message), List.of(), null);
     }
 
     // ---- one notice -----------------------------------------------------------------------------

@@ -123,6 +123,8 @@ class AppellantPagesIT extends PortalTest.Base {
                     .andExpect(status().is(422))
                     .andExpect(content().string(containsString("No notice matches what you entered.")))
                     .andExpect(content().string(containsString("role=\"alert\"")))
+                    .andExpect(content().string(containsString("id=\"f-accessCode-error\"")))
+                    .andExpect(content().string(containsString("href=\"#f-accessCode\"")))
                     .andExpect(content().string(containsString("value=\"" + reference + "\"")))
                     .andExpect(content().string(not(containsString("WRONG-CODE"))))
                     .andExpect(content().string(not(containsString("with this reference and access code"))));
