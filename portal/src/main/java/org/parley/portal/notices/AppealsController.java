@@ -35,11 +35,6 @@ class AppealsController {
 
     static final ParameterizedTypeReference<List<Json.History>> HISTORY = new ParameterizedTypeReference<>() {
     };
-    /** appeal-service's {@code Outcome}. */
-    static final List<String> OUTCOMES = List.of("UPHELD", "REVERSED", "PARTIALLY_REVERSED");
-    /** The six parts of the Rabat Plan of Action's threshold test, as the API names them. */
-    static final List<String> RABAT = List.of("context", "speaker", "intent", "contentAndForm", "extent", "likelihood");
-
     /** Open appeals first, soonest due first; then the others, the latest filed first. */
     static final Comparator<Json.Appeal> QUEUE = Comparator.comparing((Json.Appeal a) -> !a.open())
             .thenComparing((a, b) -> a.open()
@@ -96,7 +91,7 @@ class AppealsController {
             HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> typed = Forms.typed(params);
         ApiResult<JsonNode> result = apis.current()
-                .post("/api/v1/appeals/" + NoticesController.safe(id) + "/decision", decision(typed), null);
+                .post("/api/v1/appeals/" + NoticesController.safe(id) + "/decision", Decisions.body(typed), null);
         return switch (result) {
             case ApiResult.Ok<JsonNode> ok -> {
                 redirect.addFlashAttribute("done", "decided");
@@ -109,21 +104,6 @@ class AppealsController {
             case ApiResult.Unavailable<JsonNode> unavailable ->
                     throw new ApiResult.ServiceUnavailable(ApiService.APPEAL);
         };
-    }
-
-    /** The decision's body; the six parts go only when the form had them (incitement categories). */
-    static Map<String, Object> decision(Map<String, String> typed) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("outcome", Forms.text(typed, "outcome"));
-        body.put("reasoning", Forms.text(typed, "reasoning"));
-        if (RABAT.stream().anyMatch(part -> typed.containsKey("rabat." + part))) {
-            Map<String, Object> rabat = new LinkedHashMap<>();
-            RABAT.forEach(part -> rabat.put(part, Forms.text(typed, "rabat." + part)));
-            body.put("rabat", rabat);
-        } else {
-            body.put("rabat", null);
-        }
-        return body;
     }
 
     private static int refusal(ApiResult.Refused<JsonNode> refused) {
@@ -144,8 +124,8 @@ class AppealsController {
         model.addAttribute("assignForm", assignForm);
         model.addAttribute("decideForm", decideForm);
         model.addAttribute("me", viewer == null ? "" : viewer.username());
-        model.addAttribute("outcomes", OUTCOMES);
-        model.addAttribute("rabatParts", RABAT);
+        model.addAttribute("outcomes", Decisions.OUTCOMES);
+        model.addAttribute("rabatParts", Decisions.RABAT);
         model.addAttribute("now", Instant.now());
         if (!model.containsAttribute("done")) {
             model.addAttribute("done", null);

@@ -13,8 +13,8 @@ import org.parley.portal.api.Problem;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.MultiValueMap;
 
-/** What the pages of this desk share: reading forms as typed, lists as the API pages them. */
-final class Forms {
+/** What the desks' pages share: reading forms as typed, lists as the API pages them. */
+public final class Forms {
 
     /** The API answers at most this many items a page; the desk reads a few pages at most. */
     static final int PAGE_SIZE = 500;
@@ -24,7 +24,7 @@ final class Forms {
     }
 
     /** The form as typed: one value per field, several values of one field joined by commas. */
-    static Map<String, String> typed(MultiValueMap<String, String> params) {
+    public static Map<String, String> typed(MultiValueMap<String, String> params) {
         Map<String, String> values = new LinkedHashMap<>();
         params.forEach((name, list) -> {
             if (!"_csrf".equals(name) && list != null) {
@@ -34,7 +34,7 @@ final class Forms {
         return values;
     }
 
-    static String text(Map<String, String> values, String name) {
+    public static String text(Map<String, String> values, String name) {
         String value = values.get(name);
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -54,7 +54,7 @@ final class Forms {
         return "yes".equals(typed) ? Boolean.TRUE : "no".equals(typed) ? Boolean.FALSE : null;
     }
 
-    static String newKey() {
+    public static String newKey() {
         return UUID.randomUUID().toString();
     }
 
@@ -71,7 +71,7 @@ final class Forms {
     }
 
     /** Every page of a list, up to {@link #MAX_PAGES}: the API pages oldest first and has no sort order. */
-    static <T> ApiResult<List<T>> all(Api api, String path, ParameterizedTypeReference<Json.Listing<T>> type) {
+    public static <T> ApiResult<List<T>> all(Api api, String path, ParameterizedTypeReference<Json.Listing<T>> type) {
         List<T> items = new ArrayList<>();
         String token = null;
         for (int page = 0; page < MAX_PAGES; page++) {

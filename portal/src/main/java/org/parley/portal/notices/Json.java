@@ -121,7 +121,7 @@ public final class Json {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Escalation(String reason, Instant escalatedAt) {
+    public record Escalation(String reason, Instant escalatedAt, Reviewer reviewer, Instant takenAt) {
     }
 
     /** One audit record of an appeal. */

@@ -222,9 +222,11 @@ class NoticesController {
 
     @GetMapping("/company/notices/{id}")
     String notice(@PathVariable String id, Model model) {
+        // checked before forking: a bad id thrown inside a fork would read as the service being down
+        String noticeId = safe(id);
         Api api = apis.current();
-        var notice = api.fork(() -> api.get("/api/v1/notices/" + safe(id), Json.Notice.class));
-        var appeals = api.fork(() -> api.get("/api/v1/appeals?noticeId=" + safe(id), APPEALS));
+        var notice = api.fork(() -> api.get("/api/v1/notices/" + noticeId, Json.Notice.class));
+        var appeals = api.fork(() -> api.get("/api/v1/appeals?noticeId=" + noticeId, APPEALS));
         Json.Notice shown = notice.join(ApiService.APPEAL).orNotFound();
         model.addAttribute("notice", shown);
         model.addAttribute("appeal", appeals.join(ApiService.APPEAL).answer()

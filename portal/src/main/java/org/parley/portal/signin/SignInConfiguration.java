@@ -117,6 +117,8 @@ public class SignInConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/liaison", "/liaison/**").hasRole(Viewer.LIAISON)
                         .requestMatchers("/company", "/company/**").hasRole(Viewer.RESPONDER)
+                        .requestMatchers("/my", "/my/**").hasRole(Viewer.APPELLANT)
+                        .requestMatchers("/reviewer", "/reviewer/**").hasRole(Viewer.REVIEWER)
                         .requestMatchers("/stream/**").authenticated()
                         // everything else is public, or a page that does not exist
                         .anyRequest().permitAll())

@@ -54,6 +54,12 @@ public record Viewer(String username, String displayName, Set<String> roles, Str
         if (is(RESPONDER)) {
             return "/company";
         }
+        if (is(REVIEWER)) {
+            return "/reviewer";
+        }
+        if (is(APPELLANT)) {
+            return "/my";
+        }
         return "/";
     }
 }

@@ -241,6 +241,10 @@ class NoticesPagesIT extends PortalTest.Base {
         // and the desk is not an appellant's
         mvc.perform(get("/company/notices").with(signedIn("appellant-1", null, "appellant")))
                 .andExpect(status().isNotFound());
+        // what cannot be an id is a page that does not exist, not a service that is down
+        mvc.perform(get("/company/notices/not-an-id!")
+                        .with(signedIn("responder-chirp", "01930000-0000-7000-8000-00000000c002", "company-responder")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
