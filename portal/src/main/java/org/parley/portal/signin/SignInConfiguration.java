@@ -112,6 +112,7 @@ public class SignInConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/liaison", "/liaison/**").hasRole(Viewer.LIAISON)
                         .requestMatchers("/company", "/company/**").hasRole(Viewer.RESPONDER)
+                        .requestMatchers("/admin", "/admin/**").hasRole(Viewer.ADMIN)
                         .requestMatchers("/stream/**").authenticated()
                         // everything else is public, or a page that does not exist
                         .anyRequest().permitAll())
