@@ -31,6 +31,7 @@ public final class DemoTokens {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> signingIn = new ConcurrentHashMap<>();
 
     public DemoTokens(URI tokenEndpoint) {
         this.tokenEndpoint = tokenEndpoint;
@@ -42,9 +43,17 @@ public final class DemoTokens {
         if (cached != null && Instant.now().isBefore(cached.expires())) {
             return cached.token();
         }
-        Cached fresh = fetch(username, DEMO_PASSWORD);
-        cache.put(username, fresh);
-        return fresh.token();
+        // one sign-in at a time per user: Keycloak's brute-force detection refuses concurrent
+        // logins of one account ("user_temporarily_disabled"), even with the right password
+        synchronized (signingIn.computeIfAbsent(username, name -> new Object())) {
+            cached = cache.get(username);
+            if (cached != null && Instant.now().isBefore(cached.expires())) {
+                return cached.token();
+            }
+            Cached fresh = fetch(username, DEMO_PASSWORD);
+            cache.put(username, fresh);
+            return fresh.token();
+        }
     }
 
     private Cached fetch(String username, String password) {

@@ -8,11 +8,12 @@ public enum ApiService {
 
     /** Which service answers a path of the public API. */
     public static ApiService of(String path) {
-        if (path.startsWith("/api/v1/requests") || path.startsWith("/api/v1/transparency/requests")) {
+        if (path.startsWith("/api/v1/requests") || path.startsWith("/api/v1/transparency/requests")
+                || path.startsWith("/api/v1/admin/audit/request/")) {
             return REQUEST;
         }
         if (path.startsWith("/api/v1/notices") || path.startsWith("/api/v1/appeals")
-                || path.startsWith("/api/v1/transparency/appeals")) {
+                || path.startsWith("/api/v1/transparency/appeals") || path.startsWith("/api/v1/admin/audit/appeal/")) {
             return APPEAL;
         }
         return STAKEHOLDER;

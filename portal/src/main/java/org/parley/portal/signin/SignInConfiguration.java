@@ -119,6 +119,7 @@ public class SignInConfiguration {
                         .requestMatchers("/company", "/company/**").hasRole(Viewer.RESPONDER)
                         .requestMatchers("/my", "/my/**").hasRole(Viewer.APPELLANT)
                         .requestMatchers("/reviewer", "/reviewer/**").hasRole(Viewer.REVIEWER)
+                        .requestMatchers("/admin", "/admin/**").hasRole(Viewer.ADMIN)
                         .requestMatchers("/stream/**").authenticated()
                         // everything else is public, or a page that does not exist
                         .anyRequest().permitAll())

@@ -54,6 +54,9 @@ public record Viewer(String username, String displayName, Set<String> roles, Str
         if (is(RESPONDER)) {
             return "/company";
         }
+        if (is(ADMIN)) {
+            return "/admin";
+        }
         if (is(REVIEWER)) {
             return "/reviewer";
         }
