@@ -22,8 +22,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Map;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +41,12 @@ class AppellantPagesIT extends PortalTest.Base {
     static final String OTHERS = "01930000-0000-7000-8000-0000000e0099";
 
     @Autowired
-    CircuitBreakerRegistry circuitBreakers;
-    @Autowired
     JsonMapper json;
 
     @BeforeEach
     @AfterEach
     void freshStub() {
         API.reset();
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     private RequestPostProcessor appellant() {

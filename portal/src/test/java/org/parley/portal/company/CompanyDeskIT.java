@@ -39,13 +39,9 @@ class CompanyDeskIT extends PortalTest.Base {
     @Autowired
     JsonMapper json;
 
-    @Autowired
-    io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry circuitBreakers;
 
     @BeforeEach
     void resetApi() {
-        // the tests of a service that is down must not open the circuit for the next ones
-        circuitBreakers.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
         API.reset();
         API.on("GET", "/api/v1/stakeholders", 200, STAKEHOLDERS);
     }

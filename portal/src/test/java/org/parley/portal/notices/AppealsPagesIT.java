@@ -16,8 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,15 +37,12 @@ class AppealsPagesIT extends PortalTest.Base {
     static final String DECIDED = "01930000-0000-7000-8000-0000000d0003";
 
     @Autowired
-    CircuitBreakerRegistry circuitBreakers;
-    @Autowired
     JsonMapper json;
 
     @BeforeEach
     @AfterEach
     void freshStub() {
         API.reset();
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     private RequestPostProcessor responder2() {

@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,15 +27,12 @@ class ProfilePagesIT extends PortalTest.Base {
     static final String PATH = "/api/v1/stakeholders/" + STREAMLY;
 
     @Autowired
-    CircuitBreakerRegistry circuitBreakers;
-    @Autowired
     JsonMapper json;
 
     @BeforeEach
     @AfterEach
     void freshStub() {
         API.reset();
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     private RequestPostProcessor responder() {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
@@ -29,13 +28,10 @@ class PublicPagesIT extends PortalTest.Base {
     static final String UNKNOWN = "01930000-0000-7000-8000-0000000fffff";
 
 
-    @Autowired
-    CircuitBreakerRegistry breakers;
 
     @BeforeEach
     void freshApi() {
         API.reset();
-        breakers.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
     }
 
     // ---- fixtures, in the services' shapes ------------------------------------------------------

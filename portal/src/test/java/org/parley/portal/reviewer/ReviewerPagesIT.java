@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +34,12 @@ class ReviewerPagesIT extends PortalTest.Base {
     static final String C3 = "01930000-0000-7000-8000-0000000c1003";
 
     @Autowired
-    CircuitBreakerRegistry circuitBreakers;
-    @Autowired
     JsonMapper json;
 
     @BeforeEach
     @AfterEach
     void freshStub() {
         API.reset();
-        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     private RequestPostProcessor reviewer() {

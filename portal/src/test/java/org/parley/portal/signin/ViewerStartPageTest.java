@@ -18,6 +18,7 @@ class ViewerStartPageTest {
         assertThat(start(Viewer.RESPONDER)).isEqualTo("/company");
         assertThat(start(Viewer.REVIEWER)).isEqualTo("/reviewer");
         assertThat(start(Viewer.APPELLANT)).isEqualTo("/my");
-        assertThat(start(Viewer.ADMIN)).isEqualTo("/");
+        assertThat(start(Viewer.ADMIN)).isEqualTo("/admin");
+        assertThat(start()).isEqualTo("/");
     }
 }

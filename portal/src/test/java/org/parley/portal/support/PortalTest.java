@@ -46,6 +46,15 @@ public @interface PortalTest {
         @org.springframework.beans.factory.annotation.Autowired
         protected org.springframework.test.web.servlet.MockMvc mvc;
 
+        @org.springframework.beans.factory.annotation.Autowired
+        private io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakersOfEveryTest;
+
+        /** Every test starts with closed circuits: one that has a service down must not open them for the next. */
+        @org.junit.jupiter.api.BeforeEach
+        void closeCircuits() {
+            breakersOfEveryTest.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
+        }
+
         /** Signed in as a demo-like person with these realm roles and tenant; the API sees the bearer token "access-token". */
         @org.springframework.beans.factory.annotation.Autowired
         protected org.springframework.security.oauth2.client.registration.ClientRegistrationRepository registrations;
@@ -54,7 +63,9 @@ public @interface PortalTest {
             return oidcLogin()
                     .clientRegistration(registrations.findByRegistrationId("keycloak"))
                     .idToken(token -> {
-                        token.claim("preferred_username", username).claim("name", "Test " + username);
+                        // a subject of their own: what the portal remembers for one person (their language) is not another's
+                        token.subject("subject-of-" + username).claim("preferred_username", username)
+                                .claim("name", "Test " + username);
                         if (stakeholderId != null) {
                             token.claim("stakeholder_id", stakeholderId);
                         }

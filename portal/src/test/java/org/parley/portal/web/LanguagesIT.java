@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,6 @@ class LanguagesIT extends PortalTest.Base {
 
     private static final String EMPTY = "{\"items\":[],\"nextPageToken\":null}";
 
-    @Autowired
-    CircuitBreakerRegistry breakers;
 
     @Autowired
     PageLanguage pageLanguage;
@@ -45,7 +41,6 @@ class LanguagesIT extends PortalTest.Base {
     @BeforeEach
     void freshApi() {
         API.reset();
-        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         API.on("GET", "/api/v1/stakeholders", 200, EMPTY);
         API.on("GET", "/api/v1/requests", 200, EMPTY);
     }
