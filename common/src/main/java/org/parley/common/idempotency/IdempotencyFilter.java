@@ -54,6 +54,16 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     /** Claiming again when the row that stood in the way was deleted (its attempt failed) meanwhile. */
     private static final int CLAIM_TRIES = 3;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    /**
+     * Makes the one-statement transaction it is joined into commit without waiting for the WAL flush
+     * ({@code synchronous_commit} off for that transaction only). The claim, the kept answer and the
+     * release are bookkeeping around the change, which commits synchronously on its own: a claim is
+     * flushed at the latest with the change that depends on it (the log is written in order), a lost
+     * answer is reported as lost ({@code effect_committed} commits with the change), and a lost claim
+     * or release only lets a retry run afresh or wait for the takeover. Two of the three flushes a
+     * creating POST waited for are saved.
+     */
+    private static final String ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
     /** The claim of the request this thread is handling, for {@link IdempotentEffects}. */
     private static final ThreadLocal<Claim> CURRENT = new ThreadLocal<>();
 
@@ -124,8 +134,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     private Optional<Stored> claim(Claim claim, String requestHash) {
         for (int i = 0; i < CLAIM_TRIES; i++) {
             int claimed = jdbc.sql("""
-                    insert into idempotency_key (caller, key, request_hash, status, attempt)
-                    values (:caller, :key, :hash, null, :attempt)
+                    insert into idempotency_key (caller, key, request_hash, attempt)
+                    select :caller, :key, :hash, :attempt from (%s) as async_commit
                     on conflict (caller, key) do update
                         set request_hash = excluded.request_hash, status = null, location = null,
                             content_type = null, body = null, attempt = excluded.attempt, created_at = now()
@@ -133,7 +143,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                            or (idempotency_key.status is null and not idempotency_key.effect_committed
                                and idempotency_key.request_hash = excluded.request_hash
                                and idempotency_key.created_at < now() - make_interval(secs => :stale))
-                    """)
+                    """.formatted(ASYNC_COMMIT))
                     .param("caller", claim.caller()).param("key", claim.key()).param("hash", requestHash)
                     .param("attempt", claim.attempt()).param("stale", inProgressTimeout.toMillis() / 1000.0)
                     .update();
@@ -187,8 +197,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             int stored = jdbc.sql("""
                     update idempotency_key set status = :status, location = :location, content_type = :type, body = :body
+                    from (%s) as async_commit
                     where caller = :caller and key = :key and attempt = :attempt
-                    """)
+                    """.formatted(ASYNC_COMMIT))
                     .param("status", captured.getStatus())
                     .param("location", captured.getHeader(HttpHeaders.LOCATION))
                     .param("type", captured.getContentType())
@@ -212,9 +223,9 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     private boolean release(Claim claim) {
         try {
             int released = jdbc.sql("""
-                    delete from idempotency_key
+                    delete from idempotency_key using (%s) as async_commit
                     where caller = :caller and key = :key and attempt = :attempt and not effect_committed
-                    """)
+                    """.formatted(ASYNC_COMMIT))
                     .param("caller", claim.caller()).param("key", claim.key()).param("attempt", claim.attempt())
                     .update();
             return released == 1 || stored(claim).map(s -> !s.effectCommitted()).orElse(true);
