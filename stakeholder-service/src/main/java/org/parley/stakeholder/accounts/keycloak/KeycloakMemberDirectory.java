@@ -105,6 +105,9 @@ class KeycloakMemberDirectory implements MemberDirectory, AutoCloseable {
             try {
                 UserResource account = realmResource.users().get(id);
                 account.roles().realmLevel().add(List.of(realmRole));
+                // the realm's default role makes people who register themselves appellants; a member
+                // provisioned for a stakeholder holds its own role only
+                account.roles().realmLevel().remove(List.of(realmResource.toRepresentation().getDefaultRole()));
                 Optional<String> temporaryPassword = Optional.empty();
                 if (passwordSetup == PasswordSetup.TEMPORARY_PASSWORD) {
                     String password = temporaryPassword();
