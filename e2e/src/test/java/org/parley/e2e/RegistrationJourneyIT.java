@@ -11,7 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.e2e.support.Browser;
 import org.parley.e2e.support.KeycloakAdmin;
 import org.parley.e2e.support.Mailbox;
@@ -22,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A person makes their own account, as anyone who received a statement of reasons does: in
- * headless Chromium, from the portal's sign-in to the real Keycloak pages (Parley's theme), refused
- * a common and a short password with the reason shown, confirming their address with the link of
- * the mail Keycloak sent through the local mail server, and signed in to the portal at the end, an
- * appellant and nothing more.
+ * headless Chromium, from the portal's sign-in to the real Keycloak pages (Parley's theme),
+ * confirming their address with the link of the mail Keycloak sent through the local mail server,
+ * then choosing a password, refused a common, a short and their own address with the reason shown,
+ * and signed in to the portal at the end, an appellant and nothing more.
  */
 @SystemTest
 class RegistrationJourneyIT {
@@ -35,7 +37,7 @@ class RegistrationJourneyIT {
     private static final String SHORT_PASSWORD = "Tide-7-Oak";
 
     @Test
-    void aNewPersonRegistersConfirmsTheirAddressByMailAndIsSignedInAsAnAppellant() {
+    void aNewPersonRegistersConfirmsTheirAddressByMailChoosesAPasswordAndIsSignedInAsAnAppellant() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "amira.haddad." + suffix + "@example.org";
         String goodPassword = "lantern-harbour-" + suffix + "-quietly";
@@ -49,33 +51,40 @@ class RegistrationJourneyIT {
             WebElement form = browser.waitFor(By.id("kc-register-form"));
             assertThat(browser.title()).contains("Parley");
             browser.waitForText(By.id("kc-page-title"), "Create your Parley account");
-            // email as username: the form asks for no user name of its own
+            // email as username: the form asks for no user name of its own; and no password before the
+            // address is confirmed, so nobody can take an address that is not theirs and keep a password on it
             assertThat(browser.findAll(By.id("username"))).isEmpty();
+            assertThat(browser.findAll(By.id("password"))).isEmpty();
             assertThat(form.findElements(By.id("email"))).hasSize(1);
             browser.screenshot("registration");
 
-            register(browser, email, COMMON_PASSWORD);
-            browser.waitForText(By.id("kc-register-form"), "most common passwords");
-
-            register(browser, email, SHORT_PASSWORD);
-            browser.waitForText(By.id("kc-register-form"), "too short");
-            assertThat(browser.driver().getPageSource()).contains("at least 12 characters");
-            assertThat(Mailbox.ofPlatform().mail(email)).as("no account, so no mail yet").isEmpty();
-
-            register(browser, email, goodPassword);
+            type(browser, "email", email);
+            type(browser, "firstName", "Amira");
+            type(browser, "lastName", "Haddad");
+            submit(browser, form);
             browser.waitForText(By.id("kc-page-title"), "Confirm your email address for Parley");
+            assertThat(browser.driver().getPageSource()).contains(email);
 
             Mailbox.Mail mail = Mailbox.ofPlatform().awaitMail(email, Duration.ofSeconds(30));
             URI verify = mail.link("/login-actions/action-token");
             assertThat(verify.getAuthority()).isEqualTo(RunningPlatform.platform().keycloakUrl().getAuthority());
             assertThat(verify.getPath()).startsWith("/realms/parley/");
 
+            // the link confirms the address; then the person chooses their password, under the realm's policy
             browser.driver().get(verify.toString());
-            // Keycloak goes on with the sign-in it interrupted, or offers the way back to the portal
-            browser.waitFor(By.cssSelector("form[action$='/signout'] button, #kc-info-message a"), Duration.ofSeconds(20));
-            if (!browser.onPlatform()) {
-                browser.waitFor(By.cssSelector("#kc-info-message a")).click();
-            }
+            browser.waitForText(By.id("kc-page-title"), "Choose your Parley password", Duration.ofSeconds(20));
+
+            choosePassword(browser, COMMON_PASSWORD);
+            browser.waitForText(By.id("kc-passwd-update-form"), "most common passwords");
+
+            choosePassword(browser, SHORT_PASSWORD);
+            browser.waitForText(By.id("kc-passwd-update-form"), "too short");
+            assertThat(browser.driver().getPageSource()).contains("at least 12 characters");
+
+            choosePassword(browser, email);
+            browser.waitForText(By.id("kc-passwd-update-form"), "must not be");
+
+            choosePassword(browser, goodPassword);
             WebElement who = browser.waitFor(By.cssSelector("form[action$='/signout'] .who"), Duration.ofSeconds(20));
             assertThat(browser.onPlatform()).isTrue();
             assertThat(who.getText()).isEqualTo("Amira Haddad");
@@ -92,6 +101,9 @@ class RegistrationJourneyIT {
                 + "/role-mappings/realm/composite").forEach(role -> roles.add(role.path("name").asString()));
         assertThat(roles).contains("appellant")
                 .doesNotContain("gov-liaison", "company-responder", "reviewer", "admin", "service", "offline_access");
+        // and the password it chose signs it in
+        assertThat(keycloak.passwordGrant(Topology.REALM, "parley-cli", email, goodPassword).path("access_token")
+                .asString()).isNotBlank();
     }
 
     @Test
@@ -129,17 +141,17 @@ class RegistrationJourneyIT {
         }
     }
 
-    /** Fills the registration form (the passwords are emptied by Keycloak after a refusal) and sends it. */
-    private static void register(Browser browser, String email, String password) {
-        WebElement form = browser.waitFor(By.id("kc-register-form"));
-        type(browser, "email", email);
-        type(browser, "firstName", "Amira");
-        type(browser, "lastName", "Haddad");
-        type(browser, "password", password);
+    /** Types the password twice on Keycloak's page for choosing one, and sends it. */
+    private static void choosePassword(Browser browser, String password) {
+        WebElement form = browser.waitFor(By.id("kc-passwd-update-form"));
+        type(browser, "password-new", password);
         type(browser, "password-confirm", password);
+        submit(browser, form);
+    }
+
+    private static void submit(Browser browser, WebElement form) {
         form.findElement(By.cssSelector("[type=submit]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.DEFAULT_WAIT)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(browser.driver(), Browser.DEFAULT_WAIT).until(ExpectedConditions.stalenessOf(form));
     }
 
     private static void type(Browser browser, String id, String value) {
@@ -156,7 +168,6 @@ class RegistrationJourneyIT {
                 .filter(value -> value != null && value.contains("kc_locale=" + tag))
                 .findFirst().orElseThrow(() -> new AssertionError("no language " + tag + " on " + browser.url()));
         languages.selectByValue(url);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.DEFAULT_WAIT)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(toggle));
+        new WebDriverWait(browser.driver(), Browser.DEFAULT_WAIT).until(ExpectedConditions.stalenessOf(toggle));
     }
 }
