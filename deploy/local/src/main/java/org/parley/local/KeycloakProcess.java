@@ -124,10 +124,7 @@ final class KeycloakProcess {
                             DemoPasswords.hashed(devRealm(realm, devOverlay)));
             Path denylists = Files.createDirectories(data.resolve("password-blacklists"));
             Files.copy(commonPasswords, denylists.resolve(COMMON_PASSWORDS), StandardCopyOption.REPLACE_EXISTING);
-            // the theme as it is in the repository now; start-dev does not cache themes
-            Path installed = home.resolve("themes").resolve(THEME);
-            deleteTree(installed);
-            copyTree(theme, installed);
+            installTheme();
         } catch (IOException | JacksonException e) {
             throw new StartupException("cannot prepare Keycloak in " + home + ": " + e.getMessage(), e);
         }
@@ -155,6 +152,24 @@ final class KeycloakProcess {
                             + ". Build first: ./parley build (or ./mvnw -DskipTests -pl deploy/local package)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Links the repository's theme into Keycloak's themes/: start-dev caches no theme, so an edit
+     * shows on the next page load. Where a link cannot be made, a copy as the theme is now.
+     */
+    private void installTheme() throws IOException {
+        Path installed = home.resolve("themes").resolve(THEME);
+        if (Files.isSymbolicLink(installed)) {
+            Files.delete(installed);
+        } else {
+            deleteTree(installed);
+        }
+        try {
+            Files.createSymbolicLink(installed, theme.toAbsolutePath());
+        } catch (UnsupportedOperationException | IOException e) {
+            copyTree(theme, installed);
         }
     }
 
