@@ -51,13 +51,14 @@ class RegistrationJourneyIT {
             WebElement form = browser.waitFor(By.id("kc-register-form"));
             assertThat(browser.title()).contains("Parley");
             browser.waitForText(By.id("kc-page-title"), "Create your Parley account");
-            // email as username: the form asks for no user name of its own; and no password before the
-            // address is confirmed, so nobody can take an address that is not theirs and keep a password on it
-            assertThat(browser.findAll(By.id("username"))).isEmpty();
+            // no password before the address is confirmed, so nobody can take an address that is not
+            // theirs and keep a password on it
             assertThat(browser.findAll(By.id("password"))).isEmpty();
             assertThat(form.findElements(By.id("email"))).hasSize(1);
             browser.screenshot("registration");
 
+            // the person takes their address as user name too (they may sign in with either)
+            type(browser, "username", email);
             type(browser, "email", email);
             type(browser, "firstName", "Amira");
             type(browser, "lastName", "Haddad");

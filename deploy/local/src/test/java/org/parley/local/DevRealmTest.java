@@ -68,7 +68,10 @@ class DevRealmTest {
         JsonNode realm = KeycloakProcess.devRealm(KeycloakProcess.realmFile(REPO), KeycloakProcess.devOverlayFile(REPO));
 
         assertThat(realm.path("registrationAllowed").asBoolean()).isTrue();
-        assertThat(realm.path("registrationEmailAsUsername").asBoolean()).isTrue();
+        // Keycloak would then give every account its email as user name, through the admin API too,
+        // and the members stakeholder-service provisions keep the user name they were given
+        assertThat(realm.path("registrationEmailAsUsername").asBoolean()).isFalse();
+        assertThat(realm.path("loginWithEmailAllowed").asBoolean()).isTrue();
         assertThat(realm.path("verifyEmail").asBoolean()).isTrue();
         assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
         String defaultRole = realm.path("defaultRole").path("name").asString();

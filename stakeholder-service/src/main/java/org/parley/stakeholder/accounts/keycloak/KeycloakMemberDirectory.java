@@ -94,6 +94,11 @@ class KeycloakMemberDirectory implements MemberDirectory, AutoCloseable {
             user.setAttributes(Map.of(KeycloakTokens.TENANT_CLAIM, List.of(stakeholderId.toString())));
             if (passwordSetup == PasswordSetup.EMAIL_ACTION) {
                 user.setRequiredActions(List.of(VERIFY_EMAIL, UPDATE_PASSWORD));
+            } else {
+                // the realm has people confirm their address before they sign in; here the administrator
+                // vouches for it and hands the temporary password over, so the first sign-in asks for a
+                // new password only
+                user.setEmailVerified(true);
             }
             String id;
             try (Response created = realmResource.users().create(user)) {
