@@ -27,10 +27,11 @@ final class Banner {
 
     static String text(ParleyPlatform platform, Options options) {
         return text(platform.portalUrl(), platform.gatewayUrl(), platform.keycloakUrl(), platform.tokenEndpoint(),
-                options.logDir(), KeycloakProcess.devOverlayFile(options.repoRoot()));
+                platform.mailApiUrl(), options.logDir(), KeycloakProcess.devOverlayFile(options.repoRoot()));
     }
 
-    static String text(URI portal, URI gateway, URI keycloak, URI tokenEndpoint, Path logDir, Path realmFile) {
+    static String text(URI portal, URI gateway, URI keycloak, URI tokenEndpoint, URI mailApi, Path logDir,
+            Path realmFile) {
         List<String[]> users = demoUsers(realmFile);
         StringBuilder out = new StringBuilder();
         out.append("\nParley is running.\n\n");
@@ -41,11 +42,15 @@ final class Banner {
         row(out, "Keycloak", keycloak + "  (realm " + Topology.REALM + "; admin console "
                 + keycloak + "/admin as " + KeycloakProcess.ADMIN + " / "
                 + KeycloakProcess.ADMIN_PASSWORD + ")");
+        row(out, "Mail (what was sent)", mailApi.resolve("/api/user/") + "<address>/messages/INBOX  (SMTP "
+                + mailApi.getHost() + ":" + Topology.MAIL_SMTP_PORT + "; the API's page " + mailApi.resolve("/") + ")");
         row(out, "Logs", logDir.toString());
         out.append("\nSign in at ").append(portal.resolve("/signin")).append(" with a demo login:\n\n");
         for (String line : desks(portal, users)) {
             out.append("  ").append(line).append('\n');
         }
+        out.append("\nOr register a new account there (\"Register\" on the sign-in page): it is an appellant's, and\n")
+                .append("the mail that confirms its address is in the mail server above.\n");
         out.append("\nDemo logins (realm ").append(Topology.REALM).append("):\n\n");
         out.append(String.format("  %-22s %-18s %-38s %s%n", "username", "role", "stakeholder_id", "password"));
         for (String[] user : users) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code parley} realm imported on start, and its data reset when the platform starts fresh. What
  * is imported is the dev realm: the base realm that deployments import too, with the dev overlay's
  * demo users and password-grant client added, and the dev secrets of its confidential clients.
+ * Beside the realm go Parley's login theme and the list of common passwords its policy refuses,
+ * and Keycloak's mail goes to the local mail server.
  */
 final class KeycloakProcess {
 
@@ -28,14 +31,23 @@ final class KeycloakProcess {
     static final String ADMIN = "bootstrap-admin";
     static final String ADMIN_PASSWORD = "bootstrap-admin-dev";
 
+    /** The file the realm's {@code passwordBlacklist} policy names, read from Keycloak's data/password-blacklists/. */
+    static final String COMMON_PASSWORDS = "common-passwords.txt";
+    /** The realm's login theme, a folder of deploy/keycloak/themes/. */
+    static final String THEME = "parley";
+
     private final Path home;
     private final Path realm;
     private final Path devOverlay;
+    private final Path commonPasswords;
+    private final Path theme;
 
-    private KeycloakProcess(Path home, Path realm, Path devOverlay) {
+    private KeycloakProcess(Path home, Path realm, Path devOverlay, Path commonPasswords, Path theme) {
         this.home = home;
         this.realm = realm;
         this.devOverlay = devOverlay;
+        this.commonPasswords = commonPasswords;
+        this.theme = theme;
     }
 
     /** Finds the unpacked Keycloak and the realm files in the repository, or says how to get them. */
@@ -43,12 +55,27 @@ final class KeycloakProcess {
         Path home = home(repoRoot);
         Path realm = realmFile(repoRoot);
         Path devOverlay = devOverlayFile(repoRoot);
-        for (Path file : List.of(realm, devOverlay)) {
+        Path commonPasswords = commonPasswordsFile(repoRoot);
+        for (Path file : List.of(realm, devOverlay, commonPasswords)) {
             if (!Files.isRegularFile(file)) {
                 throw new StartupException("the realm file is missing: " + file);
             }
         }
-        return new KeycloakProcess(home, realm, devOverlay);
+        Path theme = themeDir(repoRoot);
+        if (!Files.isRegularFile(theme.resolve("login/theme.properties"))) {
+            throw new StartupException("the login theme is missing: " + theme);
+        }
+        return new KeycloakProcess(home, realm, devOverlay, commonPasswords, theme);
+    }
+
+    /** The common passwords the realm's policy refuses, one a line, in lower case. */
+    static Path commonPasswordsFile(Path repoRoot) {
+        return repoRoot.resolve("deploy/keycloak").resolve(COMMON_PASSWORDS);
+    }
+
+    /** Parley's Keycloak theme (its login pages), as deployments install it too. */
+    static Path themeDir(Path repoRoot) {
+        return repoRoot.resolve("deploy/keycloak/themes").resolve(THEME);
     }
 
     /** The base realm, as deployments import it: roles, scopes, clients (secrets from the environment), no people. */
@@ -93,7 +120,11 @@ final class KeycloakProcess {
             }
             Path imports = Files.createDirectories(data.resolve("import"));
             JsonMapper.builder().build().writer().withDefaultPrettyPrinter()
-                    .writeValue(imports.resolve("parley-realm.json").toFile(), devRealm(realm, devOverlay));
+                    .writeValue(imports.resolve("parley-realm.json").toFile(),
+                            DemoPasswords.hashed(devRealm(realm, devOverlay)));
+            Path denylists = Files.createDirectories(data.resolve("password-blacklists"));
+            Files.copy(commonPasswords, denylists.resolve(COMMON_PASSWORDS), StandardCopyOption.REPLACE_EXISTING);
+            installTheme();
         } catch (IOException | JacksonException e) {
             throw new StartupException("cannot prepare Keycloak in " + home + ": " + e.getMessage(), e);
         }
@@ -105,8 +136,9 @@ final class KeycloakProcess {
         env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx384m");
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // the realm's placeholders for its clients' secrets
+        // the realm's placeholders for its clients' secrets and its mail server
         env.putAll(Topology.DEV_CLIENT_SECRETS);
+        env.putAll(Topology.devSmtp());
         URI readiness = URI.create(Topology.issuer() + "/.well-known/openid-configuration");
         return new ManagedProcess(Topology.KEYCLOAK, command, env, home, logFile, readiness);
     }
@@ -120,6 +152,37 @@ final class KeycloakProcess {
                             + ". Build first: ./parley build (or ./mvnw -DskipTests -pl deploy/local package)"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Links the repository's theme into Keycloak's themes/: start-dev caches no theme, so an edit
+     * shows on the next page load. Where a link cannot be made, a copy as the theme is now.
+     */
+    private void installTheme() throws IOException {
+        Path installed = home.resolve("themes").resolve(THEME);
+        if (Files.isSymbolicLink(installed)) {
+            Files.delete(installed);
+        } else {
+            deleteTree(installed);
+        }
+        try {
+            Files.createSymbolicLink(installed, theme.toAbsolutePath());
+        } catch (UnsupportedOperationException | IOException e) {
+            copyTree(theme, installed);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs the whole platform on one machine without containers: PostgreSQL (embedded unless
- * {@code PARLEY_DB_URL} names one), Keycloak with the {@code parley} realm, the three
- * services, the portal and the gateway, each as its own process with its log in one folder.
+ * {@code PARLEY_DB_URL} names one), a mail server, Keycloak with the {@code parley} realm, the
+ * three services, the portal and the gateway, each as its own process with its log in one folder.
  * What the processes are is {@link Topology}; this class starts, watches and stops them.
  *
  * <p>As a program ({@link Launcher}) it prints where to go and runs until Ctrl-C. As a
@@ -79,6 +79,14 @@ public final class ParleyPlatform implements AutoCloseable {
 
     public URI keycloakUrl() {
         return Topology.keycloakUrl();
+    }
+
+    /**
+     * The mail server's HTTP API, {@code http://127.0.0.1:8025}: what Keycloak sent to an address is
+     * at {@code /api/user/{address}/messages/INBOX}.
+     */
+    public URI mailApiUrl() {
+        return Topology.mailApiUrl();
     }
 
     /** The issuer of the access tokens, {@code http://localhost:8180/realms/parley}. */
@@ -450,7 +458,7 @@ public final class ParleyPlatform implements AutoCloseable {
         return roots;
     }
 
-    /** Stops every process this platform started, Keycloak and the embedded PostgreSQL too. */
+    /** Stops every process this platform started, Keycloak, the mail server and the embedded PostgreSQL too. */
     @Override
     public void close() {
         List<ManagedProcess> toStop;
@@ -462,15 +470,18 @@ public final class ParleyPlatform implements AutoCloseable {
             toStop = new ArrayList<>(processes.values());
         }
         Collections.reverse(toStop);
-        // the services first, together, then Keycloak, then the database
+        // the services first, together, then Keycloak, then the mail server it sends through, then the database
+        List<String> last = List.of(Topology.KEYCLOAK, Topology.MAIL);
         List<Thread> stoppers = new ArrayList<>();
         for (ManagedProcess p : toStop) {
-            if (!Topology.KEYCLOAK.equals(p.name())) {
+            if (!last.contains(p.name())) {
                 stoppers.add(Thread.ofPlatform().start(() -> p.stop(STOP_GRACE)));
             }
         }
         stoppers.forEach(ParleyPlatform::join);
-        toStop.stream().filter(p -> Topology.KEYCLOAK.equals(p.name())).forEach(p -> p.stop(STOP_GRACE));
+        for (String name : last) {
+            toStop.stream().filter(p -> name.equals(p.name())).forEach(p -> p.stop(STOP_GRACE));
+        }
         if (database != null) {
             database.close();
         }
@@ -490,12 +501,19 @@ public final class ParleyPlatform implements AutoCloseable {
         Path javaHome = Path.of(System.getProperty("java.home"));
         Map<String, Path> jars = Preflight.serviceJars(options.repoRoot(), options.services());
         KeycloakProcess keycloak = KeycloakProcess.locate(options.repoRoot());
+        MailProcess mail = MailProcess.locate(options.repoRoot());
         Map<String, int[]> ports = new LinkedHashMap<>();
+        ports.put(Topology.MAIL, Topology.portsOf(Topology.MAIL));
         ports.put(Topology.KEYCLOAK, Topology.portsOf(Topology.KEYCLOAK));
         options.services().forEach(name -> ports.put(name, Topology.portsOf(name)));
         Preflight.requirePortsFree(ports);
         Preflight.prepareLogDir(options.logDir(),
-                Stream.concat(Stream.of(Topology.KEYCLOAK), options.services().stream()).map(this::logFile).toList());
+                Stream.concat(Stream.of(Topology.MAIL, Topology.KEYCLOAK), options.services().stream())
+                        .map(this::logFile).toList());
+
+        // the mail server first: it is up in a second, and Keycloak may send mail as soon as it is
+        ManagedProcess mailProcess = mail.prepare(javaHome, options.repoRoot(), logFile(Topology.MAIL));
+        launch(mailProcess);
 
         say("starting Keycloak (" + keycloak.home().getFileName() + "; its first start builds itself, about a minute)");
         // the embedded database is always new, so Keycloak must forget the users of older runs too
@@ -512,6 +530,7 @@ public final class ParleyPlatform implements AutoCloseable {
         }
         say("PostgreSQL ready: " + database + " (" + seconds(System.nanoTime() - t0) + ")");
 
+        awaitReady(mailProcess, options.serviceTimeout(), t0);
         awaitReady(keycloakProcess, options.keycloakTimeout(), t0);
 
         for (List<String> wave : Topology.waves(options.services())) {

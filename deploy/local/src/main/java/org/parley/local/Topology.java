@@ -20,6 +20,8 @@ public final class Topology {
     public static final String PORTAL = "portal";
     public static final String GATEWAY = "gateway";
     public static final String KEYCLOAK = "keycloak";
+    /** The local mail server that Keycloak sends through (GreenMail). */
+    public static final String MAIL = "mail";
     /** The platform's own processes, in start order. */
     public static final List<String> SERVICES =
             List.of(STAKEHOLDER_SERVICE, REQUEST_SERVICE, APPEAL_SERVICE, PORTAL, GATEWAY);
@@ -28,6 +30,11 @@ public final class Topology {
     public static final int PORTAL_PORT = 8084;
     public static final int KEYCLOAK_PORT = 8180;
     public static final String REALM = "parley";
+    public static final int MAIL_SMTP_PORT = 3025;
+    /** The mail server's HTTP API, which reads back what was sent. */
+    public static final int MAIL_API_PORT = 8025;
+    /** Whom Keycloak's mail comes from in the local run. */
+    static final String MAIL_FROM = "no-reply@parley.localhost";
 
     static final String LOOPBACK = "127.0.0.1";
     // the portal's confidential client in the realm (deploy/keycloak/parley-realm.json)
@@ -65,6 +72,28 @@ public final class Topology {
 
     static URI keycloakUrl() {
         return URI.create("http://localhost:" + KEYCLOAK_PORT);
+    }
+
+    /** The mail server's API, {@code http://127.0.0.1:8025}. */
+    static URI mailApiUrl() {
+        return URI.create("http://" + LOOPBACK + ":" + MAIL_API_PORT);
+    }
+
+    /**
+     * Keycloak's outgoing mail in the local run, by the environment variable that sets each
+     * placeholder of the realm's {@code smtpServer}: the local mail server, plain SMTP without a
+     * login. Every other environment sets its own.
+     */
+    static Map<String, String> devSmtp() {
+        Map<String, String> smtp = new LinkedHashMap<>();
+        smtp.put("PARLEY_SMTP_HOST", LOOPBACK);
+        smtp.put("PARLEY_SMTP_PORT", Integer.toString(MAIL_SMTP_PORT));
+        smtp.put("PARLEY_MAIL_FROM", MAIL_FROM);
+        smtp.put("PARLEY_SMTP_AUTH", "false");
+        smtp.put("PARLEY_SMTP_USER", "");
+        smtp.put("PARLEY_SMTP_PASSWORD", "");
+        smtp.put("PARLEY_SMTP_STARTTLS", "false");
+        return smtp;
     }
 
     /** The issuer of the access tokens, {@code http://localhost:8180/realms/parley}. */
@@ -110,10 +139,13 @@ public final class Topology {
         return waves;
     }
 
-    /** The ports a process listens on: HTTP, and gRPC for the three services. */
+    /** The ports a process listens on: HTTP, and gRPC for the three services; SMTP and HTTP for the mail server. */
     static int[] portsOf(String name) {
         if (KEYCLOAK.equals(name)) {
             return new int[] {KEYCLOAK_PORT};
+        }
+        if (MAIL.equals(name)) {
+            return new int[] {MAIL_SMTP_PORT, MAIL_API_PORT};
         }
         Service service = CATALOGUE.get(name);
         return service.grpcPort() == 0 ? new int[] {service.httpPort()}

@@ -66,12 +66,16 @@ class BannerTest {
 
         String text = Banner.text(URI.create("http://localhost:8080/"), URI.create("http://localhost:8080"),
                 URI.create("http://localhost:8180"), URI.create("http://localhost:8180/realms/parley/protocol/openid-connect/token"),
-                dir.resolve("logs"), realm);
+                URI.create("http://127.0.0.1:8025"), dir.resolve("logs"), realm);
 
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         assertThat(lines.get(0)).isEqualTo("Parley is running.");
         assertThat(lines.get(1)).startsWith("Parley (the portal)").endsWith("http://localhost:8080/");
         assertThat(text).contains("Sign in at http://localhost:8080/signin");
+        // where the mail Keycloak sends (the confirmation of a new account's address) can be read
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Mail (what was sent)")
+                .contains("http://127.0.0.1:8025/api/user/<address>/messages/INBOX").contains("SMTP 127.0.0.1:3025"));
+        assertThat(text).contains("register a new account");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("liaison desk")
                 .contains("http://localhost:8080/liaison").contains("liaison-de-1").contains("(or liaison-fr)"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("company desk")

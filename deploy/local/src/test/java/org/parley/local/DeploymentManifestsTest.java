@@ -108,7 +108,8 @@ class DeploymentManifestsTest {
         Map<String, Object> services = map(one(DEPLOY.resolve("compose.yaml")).get("services"));
         Map<String, List<String>> secretsOf = Map.of(
                 "keycloak", List.of("KC_BOOTSTRAP_ADMIN_PASSWORD", "PORTAL_CLIENT_SECRET", "KEYCLOAK_ADMIN_CLIENT_SECRET",
-                        "PARLEY_SERVICE_CLIENT_SECRET"),
+                        "PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_SMTP_HOST", "PARLEY_MAIL_FROM", "PARLEY_SMTP_USER",
+                        "PARLEY_SMTP_PASSWORD"),
                 "stakeholder-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET",
                         "KEYCLOAK_ADMIN_CLIENT_SECRET"),
                 "request-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_REQUEST_DATA_KEY"),
@@ -123,7 +124,17 @@ class DeploymentManifestsTest {
         });
         List<Object> volumes = list(map(services.get("keycloak")).get("volumes"));
         assertThat(volumes).extracting(String::valueOf)
-                .containsExactly("./keycloak/parley-realm.json:/opt/keycloak/data/import/parley-realm.json:ro");
+                .containsExactly("./keycloak/parley-realm.json:/opt/keycloak/data/import/parley-realm.json:ro",
+                        "./keycloak/common-passwords.txt:/opt/keycloak/data/password-blacklists/common-passwords.txt:ro",
+                        "./keycloak/themes/parley:/opt/keycloak/themes/parley:ro");
+        // every placeholder of the realm (client secrets, its mail server) is set for Keycloak
+        Map<String, Object> keycloakEnv = map(map(services.get("keycloak")).get("environment"));
+        assertThat(keycloakEnv).containsKeys(placeholders(Files.readString(DEPLOY.resolve("keycloak/parley-realm.json"))));
+    }
+
+    private static String[] placeholders(String realm) {
+        return java.util.regex.Pattern.compile("\\$\\{([A-Z_]+)}").matcher(realm).results()
+                .map(m -> m.group(1)).distinct().toArray(String[]::new);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.parley.local.DemoPasswords;
 import org.parley.local.ParleyPlatform;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,13 +66,15 @@ public final class KeycloakAdmin {
 
     /**
      * Creates a user with a password and one realm role, bound to {@code stakeholderId} when it is
-     * not null; a user that exists already is left as it is.
+     * not null; a user that exists already is left as it is. The password is sent hashed, as the
+     * dev realm's demo users get theirs, so that the realm's policy for public sign-up does not
+     * refuse the short demo password.
      */
     public void createUser(String realm, String username, String userPassword, String role, String stakeholderId) {
         Map<String, Object> user = new java.util.LinkedHashMap<>(Map.of(
                 "username", username, "enabled", true, "email", username + "@users.example", "emailVerified", true,
                 "firstName", "Test", "lastName", "User",
-                "credentials", java.util.List.of(Map.of("type", "password", "value", userPassword, "temporary", false))));
+                "credentials", java.util.List.of(DemoPasswords.hashedCredential(userPassword))));
         if (stakeholderId != null) {
             user.put("attributes", Map.of("stakeholder_id", java.util.List.of(stakeholderId)));
         }
@@ -87,6 +90,15 @@ public final class KeycloakAdmin {
                 java.util.List.of(roleRepresentation));
         if (mapped != 204) {
             throw new IllegalStateException("role " + role + " for " + username + ": HTTP " + mapped);
+        }
+        // the realm's default role makes every new account an appellant (for people who register
+        // themselves); an account made for one role has that role only, as stakeholder-service makes them
+        JsonNode defaultRole = get("/admin/realms/" + realm + "/roles/"
+                + encode(get("/admin/realms/" + realm).path("defaultRole").path("name").asString()));
+        int removed = send("/admin/realms/" + realm + "/users/" + userId(realm, username) + "/role-mappings/realm",
+                "DELETE", JSON.writeValueAsString(java.util.List.of(defaultRole))).statusCode();
+        if (removed != 204) {
+            throw new IllegalStateException("default role of " + username + ": HTTP " + removed);
         }
     }
 

@@ -94,6 +94,11 @@ class KeycloakMemberDirectory implements MemberDirectory, AutoCloseable {
             user.setAttributes(Map.of(KeycloakTokens.TENANT_CLAIM, List.of(stakeholderId.toString())));
             if (passwordSetup == PasswordSetup.EMAIL_ACTION) {
                 user.setRequiredActions(List.of(VERIFY_EMAIL, UPDATE_PASSWORD));
+            } else {
+                // the realm has people confirm their address before they sign in; here the administrator
+                // vouches for it and hands the temporary password over, so the first sign-in asks for a
+                // new password only
+                user.setEmailVerified(true);
             }
             String id;
             try (Response created = realmResource.users().create(user)) {
@@ -105,6 +110,9 @@ class KeycloakMemberDirectory implements MemberDirectory, AutoCloseable {
             try {
                 UserResource account = realmResource.users().get(id);
                 account.roles().realmLevel().add(List.of(realmRole));
+                // the realm's default role makes people who register themselves appellants; a member
+                // provisioned for a stakeholder holds its own role only
+                account.roles().realmLevel().remove(List.of(realmResource.toRepresentation().getDefaultRole()));
                 Optional<String> temporaryPassword = Optional.empty();
                 if (passwordSetup == PasswordSetup.TEMPORARY_PASSWORD) {
                     String password = temporaryPassword();

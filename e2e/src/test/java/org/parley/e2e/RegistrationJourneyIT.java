@@ -1,0 +1,174 @@
+package org.parley.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.e2e.support.Browser;
+import org.parley.e2e.support.KeycloakAdmin;
+import org.parley.e2e.support.Mailbox;
+import org.parley.e2e.support.RunningPlatform;
+import org.parley.e2e.support.SystemTest;
+import org.parley.local.Topology;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A person makes their own account, as anyone who received a statement of reasons does: in
+ * headless Chromium, from the portal's sign-in to the real Keycloak pages (Parley's theme),
+ * confirming their address with the link of the mail Keycloak sent through the local mail server,
+ * then choosing a password, refused a common, a short and their own address with the reason shown,
+ * and signed in to the portal at the end, an appellant and nothing more.
+ */
+@SystemTest
+class RegistrationJourneyIT {
+
+    /** Long enough, but one of the most common passwords of the list the realm ships. */
+    private static final String COMMON_PASSWORD = "qwerty123456";
+    private static final String SHORT_PASSWORD = "Tide-7-Oak";
+
+    @Test
+    void aNewPersonRegistersConfirmsTheirAddressByMailChoosesAPasswordAndIsSignedInAsAnAppellant() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "amira.haddad." + suffix + "@example.org";
+        String goodPassword = "lantern-harbour-" + suffix + "-quietly";
+        try (Browser browser = Browser.open()) {
+            browser.go("/signin");
+            browser.waitFor(By.id("kc-login"));
+            assertThat(browser.url().getAuthority()).isEqualTo(RunningPlatform.platform().keycloakUrl().getAuthority());
+            assertThat(browser.title()).contains("Parley");
+
+            browser.waitFor(By.cssSelector("#kc-registration a")).click();
+            WebElement form = browser.waitFor(By.id("kc-register-form"));
+            assertThat(browser.title()).contains("Parley");
+            browser.waitForText(By.id("kc-page-title"), "Create your Parley account");
+            // no password before the address is confirmed, so nobody can take an address that is not
+            // theirs and keep a password on it
+            assertThat(browser.findAll(By.id("password"))).isEmpty();
+            assertThat(form.findElements(By.id("email"))).hasSize(1);
+            browser.screenshot("registration");
+
+            // the person takes their address as user name too (they may sign in with either)
+            type(browser, "username", email);
+            type(browser, "email", email);
+            type(browser, "firstName", "Amira");
+            type(browser, "lastName", "Haddad");
+            submit(browser, form);
+            browser.waitForText(By.id("kc-page-title"), "Confirm your email address for Parley");
+            assertThat(browser.driver().getPageSource()).contains(email);
+
+            Mailbox.Mail mail = Mailbox.ofPlatform().awaitMail(email, Duration.ofSeconds(30));
+            URI verify = mail.link("/login-actions/action-token");
+            assertThat(verify.getAuthority()).isEqualTo(RunningPlatform.platform().keycloakUrl().getAuthority());
+            assertThat(verify.getPath()).startsWith("/realms/parley/");
+
+            // the link confirms the address; then the person chooses their password, under the realm's policy
+            browser.driver().get(verify.toString());
+            browser.waitForText(By.id("kc-page-title"), "Choose your Parley password", Duration.ofSeconds(20));
+
+            choosePassword(browser, COMMON_PASSWORD);
+            browser.waitForText(By.tagName("body"), "most common passwords");
+
+            choosePassword(browser, SHORT_PASSWORD);
+            browser.waitForText(By.tagName("body"), "too short");
+            assertThat(browser.driver().getPageSource()).contains("at least 12 characters");
+
+            choosePassword(browser, email);
+            browser.waitForText(By.tagName("body"), "must not be");
+
+            choosePassword(browser, goodPassword);
+            WebElement who = browser.waitFor(By.cssSelector("form[action$='/signout'] .who"), Duration.ofSeconds(20));
+            assertThat(browser.onPlatform()).isTrue();
+            assertThat(who.getText()).isEqualTo("Amira Haddad");
+            assertThat(browser.findAll(By.cssSelector("form[action$='/signout'] button"))).hasSize(1);
+        }
+
+        // the account: its address confirmed, the email its user name, the appellant's role and no other of Parley's
+        KeycloakAdmin keycloak = KeycloakAdmin.ofPlatform();
+        JsonNode user = keycloak.get("/admin/realms/" + Topology.REALM + "/users?exact=true&email=" + email).get(0);
+        assertThat(user.path("username").asString()).isEqualTo(email);
+        assertThat(user.path("emailVerified").asBoolean()).isTrue();
+        List<String> roles = new ArrayList<>();
+        keycloak.get("/admin/realms/" + Topology.REALM + "/users/" + user.path("id").asString()
+                + "/role-mappings/realm/composite").forEach(role -> roles.add(role.path("name").asString()));
+        assertThat(roles).contains("appellant")
+                .doesNotContain("gov-liaison", "company-responder", "reviewer", "admin", "service", "offline_access");
+        // and the password it chose signs it in
+        assertThat(keycloak.passwordGrant(Topology.REALM, "parley-cli", email, goodPassword).path("access_token")
+                .asString()).isNotBlank();
+    }
+
+    @Test
+    void theLoginPagesSayParleyInEachOfTheFourLanguagesAndArabicRunsRightToLeft() {
+        try (Browser browser = Browser.open()) {
+            browser.go("/signin");
+            browser.waitFor(By.id("kc-login"));
+
+            // the language the portal passes on (ui_locales), before any choice on Keycloak's page
+            browser.driver().get(browser.url() + "&ui_locales=fr");
+            browser.waitForText(By.id("kc-page-title"), "Se connecter à Parley");
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+
+            chooseLanguage(browser, "de");
+            browser.waitForText(By.id("kc-page-title"), "Bei Parley anmelden");
+            assertThat(browser.title()).isEqualTo("Bei Parley anmelden");
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("dir")).isEqualTo("ltr");
+            assertThat(new Select(browser.waitFor(By.id("login-select-toggle"))).getFirstSelectedOption().getText())
+                    .isEqualTo("Deutsch");
+
+            chooseLanguage(browser, "ar");
+            browser.waitForText(By.id("kc-page-title"), "تسجيل الدخول إلى Parley");
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("ar");
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+            assertThat(browser.title()).contains("Parley");
+            browser.waitFor(By.cssSelector("#kc-registration a")).click();
+            browser.waitForText(By.id("kc-page-title"), "إنشاء حسابك في Parley");
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+            browser.screenshot("registration-ar");
+
+            chooseLanguage(browser, "en");
+            browser.waitForText(By.id("kc-page-title"), "Create your Parley account");
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("dir")).isEqualTo("ltr");
+        }
+    }
+
+    /** Types the password twice on Keycloak's page for choosing one, and sends it. */
+    private static void choosePassword(Browser browser, String password) {
+        WebElement form = browser.waitFor(By.id("kc-passwd-update-form"));
+        type(browser, "password-new", password);
+        type(browser, "password-confirm", password);
+        submit(browser, form);
+    }
+
+    private static void submit(Browser browser, WebElement form) {
+        form.findElement(By.cssSelector("[type=submit]")).click();
+        new WebDriverWait(browser.driver(), Browser.DEFAULT_WAIT).until(ExpectedConditions.stalenessOf(form));
+    }
+
+    private static void type(Browser browser, String id, String value) {
+        WebElement field = browser.waitFor(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Picks a language in the select of Keycloak's page, as a person does. */
+    private static void chooseLanguage(Browser browser, String tag) {
+        WebElement toggle = browser.waitFor(By.id("login-select-toggle"));
+        Select languages = new Select(toggle);
+        String url = languages.getOptions().stream().map(option -> option.getDomAttribute("value"))
+                .filter(value -> value != null && value.contains("kc_locale=" + tag))
+                .findFirst().orElseThrow(() -> new AssertionError("no language " + tag + " on " + browser.url()));
+        languages.selectByValue(url);
+        new WebDriverWait(browser.driver(), Browser.DEFAULT_WAIT).until(ExpectedConditions.stalenessOf(toggle));
+    }
+}
