@@ -54,10 +54,11 @@ class PortalAppealJourneyIT {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
         JsonNode recorded = recordNotice(video, fulfilledRemovalOrder(video, null));
         String appeal;
-        try (Browser user = Browser.open(Locale.ENGLISH)) {
+        try (Browser user = Browser.open(Locale.GERMAN)) {
             user.signIn("appellant-1");
             assertThat(user.url().getPath()).as("an appellant starts at their notices").isEqualTo("/my");
             claim(user, recorded);
+            assertThat(user.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
 
             assertThat(user.waitFor(By.id("order-authority")).getText()).contains("Germany");
             assertThat(user.waitFor(By.id("order-legal-basis")).getText()).contains("Regulation (EU) 2021/784")
@@ -65,7 +66,9 @@ class PortalAppealJourneyIT {
             assertThat(user.findAll(By.id("order-confidential"))).isEmpty();
             WebElement facts = user.waitFor(By.id("notice-facts"));
             assertThat(facts.getAttribute("lang")).as("the company's words, marked with their language").isEqualTo("de");
-            assertThat(user.waitFor(By.id("facts-language")).getText()).contains("German");
+            assertThat(user.waitFor(By.id("facts-language")).getText()).contains("Deutsch");
+            assertThat(user.waitFor(By.id("main")).getText()).as("the service's own words, in German")
+                    .contains("Entfernungsanordnung");
             assertThat(user.waitFor(By.id("category-guidance")).getText()).isNotBlank();
             user.assertAccessible();
             user.screenshot("appellant-notice");
@@ -77,6 +80,15 @@ class PortalAppealJourneyIT {
             appeal = lastPathSegment(user);
             assertThat(user.waitFor(By.id("appeal-statement")).getAttribute("lang")).isEqualTo("de");
             user.assertAccessible();
+
+            // the same notice in Arabic: right to left, the company's German words still marked German
+            user.go("/my/notices/" + recorded.path("id").asString() + "?lang=ar");
+            assertThat(user.waitFor(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+            assertThat(user.waitFor(By.id("notice-facts")).getAttribute("lang")).isEqualTo("de");
+            user.assertAccessible();
+            user.screenshot("appellant-notice-ar");
+            // the choice is remembered for the person: set it back for the journeys after this one
+            user.go("/my?lang=en");
         }
 
         try (Browser colleague = Browser.open(Locale.ENGLISH)) {

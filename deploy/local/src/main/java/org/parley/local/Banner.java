@@ -20,7 +20,10 @@ final class Banner {
 
     private static final List<Desk> DESKS = List.of(
             new Desk("gov-liaison", "liaison desk", "/liaison"),
-            new Desk("company-responder", "company desk", "/company"));
+            new Desk("company-responder", "company desk", "/company"),
+            new Desk("appellant", "my notices", "/my"),
+            new Desk("reviewer", "review desk", "/reviewer"),
+            new Desk("admin", "admin desk", "/admin"));
 
     private Banner() {
     }

@@ -80,8 +80,12 @@ class BannerTest {
                 .contains("http://localhost:8080/liaison").contains("liaison-de-1").contains("(or liaison-fr)"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("company desk")
                 .contains("http://localhost:8080/company").contains("responder-streamly-1"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("home page")
-                .contains("appellant-1, admin").doesNotContain("liaison"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("my notices")
+                .contains("http://localhost:8080/my").contains("appellant-1"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("admin desk")
+                .contains("http://localhost:8080/admin").contains("admin"));
+        // every role has a desk now: nobody is left to land on the home page
+        assertThat(lines).noneSatisfy(line -> assertThat(line).startsWith("home page"));
         // the desks come before the table of every login
         assertThat(text.indexOf("liaison desk")).isLessThan(text.indexOf("Demo logins"));
     }
