@@ -38,6 +38,10 @@ import org.parley.common.kernel.Unavailable;
  * <li>The published sums of a round only lose members, so a hidden sum that is not computable in one round never
  *     becomes computable again: only those that were are checked again.</li>
  * </ul>
+ * What it holds grows with the rows' cells, not with cells²: megabytes for a year of a million requests, whose
+ * dense rows did not fit in the heap. What it still costs: each round solves the combination of every computable
+ * hidden sum anew, and that solve is nearly dense (the factor's inverse fills in); with thousands of small counts
+ * and hundreds of rounds that, not the rows, is the time.
  *
  * <p>The arithmetic is modulo the prime 2<sup>61</sup>−1, exact for every combination whose coefficients it does
  * not divide; the tests check the result with exact rational arithmetic, and with the first, dense implementation.
@@ -169,8 +173,8 @@ final class Suppression {
     private static final class Basis {
         static final int NOT_COMPUTABLE = -1;
         static final int FROM_NOTHING = -2;
-        /** What a row costs beyond its entries: its five offsets and two longs. */
-        private static final long ROW_BYTES = 5L * Integer.BYTES + 2L * Long.BYTES;
+        /** What a row costs beyond its entries: its pivot, two offsets and its pivot's inverse. */
+        private static final long ROW_BYTES = 3L * Integer.BYTES + Long.BYTES;
         /** An entry: a column or row (int) and its value (long). */
         private static final long ENTRY_BYTES = Integer.BYTES + Long.BYTES;
 
@@ -186,7 +190,6 @@ final class Suppression {
 
         private int rows;
         private int[] pivot = new int[16];
-        private long[] pivotValue = new long[16];
         private long[] inverse = new long[16];
         private int[] tailStart = new int[17];
         private int[] factorStart = new int[17];
@@ -217,7 +220,6 @@ final class Suppression {
             long d = work[free];
             long s = inverse(d);
             pivot[row] = free;
-            pivotValue[row] = d;
             inverse[row] = s;
             work[free] = 0;
             live.clear(free);
@@ -328,7 +330,6 @@ final class Suppression {
             int capacity = Math.max(needed + 1, 2 * pivot.length);
             checkBudget((long) capacity * (ROW_BYTES + Long.BYTES));
             pivot = Arrays.copyOf(pivot, capacity);
-            pivotValue = Arrays.copyOf(pivotValue, capacity);
             inverse = Arrays.copyOf(inverse, capacity);
             tailStart = Arrays.copyOf(tailStart, capacity + 1);
             factorStart = Arrays.copyOf(factorStart, capacity + 1);
