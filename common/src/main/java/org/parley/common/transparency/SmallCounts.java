@@ -69,8 +69,13 @@ public record SmallCounts(int k, boolean exact) {
         if (exact) {
             return new Publication(this, byId, Set.of(), Set.of());
         }
-        Suppression suppression = new Suppression(k, byId.values());
-        return new Publication(this, byId, suppression.primary(), suppression.secondary());
+        // the same decision either way: dense where its rows fit, being the quicker there; sparse beyond
+        if (DenseSuppression.fits(byId.values())) {
+            DenseSuppression dense = new DenseSuppression(k, byId.values());
+            return new Publication(this, byId, dense.primary(), dense.secondary());
+        }
+        Suppression sparse = new Suppression(k, byId.values());
+        return new Publication(this, byId, sparse.primary(), sparse.secondary());
     }
 
     /** What {@link #publish} decided. */

@@ -1,6 +1,8 @@
 package org.parley.common.transparency;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,13 +15,36 @@ import org.parley.common.kernel.Unavailable;
 /**
  * Primary and secondary suppression of one table of figures (see {@link SmallCounts}). Figures with the same cells
  * are one sum, decided once. A sum is a vector over the cells (those of published zeros left out: they are known to
- * be 0); the published sums span what can be computed from them. Each round puts the published sums in reduced
- * echelon form, remembering for each row which of the sums that founded the rows it is made of; a hidden small sum
- * that reduces to nothing is computable, and the smallest published sum of its (unique) combination of founding
- * sums is withheld. Each round withholds at least one more sum, so it ends.
+ * be 0); the published sums span what can be computed from them. Each round inserts the published sums, fewest
+ * cells first, into an echelon basis; a sum that adds a row founds it. A hidden small sum that reduces to nothing
+ * is computable, and the smallest published founding sum of its (unique) combination of founders is withheld (the
+ * first founder among equals). Rounds go on until no hidden sum is computable; each withholds at least one more
+ * sum, so it ends.
+ *
+ * <p>How it stays fast and small. The result depends only on the sums, their order and the arithmetic, not on how
+ * the basis is kept: the founders are the sums that are independent of those before them, and a combination of
+ * independent founders is unique. So:
+ * <ul>
+ * <li>Rows are sparse (the cells they hold, and their values), in echelon form only forward: each row's first cell
+ *     is its pivot, with value 1, and no two rows share a pivot. A sum is reduced by the rows of its smallest
+ *     remaining cell, in pivot order; a cell without a row ends it (the sum adds that row, or a hidden sum is not
+ *     computable). Rows are never rewritten by later ones.</li>
+ * <li>No combination vector is kept. A row records only the earlier rows subtracted while it was made (a sparse
+ *     triangular factor, F = L·R); the combination of founders for a hidden sum is solved from the rows it was
+ *     reduced by, through that factor, from the last row back.</li>
+ * <li>The next round's sums are this round's minus the withheld ones, and a row depends only on the rows before
+ *     it: the rows founded before the first withheld sum stay as they are, and only the sums after it are inserted
+ *     again.</li>
+ * <li>The published sums of a round only lose members, so a hidden sum that is not computable in one round never
+ *     becomes computable again: only those that were are checked again.</li>
+ * </ul>
+ * What it holds grows with the rows' cells, not with cells²: megabytes for a year of a million requests, whose
+ * dense rows did not fit in the heap. What it still costs: each round solves the combination of every computable
+ * hidden sum anew, and that solve is nearly dense (the factor's inverse fills in); with thousands of small counts
+ * and hundreds of rounds that, not the rows, is the time.
  *
  * <p>The arithmetic is modulo the prime 2<sup>61</sup>−1, exact for every combination whose coefficients it does
- * not divide; the tests check the result with exact rational arithmetic.
+ * not divide; the tests check the result with exact rational arithmetic, and with the first, dense implementation.
  */
 final class Suppression {
 
@@ -28,7 +53,7 @@ final class Suppression {
     private static final long P = (1L << 61) - 1;
 
     private final List<Sum> sums = new ArrayList<>();
-    private final int columns;
+    private long heldBytes;
 
     private static final class Sum {
         final List<Object> ids = new ArrayList<>();
@@ -36,6 +61,7 @@ final class Suppression {
         final long value;
         State state;
         int[] vector;
+        int position;
 
         Sum(Set<?> cells, long value, State state) {
             this.cells = cells;
@@ -49,10 +75,9 @@ final class Suppression {
     }
 
     /**
-     * @param memoryBudget bytes the elimination may hold: its rows are dense, two arrays of one
-     *                     long per cell each, so a table of many cells would take more than the
-     *                     heap has; past the budget the table is refused rather than the process
-     *                     running out of memory for everything else it serves
+     * @param memoryBudget bytes the elimination may hold (its rows, their factor, and the arrays it works in): past
+     *                     it the table is refused rather than the process running out of memory for everything
+     *                     else it serves
      */
     Suppression(int k, Collection<SmallCounts.Figure> figures, long memoryBudget) {
         SmallCounts.byCells(figures).forEach((cells, same) -> {
@@ -66,45 +91,57 @@ final class Suppression {
         Set<Object> zero = new HashSet<>();
         sums.stream().filter(s -> s.state == State.PUBLISHED && s.value == 0).forEach(s -> zero.addAll(s.cells));
         Map<Object, Integer> index = new HashMap<>();
-        for (Sum sum : sums) {
+        for (int i = 0; i < sums.size(); i++) {
+            Sum sum = sums.get(i);
+            sum.position = i;
             sum.vector = sum.cells.stream().filter(c -> !zero.contains(c))
                     .mapToInt(c -> index.computeIfAbsent(c, x -> index.size())).sorted().toArray();
         }
-        columns = index.size();
-        // with nothing small to hide there is nothing to protect: the elimination, whose rows grow with the
-        // cells, is then not needed at all (a large store of large counts is the common case)
-        boolean anyPrimary = sums.stream().anyMatch(s -> s.state == State.PRIMARY);
-        while (anyPrimary) {
-            List<Sum> founders = new ArrayList<>();
-            Basis basis = new Basis(columns, memoryBudget);
-            for (Sum sum : sums) {
+        List<Sum> hidden = new ArrayList<>(sums.stream().filter(s -> s.state == State.PRIMARY).toList());
+        // with nothing small to hide there is nothing to protect: no elimination at all (a large store of large
+        // counts is the common case)
+        if (hidden.isEmpty()) {
+            return;
+        }
+        Basis basis = new Basis(index.size(), memoryBudget);
+        List<Sum> founders = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            for (int i = from; i < sums.size(); i++) {
+                Sum sum = sums.get(i);
                 if (sum.state == State.PUBLISHED && sum.value != 0 && basis.insert(sum.vector)) {
                     founders.add(sum);
                 }
             }
             Set<Sum> toWithhold = new HashSet<>();
-            for (Sum hidden : sums) {
-                if (hidden.state != State.PRIMARY) {
+            List<Sum> stillComputable = new ArrayList<>();
+            for (Sum sum : hidden) {
+                int founder = basis.smallestFounder(sum.vector, founders);
+                if (founder == Basis.NOT_COMPUTABLE) {
                     continue;
                 }
-                long[] combination = basis.combinationFor(hidden.vector);
-                if (combination != null) {
-                    Sum smallest = null;
-                    for (int i = 0; i < founders.size(); i++) {
-                        if (combination[i] != 0 && (smallest == null || founders.get(i).value < smallest.value)) {
-                            smallest = founders.get(i);
-                        }
-                    }
-                    if (smallest == null) {
-                        throw new IllegalStateException("a small count is known from published zeros alone: the figures are inconsistent");
-                    }
-                    toWithhold.add(smallest);
+                if (founder == Basis.FROM_NOTHING) {
+                    throw new IllegalStateException("a small count is known from published zeros alone: the figures are inconsistent");
                 }
+                toWithhold.add(founders.get(founder));
+                stillComputable.add(sum);
             }
+            heldBytes = basis.held();
             if (toWithhold.isEmpty()) {
                 return;
             }
-            toWithhold.forEach(sum -> sum.state = State.SECONDARY);
+            hidden = stillComputable;
+            Sum first = null;
+            for (Sum sum : toWithhold) {
+                sum.state = State.SECONDARY;
+                if (first == null || sum.position < first.position) {
+                    first = sum;
+                }
+            }
+            int keep = founders.indexOf(first);
+            basis.truncate(keep);
+            founders.subList(keep, founders.size()).clear();
+            from = first.position + 1;
         }
     }
 
@@ -116,6 +153,11 @@ final class Suppression {
         return ids(State.SECONDARY);
     }
 
+    /** What the elimination held at most, in bytes, as its budget counts it (0 when none ran). */
+    long heldBytes() {
+        return heldBytes;
+    }
+
     private Set<Object> ids(State state) {
         Set<Object> ids = new HashSet<>();
         sums.stream().filter(s -> s.state == state).forEach(s -> ids.addAll(s.ids));
@@ -123,109 +165,214 @@ final class Suppression {
     }
 
     /**
-     * Rows in reduced echelon form: each row's pivot is 1 and no other row has anything in its column. Each row also
-     * holds its combination of the founding sums (the sums, in insertion order, that each added a row).
+     * Sparse rows in forward echelon form, with the factor they were made by. Row j, founded by sum f<sub>j</sub>:
+     * f<sub>j</sub> = d<sub>j</sub>·R<sub>j</sub> + Σ a<sub>jk</sub>·R<sub>k</sub> over earlier rows k. Each row's
+     * cells after its pivot and their values, and its (k, a) pairs, live in shared pools, one row after another,
+     * so dropping the last rows is only moving an end.
      */
     private static final class Basis {
+        static final int NOT_COMPUTABLE = -1;
+        static final int FROM_NOTHING = -2;
+        /** What a row costs beyond its entries: its pivot, two offsets and its pivot's inverse. */
+        private static final long ROW_BYTES = 3L * Integer.BYTES + Long.BYTES;
+        /** An entry: a column or row (int) and its value (long). */
+        private static final long ENTRY_BYTES = Integer.BYTES + Long.BYTES;
+
         private final int columns;
-        private final long[][] rowByPivot;
-        private final long[][] combinationByPivot;
-        private final List<Integer> pivots = new ArrayList<>();
-        private final long rowLimit;
-        private int founders;
+        private final long memoryBudget;
+        private final int[] rowOfPivot;
+        /** Reused for every reduction: the sum being reduced, densely, and which of its cells may be non-zero. */
+        private final long[] work;
+        private final BitSet live;
+        /** Reused by every solve: the combination being solved, by row. */
+        private long[] solve;
+        private final BitSet solving = new BitSet();
+
+        private int rows;
+        private int[] pivot = new int[16];
+        private long[] inverse = new long[16];
+        private int[] tailStart = new int[17];
+        private int[] factorStart = new int[17];
+        private final Pool tail = new Pool();
+        private final Pool factor = new Pool();
+        /** The rows (k) and factors (a) of the reduction in progress. */
+        private final Pool reducedBy = new Pool();
 
         Basis(int columns, long memoryBudget) {
             this.columns = columns;
-            // each row: the row itself and its combination, a long per cell each
-            this.rowLimit = Math.max(1, memoryBudget / (2L * (columns + 1) * Long.BYTES));
-            this.rowByPivot = new long[columns][];
-            this.combinationByPivot = new long[columns][];
+            this.memoryBudget = memoryBudget;
+            this.rowOfPivot = new int[columns];
+            Arrays.fill(rowOfPivot, -1);
+            this.work = new long[columns];
+            this.live = new BitSet(columns);
+            this.solve = new long[16];
+            checkBudget(0);
         }
 
         /** Adds a sum; true when it added a row (it founds one). */
         boolean insert(int[] cells) {
-            long[] v = dense(cells);
-            long[] c = new long[columns + 1];
-            reduce(cells, v, c);
-            int pivot = firstNonZero(v);
-            if (pivot < 0) {
+            int free = reduce(cells);
+            if (free < 0) {
                 return false;
             }
-            if (pivots.size() >= rowLimit) {
-                throw Unavailable.because("REPORT_TOO_LARGE", "These figures cannot be checked for small counts at "
-                        + "present: they span " + columns + " cells, more than this service can hold in memory to check");
-            }
-            c[founders] = add(c[founders], 1);
-            founders++;
-            long inverse = inverse(v[pivot]);
-            scale(v, inverse);
-            scale(c, inverse);
-            for (int other : pivots) {
-                long[] row = rowByPivot[other];
-                long f = row[pivot];
-                if (f != 0) {
-                    subtract(row, v, f);
-                    subtract(combinationByPivot[other], c, f);
+            int row = rows;
+            ensureRows(row + 1);
+            long d = work[free];
+            long s = inverse(d);
+            pivot[row] = free;
+            inverse[row] = s;
+            work[free] = 0;
+            live.clear(free);
+            for (int col = live.nextSetBit(free + 1); col >= 0; col = live.nextSetBit(col + 1)) {
+                if (work[col] != 0) {
+                    tail.add(col, multiply(work[col], s));
+                    work[col] = 0;
                 }
             }
-            rowByPivot[pivot] = v;
-            combinationByPivot[pivot] = c;
-            pivots.add(pivot);
+            live.clear();
+            tailStart[row + 1] = tail.size;
+            for (int i = 0; i < reducedBy.size; i++) {
+                factor.add(reducedBy.index[i], reducedBy.value[i]);
+            }
+            factorStart[row + 1] = factor.size;
+            rowOfPivot[free] = row;
+            rows++;
             return true;
         }
 
-        /** The founding sums that compute these cells (non-zero coefficients), or null when they do not. */
-        long[] combinationFor(int[] cells) {
-            long[] v = dense(cells);
-            long[] c = new long[columns + 1];
-            reduce(cells, v, c);
-            return firstNonZero(v) >= 0 ? null : c;
-        }
-
-        /** v −= Σ v[pivot] · row(pivot): in reduced form only the pivots among v's own cells matter. */
-        private void reduce(int[] cells, long[] v, long[] c) {
-            for (int col : cells) {
-                long[] row = rowByPivot[col];
-                if (row != null) {
-                    long f = v[col];
-                    if (f != 0) {
-                        subtract(v, row, f);
-                        subtract(c, combinationByPivot[col], f);
-                    }
+        /**
+         * The founder (its index among the rows) to withhold for these cells: the one of smallest value among those
+         * of non-zero coefficient in their combination, the first among equals; {@link #NOT_COMPUTABLE} when no
+         * combination gives them, {@link #FROM_NOTHING} when the empty one does.
+         */
+        int smallestFounder(int[] cells, List<Sum> founders) {
+            if (reduce(cells) >= 0) {
+                for (int col = live.nextSetBit(0); col >= 0; col = live.nextSetBit(col + 1)) {
+                    work[col] = 0;
+                }
+                live.clear();
+                return NOT_COMPUTABLE;
+            }
+            // c·L = b, where b are the factors the cells were reduced by: from the last row back
+            for (int i = 0; i < reducedBy.size; i++) {
+                int k = reducedBy.index[i];
+                solve[k] = add(solve[k], reducedBy.value[i]);
+                solving.set(k);
+            }
+            int smallest = FROM_NOTHING;
+            for (int j = solving.previousSetBit(rows - 1); j >= 0; j = solving.previousSetBit(j - 1)) {
+                long c = multiply(solve[j], inverse[j]);
+                solve[j] = 0;
+                if (c == 0) {
+                    continue;
+                }
+                if (smallest == FROM_NOTHING || founders.get(j).value <= founders.get(smallest).value) {
+                    smallest = j;
+                }
+                for (int e = factorStart[j]; e < factorStart[j + 1]; e++) {
+                    int k = factor.index[e];
+                    solve[k] = add(solve[k], P - multiply(c, factor.value[e]));
+                    solving.set(k);
                 }
             }
+            solving.clear();
+            return smallest;
         }
 
-        private long[] dense(int[] cells) {
-            long[] v = new long[columns];
-            for (int col : cells) {
-                v[col] = 1;
+        /** Keeps the first rows only. */
+        void truncate(int keep) {
+            for (int row = keep; row < rows; row++) {
+                rowOfPivot[pivot[row]] = -1;
             }
-            return v;
+            rows = keep;
+            tail.size = tailStart[keep];
+            factor.size = factorStart[keep];
         }
 
-        private static int firstNonZero(long[] v) {
-            for (int i = 0; i < v.length; i++) {
-                if (v[i] != 0) {
-                    return i;
+        /**
+         * Reduces the cells by the rows, smallest pivot first, recording each row and factor in {@link #reducedBy}.
+         * Returns the first cell that no row has as pivot (its value left in {@link #work}, with the cells after it),
+         * or −1 when the cells reduce to nothing (the work then left clear).
+         */
+        private int reduce(int[] cells) {
+            reducedBy.size = 0;
+            for (int col : cells) {
+                work[col] = 1;
+                live.set(col);
+            }
+            for (int col = live.nextSetBit(0); col >= 0; col = live.nextSetBit(col + 1)) {
+                long f = work[col];
+                if (f == 0) {
+                    live.clear(col);
+                    continue;
                 }
+                int row = rowOfPivot[col];
+                if (row < 0) {
+                    return col;
+                }
+                work[col] = 0;
+                live.clear(col);
+                long minus = P - f;
+                for (int e = tailStart[row]; e < tailStart[row + 1]; e++) {
+                    int c = tail.index[e];
+                    work[c] = add(work[c], multiply(tail.value[e], minus));
+                    live.set(c);
+                }
+                reducedBy.add(row, f);
             }
             return -1;
         }
-    }
 
-    private static void subtract(long[] target, long[] row, long times) {
-        for (int i = 0; i < row.length; i++) {
-            if (row[i] != 0) {
-                target[i] = add(target[i], P - multiply(row[i], times));
+        private void ensureRows(int needed) {
+            if (needed < pivot.length) {
+                return;
+            }
+            int capacity = Math.max(needed + 1, 2 * pivot.length);
+            checkBudget((long) capacity * (ROW_BYTES + Long.BYTES));
+            pivot = Arrays.copyOf(pivot, capacity);
+            inverse = Arrays.copyOf(inverse, capacity);
+            tailStart = Arrays.copyOf(tailStart, capacity + 1);
+            factorStart = Arrays.copyOf(factorStart, capacity + 1);
+            solve = Arrays.copyOf(solve, capacity);
+        }
+
+        /** Its arrays only grow, so what they hold now is the most they held. */
+        long held() {
+            return (long) pivot.length * ROW_BYTES + (long) solve.length * Long.BYTES
+                    + (tail.capacity() + factor.capacity() + reducedBy.capacity()) * ENTRY_BYTES
+                    + (long) columns * (Integer.BYTES + Long.BYTES) + columns / 8;
+        }
+
+        /**
+         * What it holds, counted by the capacity of its arrays, and what it is about to allocate, against the
+         * budget: checked before growing, so that what is refused is never allocated.
+         */
+        private void checkBudget(long moreBytes) {
+            if (held() + moreBytes > memoryBudget) {
+                throw Unavailable.because("REPORT_TOO_LARGE", "These figures cannot be checked for small counts at "
+                        + "present: they span " + columns + " cells, more than this service can hold in memory to check");
             }
         }
-    }
 
-    private static void scale(long[] v, long times) {
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] != 0) {
-                v[i] = multiply(v[i], times);
+        /** A growing list of (int, long) pairs. */
+        private final class Pool {
+            int[] index = new int[64];
+            long[] value = new long[64];
+            int size;
+
+            void add(int i, long v) {
+                if (size == index.length) {
+                    checkBudget(size * ENTRY_BYTES * 2);
+                    index = Arrays.copyOf(index, 2 * size);
+                    value = Arrays.copyOf(value, 2 * size);
+                }
+                index[size] = i;
+                value[size] = v;
+                size++;
+            }
+
+            long capacity() {
+                return index.length;
             }
         }
     }

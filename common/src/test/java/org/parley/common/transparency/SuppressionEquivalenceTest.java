@@ -1,0 +1,217 @@
+package org.parley.common.transparency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.parley.common.testkit.DifferencingAttack;
+import org.parley.common.transparency.SmallCounts.Figure;
+
+/**
+ * The sparse elimination decides exactly what the first, dense one did (the published rule), on many generated
+ * tables: marginal tables of a small cube (every grouping of its dimensions, over a hierarchy of periods, for two
+ * measures, with records by one dimension's value) and tables of arbitrary overlapping sums; many small counts, zeros
+ * and equal values. And an exact rational attacker recovers nothing from what it publishes.
+ */
+class SuppressionEquivalenceTest {
+
+    private static final int[] THRESHOLDS = {2, 3, 5, 10};
+
+    @Test
+    void marginalTablesOfACubeAreDecidedAsTheDenseEliminationDecidedThem() {
+        Random random = new Random(20261202);
+        int secondarySeen = 0;
+        int rounds = 160;
+        for (int round = 0; round < rounds; round++) {
+            int k = THRESHOLDS[random.nextInt(THRESHOLDS.length)];
+            List<Figure> table = marginalTable(random, k);
+            Suppression sparse = new Suppression(k, table, Long.MAX_VALUE);
+            DenseSuppression dense = new DenseSuppression(k, table, Long.MAX_VALUE);
+
+            assertThat(sparse.primary()).as("round " + round).isEqualTo(dense.primary());
+            assertThat(sparse.secondary()).as("round " + round).isEqualTo(dense.secondary());
+            secondarySeen += sparse.secondary().size();
+            if (round % 8 == 0) {
+                assertThat(attack(table, sparse).recovered()).as("round " + round).isEmpty();
+            }
+        }
+        assertThat(secondarySeen).as("the tables need secondary suppression").isGreaterThan(rounds);
+    }
+
+    @Test
+    void arbitraryOverlappingSumsAreDecidedAsTheDenseEliminationDecidedThem() {
+        Random random = new Random(7);
+        int secondarySeen = 0;
+        for (int round = 0; round < 1500; round++) {
+            int k = THRESHOLDS[random.nextInt(THRESHOLDS.length)];
+            List<Figure> table = arbitraryTable(random, k);
+            Suppression sparse = new Suppression(k, table, Long.MAX_VALUE);
+            DenseSuppression dense = new DenseSuppression(k, table, Long.MAX_VALUE);
+
+            assertThat(sparse.primary()).as("round " + round).isEqualTo(dense.primary());
+            assertThat(sparse.secondary()).as("round " + round).isEqualTo(dense.secondary());
+            secondarySeen += sparse.secondary().size();
+            if (round % 25 == 0) {
+                assertThat(attack(table, sparse).recovered()).as("round " + round).isEmpty();
+            }
+        }
+        assertThat(secondarySeen).isPositive();
+    }
+
+    @Test
+    void aSmallCountKnownFromZerosAloneIsRefusedByBoth() {
+        List<Figure> inconsistent = List.of(new Figure("zero", 0, Set.of("a", "b")), new Figure("small", 2, Set.of("a")),
+                new Figure("other", 9, Set.of("c")));
+
+        assertThatThrownBy(() -> new Suppression(5, inconsistent, Long.MAX_VALUE)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new DenseSuppression(5, inconsistent, Long.MAX_VALUE))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * Cells of (measure, month, d1, …, dn): every grouping of d1…dn over each month, each pair of months and the
+     * whole span, for "requests" and for "overdue" (a part of it, on cells of its own); and for each value of d1 a
+     * record of its requests with some values of d2.
+     */
+    private static List<Figure> marginalTable(Random random, int k) {
+        // at most a few hundred cells, so that the dense reference stays quick
+        int months = 1 + random.nextInt(4);
+        int dims = months <= 2 ? 2 + random.nextInt(3) : 2 + random.nextInt(2);
+        int[] sizes = new int[dims];
+        for (int d = 0; d < dims; d++) {
+            sizes[d] = 2 + random.nextInt(d == 0 && dims < 4 ? 3 : 2);
+        }
+        int zeros = random.nextInt(6);
+        int smalls = 2 + random.nextInt(5);
+        Map<List<Object>, Long> cells = new LinkedHashMap<>();
+        for (List<Integer> coordinates : cube(months, sizes)) {
+            long requests = value(random, k, zeros, smalls);
+            long overdue = requests == 0 ? 0 : random.nextInt(3) == 0 ? requests : random.nextLong(requests + 1) / 2;
+            cells.put(cell("requests", coordinates), requests);
+            cells.put(cell("overdue", coordinates), overdue);
+        }
+        List<List<Integer>> periods = new ArrayList<>();
+        for (int m = 0; m < months; m++) {
+            periods.add(List.of(m));
+            if (m % 2 == 1) {
+                periods.add(List.of(m - 1, m));
+            }
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int m = 0; m < months; m++) {
+            all.add(m);
+        }
+        periods.add(all);
+        Map<Object, Set<Object>> groups = new LinkedHashMap<>();
+        Map<Object, Long> values = new HashMap<>();
+        for (Map.Entry<List<Object>, Long> cell : cells.entrySet()) {
+            List<Object> key = cell.getKey();
+            String measure = (String) key.get(0);
+            int month = (Integer) key.get(1);
+            for (List<Integer> period : periods) {
+                if (!period.contains(month)) {
+                    continue;
+                }
+                for (int mask = 0; mask < 1 << dims; mask++) {
+                    List<Object> group = new ArrayList<>(List.of(measure, period, mask));
+                    for (int d = 0; d < dims; d++) {
+                        group.add((mask & 1 << d) != 0 ? key.get(d + 2) : "*");
+                    }
+                    groups.computeIfAbsent(group, g -> new HashSet<>()).add(key);
+                    values.merge(group, cell.getValue(), Long::sum);
+                }
+                if (measure.equals("requests") && (Integer) key.get(3) % 2 == 0) {
+                    List<Object> record = List.of("record", period, key.get(2));
+                    groups.computeIfAbsent(record, g -> new HashSet<>()).add(key);
+                    values.merge(record, cell.getValue(), Long::sum);
+                }
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        groups.forEach((group, members) -> figures.add(new Figure(group.toString(), values.get(group), members)));
+        return figures;
+    }
+
+    /** A few cells and sums of random subsets of them, some the same subset twice. */
+    private static List<Figure> arbitraryTable(Random random, int k) {
+        int cellCount = 2 + random.nextInt(10);
+        long[] cells = new long[cellCount];
+        int zeros = random.nextInt(6);
+        int smalls = 2 + random.nextInt(6);
+        for (int c = 0; c < cellCount; c++) {
+            cells[c] = value(random, k, zeros, smalls);
+        }
+        List<Figure> figures = new ArrayList<>();
+        int count = 2 + random.nextInt(3 * cellCount);
+        for (int f = 0; f < count; f++) {
+            Set<Object> members = new HashSet<>();
+            long value = 0;
+            int size = 1 + random.nextInt(random.nextBoolean() ? 2 : cellCount);
+            for (int i = 0; i < size; i++) {
+                int c = random.nextInt(cellCount);
+                if (members.add("c" + c)) {
+                    value += cells[c];
+                }
+            }
+            figures.add(new Figure("f" + f, value, members));
+        }
+        return figures;
+    }
+
+    /** Out of ten: {@code zeros} zero, {@code smalls} small (ties likely), the rest between k and k + 12. */
+    private static long value(Random random, int k, int zeros, int smalls) {
+        int roll = random.nextInt(10);
+        if (roll < zeros) {
+            return 0;
+        }
+        if (roll < zeros + smalls) {
+            return 1 + random.nextInt(Math.max(1, k - 1));
+        }
+        return k + random.nextInt(13);
+    }
+
+    private static List<List<Integer>> cube(int months, int[] sizes) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (int m = 0; m < months; m++) {
+            out.add(List.of(m));
+        }
+        for (int size : sizes) {
+            List<List<Integer>> next = new ArrayList<>();
+            for (List<Integer> prefix : out) {
+                for (int v = 0; v < size; v++) {
+                    List<Integer> longer = new ArrayList<>(prefix);
+                    longer.add(v);
+                    next.add(longer);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    private static List<Object> cell(String measure, List<Integer> coordinates) {
+        List<Object> key = new ArrayList<>();
+        key.add(measure);
+        key.addAll(coordinates);
+        return List.copyOf(key);
+    }
+
+    private static DifferencingAttack attack(List<Figure> table, Suppression decided) {
+        DifferencingAttack attack = new DifferencingAttack();
+        Set<Object> primary = decided.primary();
+        Set<Object> secondary = decided.secondary();
+        for (Figure f : table) {
+            String shown = primary.contains(f.id()) ? "<k" : secondary.contains(f.id()) ? "withheld" : Long.toString(f.value());
+            attack.observe(f.id().toString(), f.cells(), shown);
+        }
+        return attack;
+    }
+}
