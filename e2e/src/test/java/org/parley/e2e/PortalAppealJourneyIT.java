@@ -52,7 +52,7 @@ class PortalAppealJourneyIT {
     @Test
     void aUserClaimsReadsTheOrderBehindItAppealsAndSeesTheReversal() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        JsonNode recorded = recordNotice(video, fulfilledRemovalOrder(video, null));
+        JsonNode recorded = Notices.record(gateway, tokens, video, Orders.fulfilledRemovalOrder(gateway, tokens, video, null));
         String appeal;
         try (Browser user = Browser.open(Locale.GERMAN)) {
             user.signIn("appellant-1");
@@ -87,8 +87,6 @@ class PortalAppealJourneyIT {
             assertThat(user.waitFor(By.id("notice-facts")).getAttribute("lang")).isEqualTo("de");
             user.assertAccessible();
             user.screenshot("appellant-notice-ar");
-            // the choice is remembered for the person: set it back for the journeys after this one
-            user.go("/my?lang=en");
         }
 
         try (Browser colleague = Browser.open(Locale.ENGLISH)) {
@@ -119,7 +117,7 @@ class PortalAppealJourneyIT {
     void underAGagOrderTheNoticeShowsOnlyThatAConfidentialOrderExistsAndUntilWhen() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
         LocalDate gagUntil = LocalDate.now(ZoneOffset.UTC).plusDays(60);
-        JsonNode recorded = recordNotice(video, fulfilledRemovalOrder(video, gagUntil));
+        JsonNode recorded = Notices.record(gateway, tokens, video, Orders.fulfilledRemovalOrder(gateway, tokens, video, gagUntil));
         try (Browser user = Browser.open(Locale.ENGLISH)) {
             user.signIn("appellant-2");
             claim(user, recorded);
@@ -137,7 +135,7 @@ class PortalAppealJourneyIT {
     @Test
     void anUpheldAppealGoesToTheIndependentReviewerWhoseDecisionStandsBesideTheCompanys() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        JsonNode recorded = recordNotice(video, null);
+        JsonNode recorded = Notices.record(gateway, tokens, video, null);
         JsonNode notice = claimByApi("appellant-1", recorded);
         String appeal = appealAndUphold("appellant-1", notice);
 
@@ -183,7 +181,7 @@ class PortalAppealJourneyIT {
     @Test
     void anotherUsersNoticeOrAppealIsAPageThatDoesNotExist() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        JsonNode notice = claimByApi("appellant-1", recordNotice(video, null));
+        JsonNode notice = claimByApi("appellant-1", Notices.record(gateway, tokens, video, null));
         String appeal = appealAndUphold("appellant-1", notice);
         try (Browser other = Browser.open(Locale.ENGLISH)) {
             other.signIn("appellant-2");
@@ -217,35 +215,6 @@ class PortalAppealJourneyIT {
             }
         });
         browser.waitFor(By.cssSelector(form + " button[type='submit']")).click();
-    }
-
-    /** A German liaison orders the removal; Streamly acknowledges and removes it. Answers the request id. */
-    private String fulfilledRemovalOrder(String video, LocalDate gagUntil) {
-        Map<String, Object> order = Orders.removalOrder(video);
-        if (gagUntil != null) {
-            order.put("confidentiality", Map.of("until", gagUntil.toString(),
-                    "justification", "Telling the account holder now would warn suspects of an ongoing investigation."));
-        }
-        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
-        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-        String request = submitted.json().path("id").asString();
-        String responder = tokens.of("responder-streamly-1");
-        Reply acknowledged = gateway.post("/api/v1/requests/" + request + "/acknowledgement", responder, "{}");
-        assertThat(acknowledged.status()).as(acknowledged.toString()).isIn(200, 201);
-        Reply fulfilled = gateway.post("/api/v1/requests/" + request + "/response", responder, Gateway.json(Map.of(
-                "outcome", "FULFILLED", "reasonCodes", List.of(), "explanation", "The video was removed for all users.",
-                "actionTakenAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
-        assertThat(fulfilled.status()).as(fulfilled.toString()).isIn(200, 201);
-        return request;
-    }
-
-    /** Streamly's first responder records the statement of reasons; answers id, reference and the printed code. */
-    private JsonNode recordNotice(String video, String request) {
-        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"),
-                Gateway.json(Notices.statementOfReasons(video, request)));
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-        assertThat(recorded.json().path("accessCode").asString()).isNotBlank();
-        return recorded.json();
     }
 
     private JsonNode claimByApi(String appellant, JsonNode recorded) {

@@ -15,10 +15,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.parley.e2e.support.Browser;
+import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.KeycloakAdmin;
 import org.parley.e2e.support.Mailbox;
+import org.parley.e2e.support.Notices;
+import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.RunningPlatform;
 import org.parley.e2e.support.SystemTest;
+import org.parley.e2e.support.Tokens;
 import org.parley.local.Topology;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +31,9 @@ import tools.jackson.databind.JsonNode;
  * headless Chromium, from the portal's sign-in to the real Keycloak pages (Parley's theme),
  * confirming their address with the link of the mail Keycloak sent through the local mail server,
  * then choosing a password, refused a common, a short and their own address with the reason shown,
- * and signed in to the portal at the end, an appellant and nothing more.
+ * and signed in to the portal at the end, an appellant and nothing more; she then claims the notice
+ * she was handed with its printed reference and code, reads it in German with the authority and the
+ * law of the order behind it, and appeals in German.
  */
 @SystemTest
 class RegistrationJourneyIT {
@@ -90,6 +96,28 @@ class RegistrationJourneyIT {
             assertThat(browser.onPlatform()).isTrue();
             assertThat(who.getText()).isEqualTo("Amira Haddad");
             assertThat(browser.findAll(By.cssSelector("form[action$='/signout'] button"))).hasSize(1);
+
+            // the notice she was handed on paper: she claims it, reads it in German, and appeals in German
+            String video = "https://video.example.com/v/" + UUID.randomUUID();
+            Gateway gateway = Gateway.ofPlatform();
+            Tokens tokens = Tokens.ofPlatform();
+            JsonNode printed = Notices.record(gateway, tokens, video,
+                    Orders.fulfilledRemovalOrder(gateway, tokens, video, null));
+            browser.go("/my?lang=de");
+            type(browser, "f-reference", printed.path("reference").asString());
+            type(browser, "f-accessCode", printed.path("accessCode").asString());
+            browser.waitFor(By.cssSelector("#claim-form button[type='submit']")).click();
+            browser.waitForText(By.tagName("h1"), printed.path("reference").asString());
+            assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+            assertThat(browser.waitFor(By.id("order-authority")).getText()).isNotBlank();
+            assertThat(browser.waitFor(By.id("order-legal-basis")).getText()).contains("Regulation (EU) 2021/784");
+            assertThat(browser.waitFor(By.id("main")).getText()).contains("Entfernungsanordnung");
+            type(browser, "f-statement", "Das Video berichtet über den Aufruf, um davor zu warnen.");
+            new Select(browser.waitFor(By.id("f-language"))).selectByValue("de");
+            browser.waitFor(By.cssSelector("#appeal-form button[type='submit']")).click();
+            browser.waitFor(By.cssSelector("#appeal-state [data-state='FILED']"));
+            assertThat(browser.waitFor(By.id("appeal-statement")).getAttribute("lang")).isEqualTo("de");
+            browser.assertAccessible();
         }
 
         // the account: its address confirmed, the email its user name, the appellant's role and no other of Parley's

@@ -70,6 +70,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
 
     private Browser(URI base, Locale language) {
+        this.language = language;
         requireExecutable(CHROMIUM, "chromium");
         requireExecutable(CHROMEDRIVER, "chromium-driver");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -96,6 +97,9 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
+
+    /** The language this browser prefers; after signing in, chosen for the person too. */
+    private final Locale language;
 
     /** A browser on the running platform, in English. */
     public static Browser open() {
@@ -156,6 +160,11 @@ public final class Browser implements AutoCloseable {
         }
         waitUntil(DEFAULT_WAIT, "the way back from Keycloak to " + base.getAuthority() + " after signing in as "
                 + username, d -> onPlatform() && !signingIn() && ready());
+        // the portal remembers a person's language across devices, and it then wins over the browser's: a
+        // demo user another test left in another language is put back in this browser's, on the same page
+        URI start = url();
+        driver.get(start + (start.getQuery() == null ? "?" : "&") + "lang=" + language.toLanguageTag());
+        waitUntil(DEFAULT_WAIT, "the start page in " + language.toLanguageTag(), d -> ready());
         return this;
     }
 

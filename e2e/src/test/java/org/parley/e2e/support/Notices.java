@@ -1,11 +1,16 @@
 package org.parley.e2e.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.parley.common.testkit.ApiClient.Reply;
+import tools.jackson.databind.JsonNode;
 
 /** Statements of reasons as Streamly's responders record them in the system tests. */
 public final class Notices {
@@ -33,5 +38,14 @@ public final class Notices {
         notice.put("requestId", requestId);
         notice.put("language", "de");
         return notice;
+    }
+
+    /** Streamly's first responder records the statement of reasons; answers its id, reference and printed code. */
+    public static JsonNode record(Gateway gateway, Tokens tokens, String video, String requestId) {
+        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"),
+                Gateway.json(statementOfReasons(video, requestId)));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(recorded.json().path("accessCode").asString()).isNotBlank();
+        return recorded.json();
     }
 }

@@ -1,9 +1,16 @@
 package org.parley.e2e.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.parley.common.testkit.ApiClient.Reply;
 
 /** Requests as a German liaison files them in the system tests: complete, nothing blocks. */
 public final class Orders {
@@ -33,5 +40,28 @@ public final class Orders {
     /** A removal order to Streamly for a video of its own. */
     public static Map<String, Object> removalOrder() {
         return removalOrder("https://video.example.com/v/" + UUID.randomUUID());
+    }
+
+    /**
+     * A German liaison orders {@code video} removed (under a gag order until {@code gagUntil}, when
+     * given); Streamly acknowledges it and removes the video. Answers the request's id.
+     */
+    public static String fulfilledRemovalOrder(Gateway gateway, Tokens tokens, String video, LocalDate gagUntil) {
+        Map<String, Object> order = removalOrder(video);
+        if (gagUntil != null) {
+            order.put("confidentiality", Map.of("until", gagUntil.toString(),
+                    "justification", "Telling the account holder now would warn suspects of an ongoing investigation."));
+        }
+        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String request = submitted.json().path("id").asString();
+        String responder = tokens.of("responder-streamly-1");
+        Reply acknowledged = gateway.post("/api/v1/requests/" + request + "/acknowledgement", responder, "{}");
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isIn(200, 201);
+        Reply fulfilled = gateway.post("/api/v1/requests/" + request + "/response", responder, Gateway.json(Map.of(
+                "outcome", "FULFILLED", "reasonCodes", List.of(), "explanation", "The video was removed for all users.",
+                "actionTakenAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
+        assertThat(fulfilled.status()).as(fulfilled.toString()).isIn(200, 201);
+        return request;
     }
 }
