@@ -1,5 +1,10 @@
 package org.parley.common.transparency;
 
+import static org.parley.common.transparency.Mod61.P;
+import static org.parley.common.transparency.Mod61.add;
+import static org.parley.common.transparency.Mod61.inverse;
+import static org.parley.common.transparency.Mod61.multiply;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,8 +33,6 @@ import org.parley.common.kernel.Unavailable;
 final class DenseSuppression {
 
     private enum State { PUBLISHED, PRIMARY, SECONDARY }
-
-    private static final long P = (1L << 61) - 1;
 
     private final List<Sum> sums = new ArrayList<>();
     private final int columns;
@@ -244,33 +247,5 @@ final class DenseSuppression {
                 v[i] = multiply(v[i], times);
             }
         }
-    }
-
-    private static long add(long a, long b) {
-        long s = a + b;
-        return s >= P ? s - P : s;
-    }
-
-    /** a · b mod 2^61−1, for a, b &lt; 2^61: the high bits fold back in since 2^61 ≡ 1. */
-    static long multiply(long a, long b) {
-        long high = Math.multiplyHigh(a, b);
-        long low = a * b;
-        long folded = (low & P) + (low >>> 61) + (high << 3);
-        folded = (folded & P) + (folded >>> 61);
-        return folded >= P ? folded - P : folded;
-    }
-
-    private static long inverse(long a) {
-        long result = 1;
-        long base = a;
-        long exponent = P - 2;
-        while (exponent > 0) {
-            if ((exponent & 1) != 0) {
-                result = multiply(result, base);
-            }
-            base = multiply(base, base);
-            exponent >>= 1;
-        }
-        return result;
     }
 }
