@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,9 +43,9 @@ class AppealSystemIT {
     void aUserLearnsWhichOrderRemovedTheirVideoAppealsAndIsProvenRight() {
         long reversalsBefore = reversals(STREAMLY);
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        String request = fulfilledRemovalOrder(video, null);
+        String request = Orders.fulfilledRemovalOrder(gateway, tokens, video, null);
 
-        JsonNode recorded = recordNotice(video, request);
+        JsonNode recorded = Notices.record(gateway, tokens, video, request);
         JsonNode notice = claim("appellant-1", recorded);
 
         JsonNode order = notice.path("order");
@@ -84,9 +82,9 @@ class AppealSystemIT {
         long reversalsBefore = reversals(STREAMLY);
         LocalDate gagUntil = LocalDate.now(ZoneOffset.UTC).plusDays(60);
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        String request = fulfilledRemovalOrder(video, gagUntil);
+        String request = Orders.fulfilledRemovalOrder(gateway, tokens, video, gagUntil);
 
-        JsonNode notice = claim("appellant-2", recordNotice(video, request));
+        JsonNode notice = claim("appellant-2", Notices.record(gateway, tokens, video, request));
 
         JsonNode order = notice.path("order");
         assertThat(order.path("confidential").asBoolean()).as(notice.toString()).isTrue();
@@ -105,7 +103,7 @@ class AppealSystemIT {
     @Test
     void whileRequestServiceIsDownTheNoticeStillShowsMarkedIncompleteNeverAsNoOrder() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        JsonNode notice = claim("appellant-1", recordNotice(video, fulfilledRemovalOrder(video, null)));
+        JsonNode notice = claim("appellant-1", Notices.record(gateway, tokens, video, Orders.fulfilledRemovalOrder(gateway, tokens, video, null)));
         String path = "/api/v1/notices/" + notice.path("id").asString();
         ParleyPlatform platform = RunningPlatform.platform();
 
@@ -135,36 +133,6 @@ class AppealSystemIT {
     }
 
     // ---- steps --------------------------------------------------------------------------------------
-
-    /** A German liaison orders the removal; Streamly acknowledges and removes it. Answers the request id. */
-    private String fulfilledRemovalOrder(String video, LocalDate gagUntil) {
-        Map<String, Object> order = Orders.removalOrder(video);
-        if (gagUntil != null) {
-            order.put("confidentiality", Map.of("until", gagUntil.toString(),
-                    "justification", "Telling the account holder now would warn suspects of an ongoing investigation."));
-        }
-        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
-        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-        String request = submitted.json().path("id").asString();
-
-        String responder = tokens.of("responder-streamly-1");
-        Reply acknowledged = gateway.post("/api/v1/requests/" + request + "/acknowledgement", responder, "{}");
-        assertThat(acknowledged.status()).as(acknowledged.toString()).isIn(200, 201);
-        Reply fulfilled = gateway.post("/api/v1/requests/" + request + "/response", responder, Gateway.json(Map.of(
-                "outcome", "FULFILLED", "reasonCodes", List.of(), "explanation", "The video was removed for all users.",
-                "actionTakenAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())));
-        assertThat(fulfilled.status()).as(fulfilled.toString()).isIn(200, 201);
-        return request;
-    }
-
-    /** Streamly's first responder records the statement of reasons; answers id, reference and accessCode. */
-    private JsonNode recordNotice(String video, String request) {
-        Map<String, Object> notice = Notices.statementOfReasons(video, request);
-        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"), Gateway.json(notice));
-        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
-        assertThat(recorded.json().path("accessCode").asString()).isNotBlank();
-        return recorded.json();
-    }
 
     /** The user claims the notice with the reference and code they were given; answers the notice as they see it. */
     private JsonNode claim(String appellant, JsonNode recorded) {

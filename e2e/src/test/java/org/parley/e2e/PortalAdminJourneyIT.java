@@ -44,18 +44,18 @@ class PortalAdminJourneyIT {
 
             admin.go("/admin/stakeholders/new");
             new Select(admin.waitFor(By.id("f-kind"))).selectByValue("COMPANY");
-            type(admin, "f-name", company);
-            type(admin, "f-country", "IE");
-            type(admin, "f-jurisdictions", "IE, DE");
+            admin.type("f-name", company);
+            admin.type("f-country", "IE");
+            admin.type("f-jurisdictions", "IE, DE");
             admin.assertAccessible();
             clickButton(admin, "Register");
             admin.waitForText(By.tagName("h1"), company);
             admin.waitFor(By.id("done"));
             admin.assertAccessible();
 
-            type(admin, "f-email", email);
-            type(admin, "f-firstName", "Jo");
-            type(admin, "f-lastName", "Journey");
+            admin.type("f-email", email);
+            admin.type("f-firstName", "Jo");
+            admin.type("f-lastName", "Journey");
             clickButton(admin, "Create the account");
             WebElement password = admin.waitFor(By.id("temporary-password"));
             temporaryPassword = password.getText().strip();
@@ -139,11 +139,6 @@ class PortalAdminJourneyIT {
         }
     }
 
-    private static void type(Browser browser, String id, String text) {
-        WebElement field = browser.waitFor(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
 
     private static void clickButton(Browser browser, String text) {
         browser.waitFor(By.xpath("//button[normalize-space()='" + text + "']")).click();

@@ -2,11 +2,8 @@ package org.parley.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +70,7 @@ class PortalAppealJourneyIT {
             user.assertAccessible();
             user.screenshot("appellant-notice");
 
-            type(user, "f-statement", STATEMENT);
+            user.type("f-statement", STATEMENT);
             new Select(user.waitFor(By.id("f-language"))).selectByValue("de");
             user.waitFor(By.cssSelector("#appeal-form button[type='submit']")).click();
             user.waitFor(By.cssSelector("#appeal-state [data-state='FILED']"));
@@ -143,7 +140,7 @@ class PortalAppealJourneyIT {
             user.signIn("appellant-1");
             user.go("/my/appeals/" + appeal);
             user.waitFor(By.cssSelector("#appeal-state [data-state='DECIDED']"));
-            type(user, "f-reason", "The company overlooked that the video is news reporting on the attack.");
+            user.type("f-reason", "The company overlooked that the video is news reporting on the attack.");
             user.waitFor(By.cssSelector("#escalate-form button[type='submit']")).click();
             user.waitFor(By.cssSelector("#appeal-state [data-state='ESCALATED']"));
             user.waitFor(By.id("escalated-at"));
@@ -198,8 +195,8 @@ class PortalAppealJourneyIT {
     private static void claim(Browser user, JsonNode recorded) {
         user.go("/my");
         String reference = recorded.path("reference").asString();
-        type(user, "f-reference", reference);
-        type(user, "f-accessCode", recorded.path("accessCode").asString());
+        user.type("f-reference", reference);
+        user.type("f-accessCode", recorded.path("accessCode").asString());
         user.waitFor(By.cssSelector("#claim-form button[type='submit']")).click();
         user.waitForText(By.tagName("h1"), reference);
         user.waitFor(By.id("done"));
@@ -208,10 +205,10 @@ class PortalAppealJourneyIT {
     /** Outcome, reasoning and, where the form asks them, the six Rabat answers; then the form is sent. */
     private static void decide(Browser browser, String form, String outcome, String reasoning) {
         new Select(browser.waitFor(By.cssSelector(form + " #f-outcome"))).selectByValue(outcome);
-        type(browser, "f-reasoning", reasoning);
+        browser.type("f-reasoning", reasoning);
         RABAT.forEach((part, answer) -> {
             if (!browser.findAll(By.id("f-rabat-" + part)).isEmpty()) {
-                type(browser, "f-rabat-" + part, answer);
+                browser.type("f-rabat-" + part, answer);
             }
         });
         browser.waitFor(By.cssSelector(form + " button[type='submit']")).click();
@@ -240,11 +237,6 @@ class PortalAppealJourneyIT {
         return appeal;
     }
 
-    private static void type(Browser browser, String id, String text) {
-        WebElement field = browser.waitFor(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
 
     private static String lastPathSegment(Browser browser) {
         String path = browser.url().getPath();

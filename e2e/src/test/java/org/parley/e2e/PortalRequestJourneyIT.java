@@ -56,7 +56,7 @@ class PortalRequestJourneyIT {
             liaison.waitFor(By.id("findings-blockers"), LIVE);
             liaison.assertAccessible();
             liaison.screenshot("liaison-new-removal-order");
-            type(liaison, "f-proportionalityStatement", PROPORTIONATE);
+            liaison.type("f-proportionalityStatement", PROPORTIONATE);
             liaison.waitFor(By.id("findings-clear"), LIVE);
             liaison.driver().findElement(By.id("submit-request")).click();
             liaison.waitFor(By.id("request-state"));
@@ -81,20 +81,20 @@ class PortalRequestJourneyIT {
             responder.go("/company/requests/" + id);
             clickButton(responder, "Acknowledge");
             responder.waitFor(By.cssSelector("#request-state[data-state='ACKNOWLEDGED']"));
-            type(responder, "f-question", "Which of the two uploads of this video is meant?");
+            responder.type("f-question", "Which of the two uploads of this video is meant?");
             clickButton(responder, "Ask a clarification");
             responder.waitFor(By.cssSelector("#request-state[data-state='CLARIFICATION_REQUESTED']"));
             responder.assertAccessible();
 
             liaison.go("/liaison/requests/" + id);
-            type(liaison, "f-answer", "The upload of 20 November, the one linked above.");
+            liaison.type("f-answer", "The upload of 20 November, the one linked above.");
             liaison.driver().findElement(By.id("send-answer")).click();
             liaison.waitFor(By.cssSelector("#request-state:not([data-state='CLARIFICATION_REQUESTED'])"));
             liaison.screenshot("liaison-request");
 
             responder.go("/company/requests/" + id);
             new Select(responder.waitFor(By.id("f-outcome"))).selectByValue("FULFILLED");
-            type(responder, "f-explanation", "The video was removed worldwide.");
+            responder.type("f-explanation", "The video was removed worldwide.");
             clickButton(responder, "Send the response");
             responder.waitFor(By.cssSelector("#request-state[data-state='FULFILLED']"));
             responder.assertAccessible();
@@ -137,7 +137,7 @@ class PortalRequestJourneyIT {
             long before = requestCount("liaison-de-2");
             liaison.go("/liaison/requests/new?type=REMOVAL_ORDER");
             fillRemovalOrder(liaison, "https://video.example.com/v/" + UUID.randomUUID());
-            type(liaison, "f-proportionalityStatement", PROPORTIONATE);
+            liaison.type("f-proportionalityStatement", PROPORTIONATE);
             liaison.waitFor(By.id("findings-clear"), LIVE);
             WebElement submit = liaison.driver().findElement(By.id("submit-request"));
             // two submissions of the same form, as an impatient double click sends them
@@ -190,21 +190,16 @@ class PortalRequestJourneyIT {
 
     private static void fillRemovalOrder(Browser liaison, String url) {
         new Select(liaison.waitFor(By.id("f-targetCompanyId"))).selectByValue(STREAMLY);
-        type(liaison, "f-legalBasis-instrument", "Regulation (EU) 2021/784");
-        type(liaison, "f-legalBasis-provision", "Art. 3");
-        type(liaison, "f-legalBasis-jurisdiction", "DE");
+        liaison.type("f-legalBasis-instrument", "Regulation (EU) 2021/784");
+        liaison.type("f-legalBasis-provision", "Art. 3");
+        liaison.type("f-legalBasis-jurisdiction", "DE");
         new Select(liaison.driver().findElement(By.id("f-legitimateAim"))).selectByValue("PUBLIC_ORDER");
-        type(liaison, "f-necessityStatement", "The video calls for attacks on a named group and is spreading fast; "
+        liaison.type("f-necessityStatement", "The video calls for attacks on a named group and is spreading fast; "
                 + "removing it is the only measure that stops the harm in time.");
-        type(liaison, "f-subjects-0--value", url);
-        type(liaison, "f-statementOfReasons", "Incitement to violence against a group, StGB §130.");
+        liaison.type("f-subjects-0--value", url);
+        liaison.type("f-statementOfReasons", "Incitement to violence against a group, StGB §130.");
     }
 
-    private static void type(Browser browser, String id, String text) {
-        WebElement field = browser.waitFor(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
 
     private static void clickButton(Browser browser, String text) {
         browser.waitFor(By.xpath("//button[normalize-space()='" + text + "']")).click();

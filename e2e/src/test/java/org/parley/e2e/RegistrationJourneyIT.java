@@ -64,10 +64,10 @@ class RegistrationJourneyIT {
             browser.screenshot("registration");
 
             // the person takes their address as user name too (they may sign in with either)
-            type(browser, "username", email);
-            type(browser, "email", email);
-            type(browser, "firstName", "Amira");
-            type(browser, "lastName", "Haddad");
+            browser.type("username", email);
+            browser.type("email", email);
+            browser.type("firstName", "Amira");
+            browser.type("lastName", "Haddad");
             submit(browser, form);
             browser.waitForText(By.id("kc-page-title"), "Confirm your email address for Parley");
             assertThat(browser.driver().getPageSource()).contains(email);
@@ -104,15 +104,15 @@ class RegistrationJourneyIT {
             JsonNode printed = Notices.record(gateway, tokens, video,
                     Orders.fulfilledRemovalOrder(gateway, tokens, video, null));
             browser.go("/my?lang=de");
-            type(browser, "f-reference", printed.path("reference").asString());
-            type(browser, "f-accessCode", printed.path("accessCode").asString());
+            browser.type("f-reference", printed.path("reference").asString());
+            browser.type("f-accessCode", printed.path("accessCode").asString());
             browser.waitFor(By.cssSelector("#claim-form button[type='submit']")).click();
             browser.waitForText(By.tagName("h1"), printed.path("reference").asString());
             assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
             assertThat(browser.waitFor(By.id("order-authority")).getText()).isNotBlank();
             assertThat(browser.waitFor(By.id("order-legal-basis")).getText()).contains("Regulation (EU) 2021/784");
             assertThat(browser.waitFor(By.id("main")).getText()).contains("Entfernungsanordnung");
-            type(browser, "f-statement", "Das Video berichtet über den Aufruf, um davor zu warnen.");
+            browser.type("f-statement", "Das Video berichtet über den Aufruf, um davor zu warnen.");
             new Select(browser.waitFor(By.id("f-language"))).selectByValue("de");
             browser.waitFor(By.cssSelector("#appeal-form button[type='submit']")).click();
             browser.waitFor(By.cssSelector("#appeal-state [data-state='FILED']"));
@@ -173,8 +173,8 @@ class RegistrationJourneyIT {
     /** Types the password twice on Keycloak's page for choosing one, and sends it. */
     private static void choosePassword(Browser browser, String password) {
         WebElement form = browser.waitFor(By.id("kc-passwd-update-form"));
-        type(browser, "password-new", password);
-        type(browser, "password-confirm", password);
+        browser.type("password-new", password);
+        browser.type("password-confirm", password);
         submit(browser, form);
     }
 
@@ -183,11 +183,6 @@ class RegistrationJourneyIT {
         new WebDriverWait(browser.driver(), Browser.DEFAULT_WAIT).until(ExpectedConditions.stalenessOf(form));
     }
 
-    private static void type(Browser browser, String id, String value) {
-        WebElement field = browser.waitFor(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
 
     /** Picks a language in the select of Keycloak's page, as a person does. */
     private static void chooseLanguage(Browser browser, String tag) {

@@ -178,6 +178,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types {@code text} into the field with this id, in place of what it held. */
+    public Browser type(String id, String text) {
+        WebElement field = waitFor(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
     /** Waits until an element is visible and returns it. */
     public WebElement waitFor(By locator) {
         return waitFor(locator, DEFAULT_WAIT);
