@@ -136,7 +136,8 @@ class PortalAppealJourneyIT {
         JsonNode notice = claimByApi("appellant-1", recorded);
         String appeal = appealAndUphold("appellant-1", notice);
 
-        try (Browser user = Browser.open(Locale.ENGLISH)) {
+        // the user reads German throughout, from the company's decision to the independent one
+        try (Browser user = Browser.open(Locale.GERMAN)) {
             user.signIn("appellant-1");
             user.go("/my/appeals/" + appeal);
             user.waitFor(By.cssSelector("#appeal-state [data-state='DECIDED']"));
@@ -164,13 +165,13 @@ class PortalAppealJourneyIT {
             reviewer.waitFor(By.id("independent-decision"));
         }
 
-        try (Browser user = Browser.open(Locale.ENGLISH)) {
+        try (Browser user = Browser.open(Locale.GERMAN)) {
             user.signIn("appellant-1");
             user.go("/my/appeals/" + appeal);
             user.waitFor(By.cssSelector("#appeal-state [data-state='INDEPENDENTLY_DECIDED']"));
-            assertThat(user.waitFor(By.id("decision")).findElement(By.xpath("..")).getText()).contains("Upheld");
+            assertThat(user.waitFor(By.id("decision")).findElement(By.xpath("..")).getText()).contains("Bestätigt");
             assertThat(user.waitFor(By.id("independent-decision")).findElement(By.xpath("..")).getText())
-                    .contains("Reversed").contains("reports the attack as news");
+                    .contains("Aufgehoben").contains("reports the attack as news");
             user.assertAccessible();
         }
     }
