@@ -142,7 +142,9 @@ class RegistrationJourneyIT {
             browser.waitFor(By.id("kc-login"));
 
             // the language the portal passes on (ui_locales), before any choice on Keycloak's page
-            browser.driver().get(browser.url() + "&ui_locales=fr");
+            // (the portal already sent the page's language: French takes its place)
+            browser.driver().get(browser.url().toString().replaceAll("([?&])ui_locales=[^&]*&?", "$1")
+                    .replaceAll("[?&]$", "") + "&ui_locales=fr");
             browser.waitForText(By.id("kc-page-title"), "Se connecter à Parley");
             assertThat(browser.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
 

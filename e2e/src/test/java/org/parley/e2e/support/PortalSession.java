@@ -52,6 +52,8 @@ public final class PortalSession {
         if (!back.uri().getAuthority().equals(base.getAuthority())) {
             throw new IllegalStateException("sign-in of " + username + " did not come back to the portal: " + back.uri());
         }
+        // in English, whatever language another test left remembered for this person
+        session.get("/?lang=en");
         return session;
     }
 
