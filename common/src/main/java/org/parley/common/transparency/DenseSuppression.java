@@ -7,13 +7,13 @@ import static org.parley.common.transparency.Mod61.multiply;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.parley.common.kernel.Unavailable;
+import org.parley.common.transparency.SmallSums.State;
+import org.parley.common.transparency.SmallSums.Sum;
 
 /**
  * {@link Suppression}'s decision by dense elimination: dense rows and dense combination vectors, the whole basis
@@ -32,24 +32,7 @@ import org.parley.common.kernel.Unavailable;
  */
 final class DenseSuppression {
 
-    private enum State { PUBLISHED, PRIMARY, SECONDARY }
-
-    private final List<Sum> sums = new ArrayList<>();
-    private final int columns;
-
-    private static final class Sum {
-        final List<Object> ids = new ArrayList<>();
-        final Set<?> cells;
-        final long value;
-        State state;
-        int[] vector;
-
-        Sum(Set<?> cells, long value, State state) {
-            this.cells = cells;
-            this.value = value;
-            this.state = state;
-        }
-    }
+    private final SmallSums table;
 
     DenseSuppression(int k, Collection<SmallCounts.Figure> figures) {
         this(k, figures, budget());
@@ -74,25 +57,12 @@ final class DenseSuppression {
      *                     running out of memory for everything else it serves
      */
     DenseSuppression(int k, Collection<SmallCounts.Figure> figures, long memoryBudget) {
-        SmallCounts.byCells(figures).forEach((cells, same) -> {
-            long value = same.getFirst().value();
-            Sum sum = new Sum(cells, value, value > 0 && value < k ? State.PRIMARY : State.PUBLISHED);
-            same.forEach(f -> sum.ids.add(f.id()));
-            sums.add(sum);
-        });
-        sums.sort((a, b) -> Integer.compare(a.cells.size(), b.cells.size()));
-        // zeros are never withheld, so the cells known to be 0 stay known
-        Set<Object> zero = new HashSet<>();
-        sums.stream().filter(s -> s.state == State.PUBLISHED && s.value == 0).forEach(s -> zero.addAll(s.cells));
-        Map<Object, Integer> index = new HashMap<>();
-        for (Sum sum : sums) {
-            sum.vector = sum.cells.stream().filter(c -> !zero.contains(c))
-                    .mapToInt(c -> index.computeIfAbsent(c, x -> index.size())).sorted().toArray();
-        }
-        columns = index.size();
+        table = new SmallSums(k, figures);
+        List<Sum> sums = table.sums;
+        int columns = table.columns;
         // with nothing small to hide there is nothing to protect: the elimination, whose rows grow with the
         // cells, is then not needed at all (a large store of large counts is the common case)
-        boolean anyPrimary = sums.stream().anyMatch(s -> s.state == State.PRIMARY);
+        boolean anyPrimary = !table.primaries().isEmpty();
         while (anyPrimary) {
             List<Sum> founders = new ArrayList<>();
             Basis basis = new Basis(columns, memoryBudget);
@@ -128,17 +98,11 @@ final class DenseSuppression {
     }
 
     Set<Object> primary() {
-        return ids(State.PRIMARY);
+        return table.ids(State.PRIMARY);
     }
 
     Set<Object> secondary() {
-        return ids(State.SECONDARY);
-    }
-
-    private Set<Object> ids(State state) {
-        Set<Object> ids = new HashSet<>();
-        sums.stream().filter(s -> s.state == state).forEach(s -> ids.addAll(s.ids));
-        return ids;
+        return table.ids(State.SECONDARY);
     }
 
     /**

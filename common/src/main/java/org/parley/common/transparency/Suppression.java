@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.parley.common.kernel.Unavailable;
+import org.parley.common.transparency.SmallSums.State;
+import org.parley.common.transparency.SmallSums.Sum;
 
 /**
  * Primary and secondary suppression of one table of figures (see {@link SmallCounts}). Figures with the same cells
@@ -53,25 +53,8 @@ import org.parley.common.kernel.Unavailable;
  */
 final class Suppression {
 
-    private enum State { PUBLISHED, PRIMARY, SECONDARY }
-
-    private final List<Sum> sums = new ArrayList<>();
+    private final SmallSums table;
     private long heldBytes;
-
-    private static final class Sum {
-        final List<Object> ids = new ArrayList<>();
-        final Set<?> cells;
-        final long value;
-        State state;
-        int[] vector;
-        int position;
-
-        Sum(Set<?> cells, long value, State state) {
-            this.cells = cells;
-            this.value = value;
-            this.state = state;
-        }
-    }
 
     Suppression(int k, Collection<SmallCounts.Figure> figures) {
         this(k, figures, Runtime.getRuntime().maxMemory() / 4);
@@ -83,30 +66,15 @@ final class Suppression {
      *                     else it serves
      */
     Suppression(int k, Collection<SmallCounts.Figure> figures, long memoryBudget) {
-        SmallCounts.byCells(figures).forEach((cells, same) -> {
-            long value = same.getFirst().value();
-            Sum sum = new Sum(cells, value, value > 0 && value < k ? State.PRIMARY : State.PUBLISHED);
-            same.forEach(f -> sum.ids.add(f.id()));
-            sums.add(sum);
-        });
-        sums.sort((a, b) -> Integer.compare(a.cells.size(), b.cells.size()));
-        // zeros are never withheld, so the cells known to be 0 stay known
-        Set<Object> zero = new HashSet<>();
-        sums.stream().filter(s -> s.state == State.PUBLISHED && s.value == 0).forEach(s -> zero.addAll(s.cells));
-        Map<Object, Integer> index = new HashMap<>();
-        for (int i = 0; i < sums.size(); i++) {
-            Sum sum = sums.get(i);
-            sum.position = i;
-            sum.vector = sum.cells.stream().filter(c -> !zero.contains(c))
-                    .mapToInt(c -> index.computeIfAbsent(c, x -> index.size())).sorted().toArray();
-        }
-        List<Sum> hidden = new ArrayList<>(sums.stream().filter(s -> s.state == State.PRIMARY).toList());
+        table = new SmallSums(k, figures);
+        List<Sum> sums = table.sums;
+        List<Sum> hidden = new ArrayList<>(table.primaries());
         // with nothing small to hide there is nothing to protect: no elimination at all (a large store of large
         // counts is the common case)
         if (hidden.isEmpty()) {
             return;
         }
-        Basis basis = new Basis(index.size(), memoryBudget);
+        Basis basis = new Basis(table.columns, memoryBudget);
         List<Sum> founders = new ArrayList<>();
         int from = 0;
         while (true) {
@@ -149,11 +117,11 @@ final class Suppression {
     }
 
     Set<Object> primary() {
-        return ids(State.PRIMARY);
+        return table.ids(State.PRIMARY);
     }
 
     Set<Object> secondary() {
-        return ids(State.SECONDARY);
+        return table.ids(State.SECONDARY);
     }
 
     /** What the elimination held at most, in bytes, as its budget counts it (0 when none ran). */
@@ -161,11 +129,6 @@ final class Suppression {
         return heldBytes;
     }
 
-    private Set<Object> ids(State state) {
-        Set<Object> ids = new HashSet<>();
-        sums.stream().filter(s -> s.state == state).forEach(s -> ids.addAll(s.ids));
-        return ids;
-    }
 
     /**
      * Sparse rows in forward echelon form, with the factor they were made by. Row j, founded by sum f<sub>j</sub>:

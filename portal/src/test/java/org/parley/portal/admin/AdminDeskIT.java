@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.signin.Viewer;
 import org.parley.portal.support.PortalTest;
@@ -37,10 +36,6 @@ class AdminDeskIT extends PortalTest.Base {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @BeforeEach
-    void freshStub() {
-        API.reset();
-    }
 
     private OidcLoginRequestPostProcessor admin() {
         return signedIn("admin", null, "admin");

@@ -26,7 +26,6 @@ class AdminDeskLanguagesIT extends PortalTest.Base {
 
     @BeforeEach
     void api() {
-        API.reset();
         API.on("GET", "/api/v1/stakeholders", 200, AdminJsonFixtures.page(null, AdminJsonFixtures.streamly("SUSPENDED")));
         API.on("GET", "/api/v1/stakeholders/" + STREAMLY, 200, AdminJsonFixtures.streamly("ACTIVE"));
         API.on("GET", "/api/v1/stakeholders/" + STREAMLY + "/members", 200,

@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
@@ -32,10 +31,6 @@ class AdminPublishingIT extends PortalTest.Base {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    @BeforeEach
-    void freshStub() {
-        API.reset();
-    }
 
     private OidcLoginRequestPostProcessor admin() {
         return signedIn("admin", null, "admin");

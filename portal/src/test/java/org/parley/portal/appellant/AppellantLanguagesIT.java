@@ -7,8 +7,6 @@ import static org.parley.portal.appellant.AppellantJson.notice;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.springframework.test.context.TestPropertySource;
@@ -20,11 +18,6 @@ class AppellantLanguagesIT extends PortalTest.Base {
 
     static final String N1 = "01930000-0000-7000-8000-0000000e0001";
 
-    @BeforeEach
-    @AfterEach
-    void freshStub() {
-        API.reset();
-    }
 
     private String noticeIn(String language) throws Exception {
         API.on("GET", "/api/v1/notices/" + N1, 200, notice(N1, "N-7K3P-QX2M", "TERRORIST_CONTENT", DISCLOSED, true, null));

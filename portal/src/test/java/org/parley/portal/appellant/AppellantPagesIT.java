@@ -22,8 +22,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
@@ -43,11 +41,6 @@ class AppellantPagesIT extends PortalTest.Base {
     @Autowired
     JsonMapper json;
 
-    @BeforeEach
-    @AfterEach
-    void freshStub() {
-        API.reset();
-    }
 
     private RequestPostProcessor appellant() {
         return signedIn("appellant-1", null, "appellant");

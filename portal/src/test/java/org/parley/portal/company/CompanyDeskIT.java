@@ -42,7 +42,6 @@ class CompanyDeskIT extends PortalTest.Base {
 
     @BeforeEach
     void resetApi() {
-        API.reset();
         API.on("GET", "/api/v1/stakeholders", 200, STAKEHOLDERS);
     }
 

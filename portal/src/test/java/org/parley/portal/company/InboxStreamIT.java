@@ -29,7 +29,6 @@ class InboxStreamIT extends PortalTest.Base {
 
     @BeforeEach
     void resetApi() {
-        API.reset();
         API.on("GET", "/api/v1/stakeholders", 200, RequestFixtures.STAKEHOLDERS);
         API.on("GET", "/api/v1/requests/" + NEW, 200, RequestFixtures.request(NEW).detail());
         // HIDDEN answers 404: no longer visible to this company, so no row is pushed

@@ -33,7 +33,6 @@ class LiaisonDeskIT extends PortalTest.Base {
 
     @BeforeEach
     void freshStub() {
-        API.reset();
         API.on("GET", "/api/v1/stakeholders", 200, LiaisonJson.companies());
     }
 

@@ -14,8 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
@@ -34,11 +32,6 @@ class NoticesPagesIT extends PortalTest.Base {
     @Autowired
     JsonMapper json;
 
-    @BeforeEach
-    @AfterEach
-    void freshStub() {
-        API.reset();
-    }
 
     private org.springframework.test.web.servlet.request.RequestPostProcessor responder() {
         return signedIn("responder-streamly-1", STREAMLY, "company-responder");

@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
@@ -29,11 +27,6 @@ class ProfilePagesIT extends PortalTest.Base {
     @Autowired
     JsonMapper json;
 
-    @BeforeEach
-    @AfterEach
-    void freshStub() {
-        API.reset();
-    }
 
     private RequestPostProcessor responder() {
         return signedIn("responder-streamly-1", STREAMLY, "company-responder");

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
@@ -29,10 +28,6 @@ class PublicPagesIT extends PortalTest.Base {
 
 
 
-    @BeforeEach
-    void freshApi() {
-        API.reset();
-    }
 
     // ---- fixtures, in the services' shapes ------------------------------------------------------
 

@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.portal.support.PortalTest;
 import org.parley.portal.support.StubApi;
@@ -36,11 +34,6 @@ class ReviewerPagesIT extends PortalTest.Base {
     @Autowired
     JsonMapper json;
 
-    @BeforeEach
-    @AfterEach
-    void freshStub() {
-        API.reset();
-    }
 
     private RequestPostProcessor reviewer() {
         return signedIn("reviewer", null, "reviewer");

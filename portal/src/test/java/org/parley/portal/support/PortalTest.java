@@ -49,9 +49,13 @@ public @interface PortalTest {
         @org.springframework.beans.factory.annotation.Autowired
         private io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakersOfEveryTest;
 
-        /** Every test starts with closed circuits: one that has a service down must not open them for the next. */
+        /**
+         * Every test starts with a stub that answers nothing yet, and closed circuits: a test that has a
+         * service down must not open them for the next.
+         */
         @org.junit.jupiter.api.BeforeEach
-        void closeCircuits() {
+        void freshApiAndClosedCircuits() {
+            API.reset();
             breakersOfEveryTest.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
         }
 

@@ -40,7 +40,6 @@ class LanguagesIT extends PortalTest.Base {
 
     @BeforeEach
     void freshApi() {
-        API.reset();
         API.on("GET", "/api/v1/stakeholders", 200, EMPTY);
         API.on("GET", "/api/v1/requests", 200, EMPTY);
     }

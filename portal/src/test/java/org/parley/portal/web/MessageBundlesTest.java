@@ -30,8 +30,8 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Holds every message bundle in {@code i18n/} — those there now and any added later — to the
  * languages the portal offers ({@code parley.portal.languages}): each language has the file,
- * the same keys as the default language, no empty message, the same placeholders, and
- * messages that {@link MessageFormat} reads as they were meant.
+ * the same keys as the default language, no empty message, the same placeholders, messages
+ * that {@link MessageFormat} reads as they were meant, and words of its own.
  */
 class MessageBundlesTest {
 
@@ -155,6 +155,25 @@ class MessageBundlesTest {
                     problems.add(file.getFileName() + " " + key + ": '' in a message without arguments");
                 }
             });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void noTranslationIsTheDefaultLanguageLeftInPlace() {
+        // a few words are the same in several languages ("Service", "Status", "CSV"), whole pages are not
+        List<String> problems = new ArrayList<>();
+        for (Path base : bundles()) {
+            Properties words = load(base);
+            for (Locale language : translations()) {
+                Properties translated = load(translation(base, language));
+                long same = words.stringPropertyNames().stream()
+                        .filter(key -> words.getProperty(key).equals(translated.getProperty(key))).count();
+                if (same * 10 > words.size()) {
+                    problems.add(translation(base, language).getFileName() + ": " + same + " of " + words.size()
+                            + " messages as in " + base.getFileName());
+                }
+            }
         }
         assertThat(problems).isEmpty();
     }
