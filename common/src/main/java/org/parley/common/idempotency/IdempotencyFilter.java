@@ -56,12 +56,12 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     /**
      * Makes the one-statement transaction it is joined into commit without waiting for the WAL flush
-     * ({@code synchronous_commit} off for that transaction only). The claim, the kept answer and the
-     * release are bookkeeping around the change, which commits synchronously on its own: a claim is
-     * flushed at the latest with the change that depends on it (the log is written in order), a lost
-     * answer is reported as lost ({@code effect_committed} commits with the change), and a lost claim
-     * or release only lets a retry run afresh or wait for the takeover. Two of the three flushes a
-     * creating POST waited for are saved.
+     * ({@code synchronous_commit} off for that transaction only), for the claim and the release: the
+     * change commits synchronously on its own, and a claim is flushed at the latest with the change that
+     * depends on it (the log is written in order); a lost claim or release only lets a retry run afresh
+     * or wait for the takeover. The kept answer is not among them: it is the client's receipt, and one
+     * lost when PostgreSQL went down left a retry with "answer lost" instead of its answer (the system
+     * test of a restarted PostgreSQL found it). One of the three flushes a creating POST waited for is saved.
      */
     private static final String ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
     /** The claim of the request this thread is handling, for {@link IdempotentEffects}. */
@@ -197,9 +197,8 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         try {
             int stored = jdbc.sql("""
                     update idempotency_key set status = :status, location = :location, content_type = :type, body = :body
-                    from (%s) as async_commit
                     where caller = :caller and key = :key and attempt = :attempt
-                    """.formatted(ASYNC_COMMIT))
+                    """)
                     .param("status", captured.getStatus())
                     .param("location", captured.getHeader(HttpHeaders.LOCATION))
                     .param("type", captured.getContentType())
