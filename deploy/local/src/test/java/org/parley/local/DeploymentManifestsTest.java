@@ -51,6 +51,8 @@ class DeploymentManifestsTest {
     static final String FROM_DATABASE_OPERATOR = "namespace:cnpg-system";
     static final String KEYCLOAK = "keycloak";
     static final String REALM_IMPORT = "keycloak-realm-import";
+    /** The Keycloak Operator's own pod, in Parley's namespace (the operator's install labels it so). */
+    static final String KEYCLOAK_OPERATOR = "keycloak-operator";
     /** Each Secret of a service's own, and exactly what it holds. */
     static final Map<String, Set<String>> SERVICE_SECRETS = Map.of(
             "stakeholder-service-secrets",
@@ -232,6 +234,11 @@ class DeploymentManifestsTest {
             sources.stream().filter(network::isPod).filter(source -> !source.equals(at[0])).forEach(source ->
                     assertThat(network.targetsOf(source, Integer.parseInt(at[1]))).as(source + " -> " + target).contains(at[0]));
         });
+
+        // the operators' pods that the default deny binds still reach the Kubernetes API
+        for (String pod : new TreeSet<>(Set.of(KEYCLOAK_OPERATOR, "stakeholder-service-db"))) {
+            assertThat(network.targetsOf(pod, 443)).as(pod + " -> the Kubernetes API").contains("anywhere");
+        }
 
         // nothing outside the namespace reaches a pod but the ingress controller (the gateway, Keycloak's
         // pages) and the database operator (the databases); no rule lets in anyone at all
@@ -574,6 +581,7 @@ class DeploymentManifestsTest {
             String keycloak = name(one(objects, "Keycloak"));
             pods.put(KEYCLOAK, Map.of("app", "keycloak", "app.kubernetes.io/instance", keycloak,
                     "app.kubernetes.io/managed-by", "keycloak-operator", "app.kubernetes.io/component", "server"));
+            pods.put(KEYCLOAK_OPERATOR, Map.of("app.kubernetes.io/name", "keycloak-operator"));
             pods.put(REALM_IMPORT, Map.of("app", "keycloak-realm-import", "app.kubernetes.io/instance", keycloak,
                     "app.kubernetes.io/managed-by", "keycloak-operator"));
             for (Map<String, Object> cluster : of(objects, "Cluster")) {
