@@ -38,6 +38,11 @@ class EventReplayIT extends RequestServiceIT {
         try (EventStreamClient inbox = listen(video.responder(), null)) {
             String second = submit(de.liaison(), Bodies.removalOrder(video.id()));
             Message event = inbox.nextEvent(SOON);
+            if (kinds(event).equals("REQUEST_RECEIVED " + first)) {
+                // stored just before the stream opened and published just after: a stream opened without a
+                // Last-Event-ID starts from what was published, so it may hear of that one too (never of less)
+                event = inbox.nextEvent(SOON);
+            }
             assertThat(kinds(event)).isEqualTo("REQUEST_RECEIVED " + second);
             seen = event.idAsLong();
         }

@@ -23,6 +23,7 @@ import org.parley.request.support.RequestServiceIT;
 import org.parley.request.support.World;
 import org.parley.request.transparency.domain.AnswerTimeHistogram;
 import org.parley.request.transparency.jdbc.JdbcRollupStore;
+import org.parley.request.transparency.jdbc.RollupFolding;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +31,9 @@ class TransparencyIT extends RequestServiceIT {
 
     @Autowired
     OverdueSweep sweep;
+
+    @Autowired
+    RollupFolding folding;
 
     /** Moves the clock to the first day of the next month, so that the current one is over and published. */
     private static CalendarPeriod endTheMonth() {
@@ -280,35 +284,7 @@ class TransparencyIT extends RequestServiceIT {
         sweep.sweep();
         assertThat(get(late, de.liaison()).json().get("overdue").asBoolean()).isTrue();
 
-        for (String grain : List.of("D", "M", "Y")) {
-            Set<String> rollup = new HashSet<>(jdbc.sql("""
-                    select authority_id || '|' || company_id || '|' || type || '|' || outcome || '|' || sum(requests)
-                        || '|' || sum(overdue) || '|' || sum(answered) || '|' || sum(answered_in_time)
-                    from request_rollup where grain = :grain
-                    group by authority_id, company_id, type, outcome
-                    having sum(requests) <> 0 or sum(overdue) <> 0 or sum(answered) <> 0
-                    """).param("grain", grain).query(String.class).list());
-            Set<String> recomputed = new HashSet<>(jdbc.sql("""
-                    select authority_id || '|' || target_company_id || '|' || type || '|'
-                        || case when state in ('SUBMITTED', 'ACKNOWLEDGED', 'CLARIFICATION_REQUESTED') then 'PENDING' else state end
-                        || '|' || count(*) || '|' || count(overdue_at) || '|' || count(answered_at)
-                        || '|' || count(*) filter (where answered_in_time)
-                    from government_request where received_at is not null
-                    group by authority_id, target_company_id, type,
-                        case when state in ('SUBMITTED', 'ACKNOWLEDGED', 'CLARIFICATION_REQUESTED') then 'PENDING' else state end
-                    """).query(String.class).list());
-            assertThat(rollup).as("grain " + grain).isEqualTo(recomputed);
-        }
-        long[] histogram = new long[AnswerTimeHistogram.BUCKETS];
-        jdbc.sql("select answer_ms from government_request where answer_ms is not null").query(Long.class).list()
-                .forEach(ms -> histogram[AnswerTimeHistogram.bucketOf(Duration.ofMillis(ms))]++);
-        for (String grain : List.of("D", "M", "Y")) {
-            long[] rolled = new long[AnswerTimeHistogram.BUCKETS];
-            jdbc.sql("select answer_hist from request_rollup where grain = :grain").param("grain", grain)
-                    .query((rs, row) -> rs.getBytes(1)).list()
-                    .forEach(stored -> JdbcRollupStore.addInto(rolled, stored));
-            assertThat(rolled).as(grain + " " + Arrays.toString(histogram)).isEqualTo(histogram);
-        }
+        assertTheRollupAgreesWithTheStoredRequests();
     }
 
     @Test
@@ -353,5 +329,115 @@ class TransparencyIT extends RequestServiceIT {
             }
         }
         throw new AssertionError("no record of authority " + authorityId + " in " + report.get("authorities"));
+    }
+
+    @Test
+    void theStripesOfEndedPeriodsFoldIntoOneRowPerCellAndNoFigureChanges() throws Exception {
+        World.Authority de = World.authority("DE");
+        World.Company video = World.company("DE");
+        for (int i = 0; i < 4; i++) {
+            String id = submit(de.liaison(), Bodies.removalOrder(video.id()));
+            post("/api/v1/requests/" + id + "/acknowledgement", null, video.responder());
+            CLOCK.advance(Duration.ofMinutes(7 * (i + 1)));
+            post("/api/v1/requests/" + id + "/response", Bodies.fulfilled(now().toString()), video.responder());
+        }
+        submit(de.liaison(), Bodies.removalOrder(video.id()));
+        // concurrent submissions count into stripes of their own: split every cell over two stripes, as they would
+        spreadOverTwoStripes();
+        assertThat(jdbc.sql("select count(*) from request_rollup where stripe <> 0").query(Long.class).single()).isPositive();
+        CalendarPeriod year = CalendarPeriod.holding(CalendarPeriod.Unit.YEAR, LocalDate.ofInstant(now(), ZoneOffset.UTC));
+        CLOCK.set(year.end().atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(9)));
+        String before = api.get("/api/v1/transparency/requests?period=" + year).send().body();
+
+        // two instances fold at once: each cell is folded once, and nothing is lost or counted twice
+        var folders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var first = folders.submit(folding::fold);
+        var second = folders.submit(folding::fold);
+        int folded = first.get() + second.get();
+        folders.shutdown();
+
+        assertThat(folded).isPositive();
+        assertThat(jdbc.sql("select count(*) from request_rollup where stripe <> 0").query(Long.class).single())
+                .as("rows left outside stripe 0").isZero();
+        assertTheRollupAgreesWithTheStoredRequests();
+        assertThat(api.get("/api/v1/transparency/requests?period=" + year).send().body()).isEqualTo(before);
+        assertThat(folding.fold()).as("nothing is left to fold").isZero();
+    }
+
+    /** Moves half of every rollup row's counts, histogram included, into a second row of the same cell. */
+    private void spreadOverTwoStripes() {
+        List<Map<String, Object>> rows = jdbc.sql("select * from request_rollup").query().listOfRows();
+        for (Map<String, Object> row : rows) {
+            int stripe = ((Number) row.get("stripe")).intValue();
+            long[] histogram = new long[AnswerTimeHistogram.BUCKETS];
+            JdbcRollupStore.addInto(histogram, (byte[]) row.get("answer_hist"));
+            long[] half = new long[histogram.length];
+            for (int i = 0; i < histogram.length; i++) {
+                half[i] = histogram[i] / 2;
+                histogram[i] -= half[i];
+            }
+            String key = " where grain = :grain and period_start = :start and authority_id = :authority"
+                    + " and company_id = :company and type = :type and outcome = :outcome and stripe = :stripe";
+            jdbc.sql("update request_rollup set requests = requests - :r, overdue = overdue - :o, answered = answered - :a,"
+                    + " answered_in_time = answered_in_time - :t, answer_hist = :hist" + key)
+                    .params(row).param("r", half(row, "requests")).param("o", half(row, "overdue"))
+                    .param("a", half(row, "answered")).param("t", half(row, "answered_in_time"))
+                    .param("hist", stored(histogram)).param("start", row.get("period_start"))
+                    .param("authority", row.get("authority_id")).param("company", row.get("company_id")).update();
+            jdbc.sql("""
+                    insert into request_rollup (grain, period_start, authority_id, company_id, type, outcome, stripe,
+                        authority_country, requests, overdue, answered, answered_in_time, answer_hist)
+                    values (:grain, :start, :authority, :company, :type, :outcome, :other, :country, :r, :o, :a, :t, :hist)
+                    """).param("grain", row.get("grain")).param("start", row.get("period_start"))
+                    .param("authority", row.get("authority_id")).param("company", row.get("company_id"))
+                    .param("type", row.get("type")).param("outcome", row.get("outcome")).param("other", (stripe + 7) % 16)
+                    .param("country", row.get("authority_country")).param("r", half(row, "requests"))
+                    .param("o", half(row, "overdue")).param("a", half(row, "answered"))
+                    .param("t", half(row, "answered_in_time")).param("hist", stored(half)).update();
+        }
+    }
+
+    private static long half(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).longValue() / 2;
+    }
+
+    private static byte[] stored(long[] histogram) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(histogram.length * 4);
+        for (long count : histogram) {
+            bytes.putInt(Math.toIntExact(count));
+        }
+        return bytes.array();
+    }
+
+    private void assertTheRollupAgreesWithTheStoredRequests() {
+        for (String grain : List.of("D", "M", "Y")) {
+            Set<String> rollup = new HashSet<>(jdbc.sql("""
+                    select authority_id || '|' || company_id || '|' || type || '|' || outcome || '|' || sum(requests)
+                        || '|' || sum(overdue) || '|' || sum(answered) || '|' || sum(answered_in_time)
+                    from request_rollup where grain = :grain
+                    group by authority_id, company_id, type, outcome
+                    having sum(requests) <> 0 or sum(overdue) <> 0 or sum(answered) <> 0
+                    """).param("grain", grain).query(String.class).list());
+            Set<String> recomputed = new HashSet<>(jdbc.sql("""
+                    select authority_id || '|' || target_company_id || '|' || type || '|'
+                        || case when state in ('SUBMITTED', 'ACKNOWLEDGED', 'CLARIFICATION_REQUESTED') then 'PENDING' else state end
+                        || '|' || count(*) || '|' || count(overdue_at) || '|' || count(answered_at)
+                        || '|' || count(*) filter (where answered_in_time)
+                    from government_request where received_at is not null
+                    group by authority_id, target_company_id, type,
+                        case when state in ('SUBMITTED', 'ACKNOWLEDGED', 'CLARIFICATION_REQUESTED') then 'PENDING' else state end
+                    """).query(String.class).list());
+            assertThat(rollup).as("grain " + grain).isEqualTo(recomputed);
+        }
+        long[] histogram = new long[AnswerTimeHistogram.BUCKETS];
+        jdbc.sql("select answer_ms from government_request where answer_ms is not null").query(Long.class).list()
+                .forEach(ms -> histogram[AnswerTimeHistogram.bucketOf(Duration.ofMillis(ms))]++);
+        for (String grain : List.of("D", "M", "Y")) {
+            long[] rolled = new long[AnswerTimeHistogram.BUCKETS];
+            jdbc.sql("select answer_hist from request_rollup where grain = :grain").param("grain", grain)
+                    .query((rs, row) -> rs.getBytes(1)).list()
+                    .forEach(stored -> JdbcRollupStore.addInto(rolled, stored));
+            assertThat(rolled).as(grain + " " + Arrays.toString(histogram)).isEqualTo(histogram);
+        }
     }
 }

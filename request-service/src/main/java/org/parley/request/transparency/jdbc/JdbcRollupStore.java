@@ -30,12 +30,20 @@ public class JdbcRollupStore implements RollupStore {
     /** Bytes per histogram counter. */
     static final int COUNTER = 4;
 
+    /**
+     * How many rows a cell is spread over: a transaction counts into the stripe of its connection, so that
+     * concurrent submissions of one authority, company and type rarely wait on each other's rows (see
+     * V8__rollup_striped.sql). A cell is the sum of its stripes; {@link RollupFolding} folds those of
+     * ended periods back into one.
+     */
+    static final int STRIPES = 16;
+
     private static final String UPSERT = """
-            insert into request_rollup (grain, period_start, authority_id, company_id, type, outcome, authority_country,
-                requests, overdue, answered, answered_in_time, answer_hist)
-            values (:grain, :start, :authority, :company, :type, :outcome, :country, :requests, :overdue, :answered,
-                :inTime, :hist)
-            on conflict (grain, period_start, authority_id, company_id, type, outcome) do update set
+            insert into request_rollup (grain, period_start, authority_id, company_id, type, outcome, stripe,
+                authority_country, requests, overdue, answered, answered_in_time, answer_hist)
+            values (:grain, :start, :authority, :company, :type, :outcome, pg_backend_pid() % :stripes, :country,
+                :requests, :overdue, :answered, :inTime, :hist)
+            on conflict (grain, period_start, authority_id, company_id, type, outcome, stripe) do update set
                 requests = request_rollup.requests + excluded.requests,
                 overdue = request_rollup.overdue + excluded.overdue,
                 answered = request_rollup.answered + excluded.answered,
@@ -67,6 +75,7 @@ public class JdbcRollupStore implements RollupStore {
                     .param("company", key.companyId())
                     .param("type", key.type().name())
                     .param("outcome", key.outcome().name())
+                    .param("stripes", STRIPES)
                     .param("country", key.authorityCountry())
                     .param("requests", delta.requests())
                     .param("overdue", delta.overdue())
