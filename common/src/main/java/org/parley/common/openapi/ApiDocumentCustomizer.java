@@ -263,8 +263,8 @@ public final class ApiDocumentCustomizer implements OpenApiCustomizer {
                 }
                 if (response.get$ref() != null) {
                     // a shared problem answer: this operation gets its own copy, with its own example
-                    ApiResponse own = copy(shared.getResponses().get(response.get$ref().substring(RESPONSES.length())));
-                    own.getContent().get(PROBLEM_JSON).setExample(null);
+                    String name = response.get$ref().substring(RESPONSES.length());
+                    ApiResponse own = withoutExample(shared.getResponses().get(name));
                     operation.getResponses().addApiResponse(status.getKey(), own);
                     response = own;
                 }
@@ -285,9 +285,12 @@ public final class ApiDocumentCustomizer implements OpenApiCustomizer {
         return content.containsKey(JSON) ? content.get(JSON) : content.values().iterator().next();
     }
 
-    private static ApiResponse copy(ApiResponse response) {
+    /** A copy of a shared problem answer without its generic example, for an operation's own examples. */
+    private static ApiResponse withoutExample(ApiResponse response) {
         ObjectMapper mapper = Json31.mapper();
-        return mapper.convertValue(mapper.valueToTree(response), ApiResponse.class);
+        JsonNode tree = mapper.valueToTree(response);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("content").path(PROBLEM_JSON)).remove("example");
+        return mapper.convertValue(tree, ApiResponse.class);
     }
 
     private static void describeAuditTag(OpenAPI document) {

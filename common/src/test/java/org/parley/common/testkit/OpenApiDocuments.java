@@ -50,6 +50,69 @@ public final class OpenApiDocuments {
         return document;
     }
 
+    /**
+     * What every Parley document promises its clients: the gateway as its one server, OAuth 2 against the
+     * realm that issues the tokens, a summary, an id and a tag on every operation, and every error answer
+     * in the problem shape.
+     */
+    public static void assertComplete(JsonNode document, String gatewayUrl, String issuer) {
+        assertThat(document.at("/servers").size()).isEqualTo(1);
+        assertThat(document.at("/servers/0/url").asString()).isEqualTo(gatewayUrl);
+        assertThat(document.at("/info/version").asString()).as("the project's version").matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(document.at("/info/title").asString()).startsWith("Parley ");
+        JsonNode flow = document.at("/components/securitySchemes/keycloak/flows/authorizationCode");
+        assertThat(flow.path("authorizationUrl").asString()).isEqualTo(issuer + "/protocol/openid-connect/auth");
+        assertThat(flow.path("tokenUrl").asString()).isEqualTo(issuer + "/protocol/openid-connect/token");
+        assertThat(document.at("/security/0").has("keycloak")).isTrue();
+        List<String> tags = new ArrayList<>();
+        document.path("tags").forEach(tag -> tags.add(tag.path("name").asString()));
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            JsonNode operation = entry.getValue();
+            String where = entry.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+            assertThat(operation.path("summary").asString()).as(where).isNotBlank();
+            assertThat(operation.path("operationId").asString()).as(where).matches("[a-z][A-Za-z]+");
+            assertThat(operation.path("tags").size()).as(where).isEqualTo(1);
+            assertThat(tags).as(where + ": its tag is described").contains(operation.path("tags").get(0).asString());
+            operation.path("responses").properties().forEach(response -> {
+                if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                    JsonNode answer = response.getValue().has("$ref")
+                            ? document.at(response.getValue().get("$ref").asString().substring(1)) : response.getValue();
+                    assertThat(answer.at("/content/application~1problem+json/schema/$ref").asString())
+                            .as(where + " " + response.getKey()).isEqualTo("#/components/schemas/Problem");
+                }
+            });
+        }));
+    }
+
+    /** The answer is a problem as the document's {@code Problem} schema describes it: no member it does not name. */
+    public static void assertDescribedProblem(JsonNode document, ApiClient.Reply reply) {
+        assertThat(reply.isProblem()).as(reply.toString()).isTrue();
+        JsonNode schema = document.at("/components/schemas/Problem");
+        JsonNode body = reply.json();
+        schema.path("required").forEach(member -> assertThat(body.has(member.asString()))
+                .as("%s in %s", member.asString(), reply).isTrue());
+        body.propertyNames().forEach(member -> assertThat(schema.path("properties").has(member))
+                .as("the Problem schema describes %s of %s", member, reply).isTrue());
+        JsonNode fieldError = document.at("/components/schemas/FieldError/properties");
+        body.path("errors").forEach(error -> error.propertyNames().forEach(member ->
+                assertThat(fieldError.has(member)).as("FieldError describes %s", member).isTrue()));
+        assertThat(body.path("status").asInt()).isEqualTo(reply.status());
+    }
+
+    /** The value of a request example of an operation, to send it as a client would. */
+    public static java.util.Map<String, Object> requestExample(JsonNode document, String operationId, String name) {
+        for (JsonNode path : document.path("paths")) {
+            for (JsonNode operation : path) {
+                if (operationId.equals(operation.path("operationId").asString())) {
+                    JsonNode value = operation.at("/requestBody/content/application~1json/examples/" + name + "/value");
+                    assertThat(value.isMissingNode()).as("%s has the request example %s", operationId, name).isFalse();
+                    return JSON.convertValue(value, new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+                }
+            }
+        }
+        throw new AssertionError("no operation " + operationId);
+    }
+
     /** Where {@link #fetchAndWrite} put the service's document. */
     public static Path file(String service) {
         return Path.of("target", "openapi", service + ".json").toAbsolutePath();
