@@ -94,6 +94,8 @@ class DeploymentManifestsTest {
                 .doesNotContainKey("PORTAL_CLIENT_SECRET");
         Map<String, Object> config = map(one(DEPLOY.resolve("k8s/base/config.yaml")).get("data"));
         assertThat(config).containsEntry("PORTAL_URI", "http://portal:8084").containsEntry("PARLEY_API_URI", "http://gateway:8080");
+        // the services' OpenAPI documents name the public address, not a cluster-internal one
+        assertThat(String.valueOf(config.get("PARLEY_API_PUBLIC_URL"))).startsWith("https://");
 
         Map<String, Object> services = map(one(DEPLOY.resolve("compose.yaml")).get("services"));
         Map<String, Object> portal = map(map(services.get("portal")).get("environment"));
