@@ -59,6 +59,10 @@ class ApiDocsJourneyIT {
             assertThat(document.at("/security/0").has("keycloak")).as(service).isTrue();
             assertThat(document.at("/info/title").asString()).as(service).isEqualTo("Parley " + service);
         }
+        // the examples come from the service's jar as it is deployed, not only from the build's folders
+        JsonNode requests = gateway.get("/api/docs/request-service").json();
+        assertThat(requests.at("/paths/~1api~1v1~1requests/post/requestBody/content/application~1json/examples")
+                .propertyNames()).contains("removalOrder", "informationRequest");
     }
 
     @Test
