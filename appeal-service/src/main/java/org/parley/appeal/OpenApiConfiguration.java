@@ -2,24 +2,29 @@ package org.parley.appeal;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import org.parley.common.kernel.Caller;
-import org.springdoc.core.utils.SpringDocUtils;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document at {@code /v3/api-docs}: the caller comes from the token, never from parameters. */
+/** What this service's OpenAPI document says of itself; common completes it (servers, security, problems). */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
-
     @Bean
     OpenAPI appealServiceApi() {
-        return new OpenAPI().info(new Info()
-                .title("Parley appeal-service")
-                .version("v1")
-                .description("Statements of reasons, claims, appeals, reviews, escalation and appeal transparency."));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Parley appeal-service")
+                        .description("What a person whose content was restricted gets: a statement of reasons (a "
+                                + "notice), which they claim with its reference and access code, an appeal with a "
+                                + "human review by the company, escalation to an independent reviewer, and public "
+                                + "figures on all of it."))
+                .addTagsItem(new Tag().name("Notices")
+                        .description("Statements of reasons: recorded by a company, claimed by the person they concern."))
+                .addTagsItem(new Tag().name("Appeals")
+                        .description("Appeals against a restriction: the company's human review, escalation, the "
+                                + "independent decision."))
+                .addTagsItem(new Tag().name("Transparency")
+                        .description("Public figures on notices and appeals, small counts suppressed."));
     }
 }

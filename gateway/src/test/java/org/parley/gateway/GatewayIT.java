@@ -288,6 +288,25 @@ class GatewayIT extends GatewayTestSupport {
     }
 
     @Test
+    void apiDocsPageSignsInWithThePublicClientAndPkceAndServesTheRedirectPage() {
+        HttpResponse<String> page = get("/api/docs");
+        HttpResponse<String> redirect = get("/webjars/swagger-ui/oauth2-redirect.html");
+        HttpResponse<String> redirectScript = get("/webjars/swagger-ui/oauth2-redirect.js");
+
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(page.body()).contains("data-client-id=\"parley-api-docs\"")
+                .contains("usePkceWithAuthorizationCodeGrant: true")
+                .contains("oauth2RedirectUrl: window.location.origin + \"/webjars/swagger-ui/oauth2-redirect.html\"");
+        assertThat(redirect.statusCode()).isEqualTo(200);
+        assertThat(redirect.body()).contains("oauth2-redirect.js");
+        assertThat(redirectScript.statusCode()).isEqualTo(200);
+        assertThat(redirectScript.body()).contains("swaggerUIRedirectOauth2");
+        // the page opens Keycloak in a popup, not a frame: no header of the gateway's stands in its way
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(page.headers().firstValue("Cross-Origin-Opener-Policy")).isEmpty();
+    }
+
+    @Test
     void healthIsOpen() {
         HttpResponse<String> response = get("/actuator/health");
 

@@ -1,34 +1,31 @@
 package org.parley.request;
 
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.parley.common.kernel.Caller;
-import org.springdoc.core.utils.SpringDocUtils;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document at {@code /v3/api-docs}: the caller comes from the token, never from parameters. */
+/** What this service's OpenAPI document says of itself; common completes it (servers, security, problems). */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-
-    static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
 
     @Bean
     OpenAPI requestServiceApi() {
         return new OpenAPI()
                 .info(new Info()
                         .title("Parley request-service")
-                        .version("v1")
                         .description("Government requests to companies under human-rights safeguards: submission and "
                                 + "the safeguards check, the lifecycle and its clock, emergency confirmation, "
-                                + "deconfliction, gag orders, company responses and request transparency."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                                + "deconfliction, gag orders, company responses and request transparency. The "
+                                + "authority of a request is always the submitting liaison's own: it comes from the "
+                                + "token, never from the body."))
+                .addTagsItem(new Tag().name("Requests")
+                        .description("Submitting a request (removal order, information request, referral, preservation), "
+                                + "its safeguards check, and everything its parties do to it afterwards."))
+                .addTagsItem(new Tag().name("Request events")
+                        .description("A live stream of changes to the requests the caller may see."))
+                .addTagsItem(new Tag().name("Transparency")
+                        .description("Public figures on government requests, small counts suppressed."));
     }
 }

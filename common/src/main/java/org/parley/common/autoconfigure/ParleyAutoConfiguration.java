@@ -24,6 +24,7 @@ import org.parley.common.grpc.ServiceTokens;
 import org.parley.common.idempotency.IdempotencyFilter;
 import org.parley.common.idempotency.IdempotentEffects;
 import org.parley.common.idempotency.IdempotencyKeyPurge;
+import org.parley.common.openapi.ApiDocumentConfiguration;
 import org.parley.common.security.CallerArgumentResolver;
 import org.parley.common.security.HttpSecurityConfiguration;
 import org.parley.common.security.ParleySecurityProperties;
@@ -53,11 +54,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What every Parley service shares: security, errors, audit, idempotency, gRPC plumbing. */
+/** What every Parley service shares: security, errors, audit, idempotency, gRPC plumbing, the OpenAPI document. */
 @AutoConfiguration
 @EnableScheduling
 @EnableConfigurationProperties({ParleySecurityProperties.class, ParleyGrpcProperties.class})
-@Import({HttpSecurityConfiguration.class, ProblemDetailsAdvice.class, AuditConfiguration.class})
+@Import({HttpSecurityConfiguration.class, ProblemDetailsAdvice.class, AuditConfiguration.class,
+        ApiDocumentConfiguration.class})
 public class ParleyAutoConfiguration implements WebMvcConfigurer {
 
     /** Just after Spring Security's filter chain (order -100), so the caller is known. */

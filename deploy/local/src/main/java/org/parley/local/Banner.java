@@ -40,7 +40,7 @@ final class Banner {
         out.append("\nParley is running.\n\n");
         row(out, "Parley (the portal)", portal.toString());
         row(out, "Gateway (public API)", gateway + "/api/v1/stakeholders");
-        row(out, "API docs", gateway + "/api/docs");
+        row(out, "API docs", gateway + "/api/docs  (Authorize with a demo login, then Try it out)");
         row(out, "Health", gateway + "/actuator/health");
         row(out, "Keycloak", keycloak + "  (realm " + Topology.REALM + "; admin console "
                 + keycloak + "/admin as " + KeycloakProcess.ADMIN + " / "

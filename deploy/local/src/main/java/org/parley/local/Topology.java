@@ -195,6 +195,8 @@ public final class Topology {
             env.put("KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_CLIENT_SECRETS.get("KEYCLOAK_ADMIN_CLIENT_SECRET"));
             env.put("PARLEY_SERVICE_CLIENT_SECRET", DEV_CLIENT_SECRETS.get("PARLEY_SERVICE_CLIENT_SECRET"));
             env.put("SPRING_PROFILES_ACTIVE", "demo");
+            // the OpenAPI documents name the gateway as their server: where clients call the API
+            env.put("PARLEY_API_PUBLIC_URL", gatewayUrl().toString());
         }
         return env;
     }

@@ -406,6 +406,8 @@ class DeploymentManifestsTest {
         }
         assertThat(published).as("what the outside reaches").containsExactlyInAnyOrder("gateway", "keycloak-service");
         assertThat("https://" + hostOf.get("gateway")).as("the realm's portal client").isEqualTo(overlay.publicOrigin);
+        assertThat(config.get("PARLEY_API_PUBLIC_URL")).as("the server the OpenAPI documents name, where the ingress publishes")
+                .isEqualTo(overlay.publicOrigin);
         String issuerHost = URI.create(String.valueOf(config.get("KEYCLOAK_ISSUER_URI"))).getHost();
         assertThat(hostOf.get("keycloak-service")).isEqualTo(issuerHost);
         assertThat(URI.create(String.valueOf(at(one(objects, "Keycloak"), "spec", "hostname", "hostname"))).getHost())

@@ -23,11 +23,37 @@ class DevRealmTest {
         JsonNode realm = KeycloakProcess.devRealm(KeycloakProcess.realmFile(REPO), KeycloakProcess.devOverlayFile(REPO));
 
         assertThat(names(realm.path("clients"), "clientId"))
-                .containsExactlyInAnyOrder("parley-portal", "parley-stakeholder-admin", "parley-service", "parley-cli");
+                .containsExactlyInAnyOrder("parley-portal", "parley-api-docs", "parley-stakeholder-admin", "parley-service",
+                        "parley-cli");
         assertThat(names(realm.path("users"), "username"))
                 .contains("service-account-parley-service", "service-account-parley-stakeholder-admin", "admin@parley.local", "liaison-de-1@parley.local");
         assertThat(realm.path("roles").path("realm").isEmpty()).as("the base's roles are kept").isFalse();
         assertThat(Banner.demoUsers(KeycloakProcess.devOverlayFile(REPO))).extracting(user -> user[0]).contains("admin@parley.local");
+    }
+
+    @Test
+    void theApiDocsPageSignsInWithAPublicClientThatTakesOnlyTheAuthorizationCodeWithPkceBackToTheGateway() {
+        JsonNode realm = KeycloakProcess.devRealm(KeycloakProcess.realmFile(REPO), KeycloakProcess.devOverlayFile(REPO));
+        JsonNode client = null;
+        for (JsonNode candidate : realm.path("clients")) {
+            if ("parley-api-docs".equals(candidate.path("clientId").asString())) {
+                client = candidate;
+            }
+        }
+
+        assertThat(client).as("the API docs page's client is in the base realm").isNotNull();
+        assertThat(client.path("publicClient").asBoolean()).as("a page keeps no secret").isTrue();
+        assertThat(client.has("secret")).isFalse();
+        assertThat(client.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.path("serviceAccountsEnabled").asBoolean()).isFalse();
+        assertThat(client.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(names(client.path("redirectUris"))).contains(Topology.gatewayUrl() + "/webjars/swagger-ui/oauth2-redirect.html")
+                .allSatisfy(uri -> assertThat(uri).endsWith("/webjars/swagger-ui/oauth2-redirect.html"));
+        // Swagger UI fetches the token from the page: Keycloak answers it with CORS for the redirect URIs' origins
+        assertThat(names(client.path("webOrigins"))).containsExactly("+");
+        assertThat(names(client.path("defaultClientScopes"))).as("its tokens are for the API").contains("parley-api");
     }
 
     @Test

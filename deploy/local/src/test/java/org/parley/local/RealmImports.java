@@ -37,6 +37,7 @@ final class RealmImports {
     static final String FILE = "keycloak-realm-import.yaml";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final String PORTAL_CLIENT = "parley-portal";
+    private static final String API_DOCS_CLIENT = "parley-api-docs";
 
     /** An overlay of deploy/k8s: which realm it imports and the public address people use. */
     enum Overlay {
@@ -75,6 +76,13 @@ final class RealmImports {
                 portal.put("rootUrl", overlay.publicOrigin);
                 portal.putArray("redirectUris").add(overlay.publicOrigin + "/login/oauth2/code/*");
                 ((ObjectNode) portal.path("attributes")).put("post.logout.redirect.uris", overlay.publicOrigin + "/*");
+            }
+            if (API_DOCS_CLIENT.equals(client.path("clientId").asString())) {
+                // the API docs page signs in on the cluster's public address, not the local run's
+                ObjectNode docs = (ObjectNode) client;
+                docs.put("rootUrl", overlay.publicOrigin);
+                docs.putArray("redirectUris").add(overlay.publicOrigin + "/webjars/swagger-ui/oauth2-redirect.html");
+                ((ObjectNode) docs.path("attributes")).put("post.logout.redirect.uris", overlay.publicOrigin + "/api/docs");
             }
         }
         String text = json.writeValueAsString(realm);

@@ -1,5 +1,7 @@
 package org.parley.appeal.appeals.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.parley.common.kernel.NotFound;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +29,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Appeals")
 @RestController
 @RequestMapping("/api/v1/appeals")
 class AppealController {
@@ -38,6 +43,10 @@ class AppealController {
         this.appeals = appeals;
     }
 
+    @Operation(operationId = "fileAppeal", summary = "Appeal a restriction",
+            description = "The appellant who claimed the notice, while the appeal window is open: their statement, "
+                    + "in their language. The company must review it by a human, in time.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<AppealView> file(Caller caller, @RequestBody FileAppeal body) {
         Appeal appeal = appeals.file(caller, new AppealFiling(body.noticeId(), body.statement(), body.language()));
@@ -45,6 +54,9 @@ class AppealController {
                 .body(AppealView.of(appeals.read(caller, appeal.id())));
     }
 
+    @Operation(operationId = "listAppeals", summary = "List appeals",
+            description = "An appellant sees their own, responders their company's, reviewers and admins every one. "
+                    + "Filter by `state`, `overdue` and `noticeId`.")
     @GetMapping
     Page<AppealView> list(Caller caller,
             @RequestParam(required = false) AppealState state,
@@ -60,17 +72,26 @@ class AppealController {
                 .map(AppealView::of);
     }
 
+    @Operation(operationId = "getAppeal", summary = "Read an appeal",
+            description = "As in the list: the appeal with the company's decision and, after escalation, the "
+                    + "independent one.")
     @GetMapping("/{id}")
     AppealView get(Caller caller, @PathVariable String id) {
         return AppealView.of(appeals.read(caller, parse(id)));
     }
 
+    @Operation(operationId = "getAppealHistory", summary = "Read an appeal's history",
+            description = "Whoever may see the appeal: its audit records, less what the caller may not know of the "
+                    + "actor.")
     @GetMapping("/{id}/history")
     List<HistoryView> history(Caller caller, @PathVariable String id) {
         NoticeService.Viewed<List<AuditRecord>> history = appeals.history(caller, parse(id));
         return HistoryView.of(history.value(), history.access());
     }
 
+    @Operation(operationId = "assignAppeal", summary = "Assign a human reviewer",
+            description = "The company's responders: the appeal goes IN_REVIEW with the named responder (by default "
+                    + "the caller); naming another hands over one already in review.")
     @PostMapping("/{id}/assignment")
     AppealView assign(Caller caller, @PathVariable String id, @RequestBody(required = false) Assignment body) {
         UUID appeal = parse(id);
@@ -78,6 +99,9 @@ class AppealController {
         return AppealView.of(appeals.read(caller, appeal));
     }
 
+    @Operation(operationId = "decideAppeal", summary = "Decide an appeal",
+            description = "The assigned responder: the outcome and its reasoning; for incitement categories, the "
+                    + "Rabat threshold test, factor by factor.")
     @PostMapping("/{id}/decision")
     AppealView decide(Caller caller, @PathVariable String id, @RequestBody DecisionBody body) {
         UUID appeal = parse(id);
@@ -85,6 +109,9 @@ class AppealController {
         return AppealView.of(appeals.read(caller, appeal));
     }
 
+    @Operation(operationId = "escalateAppeal", summary = "Escalate to the independent reviewers",
+            description = "The appellant, after the company's decision (or when it is overdue): the appeal goes to "
+                    + "an independent body.")
     @PostMapping("/{id}/escalation")
     AppealView escalate(Caller caller, @PathVariable String id, @RequestBody EscalationBody body) {
         UUID appeal = parse(id);
@@ -93,6 +120,8 @@ class AppealController {
     }
 
     /** An independent reviewer takes an escalated appeal into their review; no body. */
+    @Operation(operationId = "takeIndependentReview", summary = "Take an escalated appeal into review",
+            description = "Independent reviewers: no body.")
     @PostMapping("/{id}/independent-review")
     AppealView takeEscalation(Caller caller, @PathVariable String id) {
         UUID appeal = parse(id);
@@ -100,6 +129,8 @@ class AppealController {
         return AppealView.of(appeals.read(caller, appeal));
     }
 
+    @Operation(operationId = "decideIndependently", summary = "Decide an escalated appeal independently",
+            description = "Independent reviewers: the outcome and its reasoning, which the company must follow.")
     @PostMapping("/{id}/independent-decision")
     AppealView decideIndependently(Caller caller, @PathVariable String id, @RequestBody DecisionBody body) {
         UUID appeal = parse(id);

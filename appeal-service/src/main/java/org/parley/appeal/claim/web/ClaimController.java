@@ -1,8 +1,11 @@
 package org.parley.appeal.claim.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Notices")
 @RestController
 class ClaimController {
 
@@ -43,6 +47,15 @@ class ClaimController {
      * Idempotency-Key replay store. Its statement in plain words is in the caller's {@code Accept-Language},
      * as for GET.
      */
+    @Operation(operationId = "claimNotice", summary = "Claim a notice",
+            description = "A signed-in person (appellant), with the `reference` and `accessCode` they were given: "
+                    + "binds the notice to them, so that they can read and appeal it. 201 when this call claimed it, "
+                    + "200 when they had claimed it before. Too many wrong codes lock claiming for a while (429, "
+                    + "`Retry-After`).")
+    @ApiResponse(responseCode = "200", description = "the notice, claimed by the caller before")
+    @ApiResponse(responseCode = "201", description = "the notice, claimed by this call")
+    @ApiResponse(responseCode = "429", description = "Too many attempts with a wrong reference or access code "
+            + "(`CLAIMS_LOCKED`): wait `Retry-After` seconds (also `retryAfterSeconds`).")
     @PostMapping("/api/v1/notices/claims")
     @Parameter(in = ParameterIn.HEADER, name = "Accept-Language", description = ExplanationLanguages.WANTED,
             schema = @Schema(type = "string", example = "de"))

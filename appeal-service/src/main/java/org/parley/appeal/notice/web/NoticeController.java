@@ -1,10 +1,12 @@
 package org.parley.appeal.notice.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.parley.common.kernel.RuleViolation;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +35,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Notices")
 @RestController
 @RequestMapping("/api/v1/notices")
 class NoticeController {
@@ -48,6 +53,12 @@ class NoticeController {
      * The access code is in this answer and nowhere else: {@code no-store} keeps it out of caches and out of
      * the Idempotency-Key replay store (a replay answers the status and Location, without the code).
      */
+    @Operation(operationId = "recordNotice", summary = "Record a statement of reasons",
+            description = "Company responders, for their own company: why content was restricted, on which ground, "
+                    + "and whether automation was involved; linked to the government request behind it, if any. The "
+                    + "answer holds the notice's `reference` and its `accessCode`, shown this once and never stored "
+                    + "in the clear: hand both to the person concerned, who claims the notice with them.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<RecordedView> record(Caller caller, @RequestBody RecordNotice body) {
         RecordedNotice recorded = notices.record(caller, body.draft());
@@ -58,6 +69,9 @@ class NoticeController {
     }
 
     /** A new access code for an unclaimed notice; the old one stops working. */
+    @Operation(operationId = "replaceAccessCode", summary = "Issue a new access code",
+            description = "The company's responders, while the notice is unclaimed: the old code stops working; the "
+                    + "new one is shown this once.")
     @PostMapping("/{id}/access-code")
     ResponseEntity<RecordedView> replaceAccessCode(Caller caller, @PathVariable String id) {
         RecordedNotice replaced = notices.reissueAccessCode(caller, parse(id));
@@ -67,6 +81,10 @@ class NoticeController {
                 .body(RecordedView.of(replaced));
     }
 
+    @Operation(operationId = "listNotices", summary = "List notices",
+            description = "Responders see their company's, an appellant the ones they claimed, reviewers and admins "
+                    + "every one. Filter by `claimed` and `requestId`. The statement in plain words is in the "
+                    + "`Accept-Language` asked for.")
     @GetMapping
     @Parameter(in = ParameterIn.HEADER, name = "Accept-Language", description = ExplanationLanguages.WANTED,
             schema = @Schema(type = "string", example = "de"))
@@ -88,6 +106,10 @@ class NoticeController {
         return ExplanationLanguages.labelled(ResponseEntity.ok(), language).body(page);
     }
 
+    @Operation(operationId = "getNotice", summary = "Read a notice",
+            description = "As in the list: the statement of reasons, in plain words in the language asked for, with "
+                    + "the government order behind it as far as the caller may know it (`order` is null when there is "
+                    + "none, and only `confidential` and `until` while a gag order holds).")
     @GetMapping("/{id}")
     @Parameter(in = ParameterIn.HEADER, name = "Accept-Language", description = ExplanationLanguages.WANTED,
             schema = @Schema(type = "string", example = "de"))
@@ -100,6 +122,9 @@ class NoticeController {
         return ExplanationLanguages.labelled(ResponseEntity.ok(), language).body(view);
     }
 
+    @Operation(operationId = "getNoticeHistory", summary = "Read a notice's history",
+            description = "Whoever may see the notice: its audit records, less what the caller may not know of the "
+                    + "actor.")
     @GetMapping("/{id}/history")
     List<HistoryView> history(Caller caller, @PathVariable String id) {
         NoticeService.Viewed<List<org.parley.common.audit.AuditRecord>> history = notices.history(caller, parse(id));

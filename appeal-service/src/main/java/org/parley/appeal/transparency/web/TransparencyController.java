@@ -1,13 +1,19 @@
 package org.parley.appeal.transparency.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.parley.appeal.transparency.TransparencyService;
 import org.parley.appeal.transparency.TransparencyService.Report;
+import org.parley.appeal.transparency.TransparencyService;
 import org.parley.common.kernel.Caller;
-import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code Accept: text/csv} or {@code ?format=csv}. The period is a whole calendar period that is over
  * ({@code ?period=2026-Q3}; {@code from}/{@code to} only when they are exactly one, {@code to} exclusive).
  */
+@Tag(name = "Transparency")
 @RestController
 class TransparencyController {
 
@@ -34,15 +41,29 @@ class TransparencyController {
         this.transparency = transparency;
     }
 
+    @Operation(operationId = "getAppealTransparency", summary = "Read the transparency figures on notices and appeals",
+            description = "Anyone, without a token. One calendar period that is over (`period=2026-Q3`, or `from` "
+                    + "and `to` naming exactly one, `to` exclusive), optionally one `company`; small counts are "
+                    + "suppressed. `exact=true` (admins only) shows them unsuppressed. JSON, or CSV with `Accept: "
+                    + "text/csv` or `format=csv`.")
+    @ApiResponse(responseCode = "200", description = "the figures", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TransparencyView.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "the figures as one table"))})
     @GetMapping("/api/v1/transparency/appeals")
     ResponseEntity<?> figures(Caller caller,
-            @RequestParam(required = false) String period,
-            @RequestParam(required = false) String from,
+            @Parameter(description = "a calendar period that is over: a year, a quarter or a month",
+                    example = "2026-Q3") @RequestParam(required = false) String period,
+            @Parameter(description = "with `to`, the first day of exactly one calendar period",
+                    example = "2026-07-01") @RequestParam(required = false) String from,
+            @Parameter(description = "with `from`, the day after that period (exclusive)", example = "2026-10-01")
             @RequestParam(required = false) String to,
-            @RequestParam(required = false) String company,
+            @Parameter(description = "one company's figures, by its stakeholder id") @RequestParam(required = false)
+            String company,
+            @Parameter(description = "admins only: the counts without suppression")
             @RequestParam(required = false, defaultValue = "false") boolean exact,
-            @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(description = "json or csv, for clients that cannot set Accept",
+                    schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Report report = transparency.report(caller, period, from, to, company, exact);
         // public figures may be kept by browsers and caches for a minute; exact ones are an admin's alone
         CacheControl cache = exact ? CacheControl.noStore() : CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();

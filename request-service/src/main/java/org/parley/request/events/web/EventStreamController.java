@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The request event stream as server-sent events, for the portal's inbox. */
+@Tag(name = "Request events")
 @RestController
 class EventStreamController {
 
@@ -42,7 +44,7 @@ class EventStreamController {
         this.json = json;
     }
 
-    @Operation(summary = "Stream the caller's request events",
+    @Operation(operationId = "streamRequestEvents", summary = "Stream the caller's request events",
             description = """
                     Server-sent events for the caller's own stakeholder: a liaison hears what their authority must \
                     learn (CONFIRMATION_NEEDED, REQUEST_ACKNOWLEDGED, CLARIFICATION_REQUESTED, REQUEST_ANSWERED, \

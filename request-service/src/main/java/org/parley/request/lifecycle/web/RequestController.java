@@ -1,5 +1,7 @@
 package org.parley.request.lifecycle.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -16,13 +18,14 @@ import org.parley.request.lifecycle.LifecycleService;
 import org.parley.request.lifecycle.domain.Clarification;
 import org.parley.request.lifecycle.domain.CompanyResponse;
 import org.parley.request.lifecycle.domain.Disclosure;
+import org.parley.request.lifecycle.domain.ListingOrder;
 import org.parley.request.lifecycle.domain.Outcome;
 import org.parley.request.lifecycle.domain.ReasonCode;
-import org.parley.request.lifecycle.domain.ListingOrder;
 import org.parley.request.lifecycle.domain.RequestHeadline;
 import org.parley.request.lifecycle.domain.RequestState;
 import org.parley.request.shared.domain.RequestType;
 import org.parley.request.shared.domain.Urgency;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,11 +33,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reading requests and everything their parties do to them after submission. */
+@Tag(name = "Requests")
 @RestController
 @RequestMapping("/api/v1/requests")
 class RequestController {
@@ -47,6 +52,10 @@ class RequestController {
         this.json = json;
     }
 
+    @Operation(operationId = "listRequests", summary = "List requests",
+            description = "A liaison sees their authority's requests, a responder their company's (not before an "
+                    + "emergency is confirmed, nor the details a gag order withholds), reviewers and admins every "
+                    + "one. Filter by `state` (repeatable), `type` and `overdue`.")
     @GetMapping
     Page<HeadlineView> list(Caller caller,
             @RequestParam(required = false) Set<RequestState> state,
@@ -58,21 +67,32 @@ class RequestController {
         return desk.list(caller, state, type, overdue, order, PageRequest.of(pageSize, pageToken)).map(HeadlineView::of);
     }
 
+    @Operation(operationId = "getRequest", summary = "Read a request",
+            description = "Whoever may see it in the list: the request with its findings, clarifications and response.")
     @GetMapping("/{id}")
     RequestView get(Caller caller, @PathVariable String id) {
         return RequestView.of(desk.get(caller, requestId(id)));
     }
 
+    @Operation(operationId = "confirmRequest", summary = "Confirm an emergency disclosure request",
+            description = "A liaison of the same authority other than the one who submitted it: only then does the "
+                    + "company see it.")
     @PostMapping("/{id}/confirmation")
     RequestView confirm(Caller caller, @PathVariable String id) {
         return RequestView.of(desk.confirm(caller, requestId(id)));
     }
 
+    @Operation(operationId = "acknowledgeRequest", summary = "Acknowledge a request",
+            description = "The target company's responders: SUBMITTED becomes ACKNOWLEDGED.")
     @PostMapping("/{id}/acknowledgement")
     RequestView acknowledge(Caller caller, @PathVariable String id) {
         return RequestView.of(desk.acknowledge(caller, requestId(id)));
     }
 
+    @Operation(operationId = "askClarification", summary = "Ask for a clarification",
+            description = "The target company's responders: the request becomes CLARIFICATION_REQUESTED and its "
+                    + "clock stops until the authority answers.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/clarifications")
     ResponseEntity<RequestView.ClarificationView> askClarification(Caller caller, @PathVariable String id,
             @RequestBody ClarificationBody body) {
@@ -82,6 +102,8 @@ class RequestController {
                 .body(RequestView.ClarificationView.of(asked));
     }
 
+    @Operation(operationId = "getClarification", summary = "Read a clarification",
+            description = "Whoever may see the request.")
     @GetMapping("/{id}/clarifications/{clarificationId}")
     RequestView.ClarificationView clarification(Caller caller, @PathVariable String id,
             @PathVariable String clarificationId) {
@@ -91,6 +113,8 @@ class RequestController {
                 .orElseThrow(() -> new NotFound("clarification", clarificationId));
     }
 
+    @Operation(operationId = "answerClarification", summary = "Answer a clarification",
+            description = "The authority's liaisons: the clock runs again.")
     @PostMapping("/{id}/clarifications/{clarificationId}/answer")
     RequestView answerClarification(Caller caller, @PathVariable String id, @PathVariable String clarificationId,
             @RequestBody AnswerBody body) {
@@ -98,23 +122,34 @@ class RequestController {
         return RequestView.of(desk.answerClarification(caller, requestId(id), cid, body.answer()));
     }
 
+    @Operation(operationId = "respondToRequest", summary = "Respond to a request",
+            description = "The target company's responders: the outcome, its reason codes and explanation, when "
+                    + "action was taken, and for a disclosure what was handed over (item count and the package's "
+                    + "SHA-256).")
     @PostMapping("/{id}/response")
     RequestView respond(Caller caller, @PathVariable String id, @RequestBody ResponseBody body) {
         return RequestView.of(desk.respond(caller, requestId(id), new CompanyResponse(body.outcome(), body.reasonCodes(),
                 body.explanation(), body.actionTakenAt(), body.disclosure())));
     }
 
+    @Operation(operationId = "withdrawRequest", summary = "Withdraw a request",
+            description = "The authority's liaisons, while the request is open: it becomes WITHDRAWN.")
     @PostMapping("/{id}/withdrawal")
     RequestView withdraw(Caller caller, @PathVariable String id) {
         return RequestView.of(desk.withdraw(caller, requestId(id)));
     }
 
+    @Operation(operationId = "recordUserNotification", summary = "Record that the affected users were notified",
+            description = "The target company's responders, once a gag order allows it; `notifiedAt` defaults to now.")
     @PostMapping("/{id}/user-notification")
     RequestView recordUserNotification(Caller caller, @PathVariable String id,
             @RequestBody(required = false) UserNotificationBody body) {
         return RequestView.of(desk.recordUsersNotified(caller, requestId(id), body == null ? null : body.notifiedAt()));
     }
 
+    @Operation(operationId = "getRequestHistory", summary = "Read a request's history",
+            description = "Whoever may see the request: its audit records, each with its place in the audit chain, "
+                    + "less what the caller may not know of the actor.")
     @GetMapping("/{id}/history")
     List<HistoryEntry> history(Caller caller, @PathVariable String id) {
         return desk.history(caller, requestId(id)).stream().map(record -> HistoryEntry.of(record, json)).toList();

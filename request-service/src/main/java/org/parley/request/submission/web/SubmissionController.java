@@ -1,5 +1,7 @@
 package org.parley.request.submission.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,13 +21,16 @@ import org.parley.request.shared.domain.Subject;
 import org.parley.request.shared.domain.Submission;
 import org.parley.request.shared.domain.Urgency;
 import org.parley.request.submission.SubmissionService;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A liaison submits a request for their own authority, or has it assessed first. */
+@Tag(name = "Requests")
 @RestController
 @RequestMapping("/api/v1/requests")
 class SubmissionController {
@@ -38,6 +43,13 @@ class SubmissionController {
         this.desk = desk;
     }
 
+    @Operation(operationId = "submitRequest", summary = "Submit a government request",
+            description = "Government liaisons only, for their own authority (from the token; the body names none). "
+                    + "The safeguards check runs first: any BLOCKER finding refuses the request with 422 and the "
+                    + "`findings`; WARNING findings are kept with the request. An accepted request is SUBMITTED, due "
+                    + "at `dueAt` (an EMERGENCY_DISCLOSURE waits for a second liaison's confirmation before the "
+                    + "company sees it).")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<RequestView> submit(Caller caller, @RequestBody SubmitRequest body) {
         SubmissionService.Submitted submitted = submissions.submit(caller, body.toSubmission());
@@ -46,6 +58,9 @@ class SubmissionController {
                 .body(RequestView.of(desk.details(caller, submitted.request(), submissions.toldToSubmitter(caller, submitted))));
     }
 
+    @Operation(operationId = "assessRequest", summary = "Check a draft against the safeguards",
+            description = "Government liaisons only: the same check as a submission, without saving anything: "
+                    + "whether the draft would be accepted, every finding, and when it would be due.")
     @PostMapping("/assessment")
     AssessmentView assess(Caller caller, @RequestBody SubmitRequest body) {
         SubmissionService.Assessment assessment = submissions.assess(caller, body.toSubmission());

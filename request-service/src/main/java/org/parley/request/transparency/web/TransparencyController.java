@@ -1,5 +1,11 @@
 package org.parley.request.transparency.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * each authority's record. No login: every figure is already safe to publish. The period is a whole calendar
  * period that is over ({@code ?period=2026-Q3}; {@code from}/{@code to} only when they are exactly one).
  */
+@Tag(name = "Transparency")
 @RestController
 class TransparencyController {
 
@@ -37,15 +44,31 @@ class TransparencyController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getRequestTransparency", summary = "Read the transparency report on government requests",
+            description = "Anyone, without a token. One calendar period that is over (`period=2026-Q3`, or `from` "
+                    + "and `to` naming exactly one), broken down by `groupBy` (any of country, type, outcome, "
+                    + "company), with each authority's record. Counts below the threshold `k` read `<k`, so `count` "
+                    + "is a string. JSON, or CSV with `Accept: text/csv` or `format=csv` (one table: the breakdown, "
+                    + "or each authority's record with `table=authorities`).")
+    @ApiResponse(responseCode = "200", description = "the report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RequestReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string",
+                    description = "one table, with a header line; a download named after the period"))})
     @GetMapping("/api/v1/transparency/requests")
     ResponseEntity<?> report(
-            @RequestParam(required = false) String period,
-            @RequestParam(required = false) String from,
+            @Parameter(description = "a calendar period that is over: a year, a quarter or a month",
+                    example = "2026-Q3") @RequestParam(required = false) String period,
+            @Parameter(description = "with `to`, the first day of exactly one calendar period",
+                    example = "2026-07-01") @RequestParam(required = false) String from,
+            @Parameter(description = "with `from`, the last day of that period", example = "2026-09-30")
             @RequestParam(required = false) String to,
-            @RequestParam(required = false) String groupBy,
+            @Parameter(description = "the breakdown: a comma-separated list of country, type, outcome, company",
+                    example = "country,type") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "which table the CSV holds", schema = @Schema(allowableValues = {"rows", "authorities"}))
             @RequestParam(required = false) String table,
-            @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @Parameter(description = "json or csv, for clients that cannot set Accept",
+                    schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         CalendarPeriod chosen = PeriodParameter.read(period, from, to, true, today);
         List<Dimension> dimensions = Dimension.parse(groupBy);

@@ -1,5 +1,7 @@
 package org.parley.stakeholder.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.parley.stakeholder.accounts.domain.PasswordSetup;
 import org.parley.stakeholder.accounts.domain.Provisioned;
 import org.parley.stakeholder.shared.web.PathIds;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +29,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The accounts that act for a stakeholder. Contact details here are personal data: admins and colleagues only. */
+@Tag(name = "Members")
 @RestController
 @RequestMapping("/api/v1/stakeholders/{id}/members")
 class MemberController {
@@ -39,6 +44,12 @@ class MemberController {
         this.accounts = accounts;
     }
 
+    @Operation(operationId = "provisionMember", summary = "Provision a member account",
+            description = "Admins, and the stakeholder's own members for colleagues: an account in the identity "
+                    + "provider that acts for this stakeholder, with its role. The user name is the email address. "
+                    + "The answer says how the person gets a password (and, where no mail is delivered, carries a "
+                    + "temporary one, this once); it is never cached.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<ProvisionedView> provision(Caller caller, @PathVariable String id, @RequestBody ProvisionMember body) {
         UUID stakeholderId = PathIds.parse("stakeholder", id);
@@ -50,6 +61,8 @@ class MemberController {
                 .body(ProvisionedView.of(provisioned));
     }
 
+    @Operation(operationId = "listMembers", summary = "List a stakeholder's members",
+            description = "Admins and the stakeholder's own members: contact details are personal data.")
     @GetMapping
     Page<MemberView> list(Caller caller, @PathVariable String id,
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
@@ -60,11 +73,17 @@ class MemberController {
         return new Page<>(items, rows.size() > size ? encode(offset + size) : null);
     }
 
+    @Operation(operationId = "getMember", summary = "Read a member account",
+            description = "Admins and the stakeholder's own members.")
     @GetMapping("/{accountId}")
     MemberView get(Caller caller, @PathVariable String id, @PathVariable String accountId) {
         return MemberView.of(accounts.member(caller, PathIds.parse("stakeholder", id), accountId));
     }
 
+    @Operation(operationId = "disableMember", summary = "Disable a member account",
+            description = "Admins and the stakeholder's own members: the account can no longer sign in; its history "
+                    + "stays.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{accountId}")
     ResponseEntity<Void> disable(Caller caller, @PathVariable String id, @PathVariable String accountId) {
         accounts.disable(caller, PathIds.parse("stakeholder", id), accountId);

@@ -1,5 +1,7 @@
 package org.parley.stakeholder.commitment.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.parley.stakeholder.commitment.web.CommitmentView.ReportView;
 import org.parley.stakeholder.indicator.domain.Indicator;
 import org.parley.stakeholder.shared.web.PathIds;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,9 +32,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Pledges, their lifecycle, progress reports and independent assessments; public to read. */
+@Tag(name = "Commitments")
 @RestController
 class CommitmentController {
 
@@ -41,6 +46,8 @@ class CommitmentController {
         this.commitments = commitments;
     }
 
+    @Operation(operationId = "listStakeholderCommitments", summary = "List a stakeholder's commitments",
+            description = "Anyone; filter by `status` and `frameworkId`.")
     @GetMapping("/api/v1/stakeholders/{id}/commitments")
     CommitmentView.ListView ofStakeholder(Caller caller, @PathVariable String id,
             @RequestParam(required = false) CommitmentStatus status, @RequestParam(required = false) UUID frameworkId,
@@ -49,6 +56,10 @@ class CommitmentController {
                 frameworkId, PageRequest.of(pageSize, pageToken)));
     }
 
+    @Operation(operationId = "pledgeCommitment", summary = "Pledge a clause",
+            description = "Admins and the stakeholder's own members: a commitment to a framework's clause, with a "
+                    + "target date and, where it can be measured, an indicator. It starts PLEDGED.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/stakeholders/{id}/commitments")
     ResponseEntity<CommitmentView> pledge(Caller caller, @PathVariable String id, @RequestBody PledgeBody body) {
         Commitment commitment = commitments.pledge(caller, PathIds.parse("stakeholder", id),
@@ -58,6 +69,8 @@ class CommitmentController {
                 .body(CommitmentView.detail(commitments.getUnmeasured(caller, commitment.id())));
     }
 
+    @Operation(operationId = "listFrameworkCommitments", summary = "List the commitments to a framework",
+            description = "Anyone; filter by `status`.")
     @GetMapping("/api/v1/frameworks/{id}/commitments")
     CommitmentView.ListView ofFramework(Caller caller, @PathVariable String id,
             @RequestParam(required = false) CommitmentStatus status,
@@ -66,12 +79,18 @@ class CommitmentController {
                 PageRequest.of(pageSize, pageToken)));
     }
 
+    @Operation(operationId = "getCommitment", summary = "Read a commitment",
+            description = "Anyone: the commitment with its progress reports, assessments and measured indicator. "
+                    + "The ETag is its version, for `If-Match` on a change.")
     @GetMapping("/api/v1/commitments/{id}")
     ResponseEntity<CommitmentView> get(Caller caller, @PathVariable String id) {
         CommitmentView view = CommitmentView.detail(commitments.get(caller, PathIds.parse("commitment", id)));
         return ResponseEntity.ok().eTag(PathIds.etag(view.version())).body(view);
     }
 
+    @Operation(operationId = "changeCommitment", summary = "Change a commitment",
+            description = "Admins and the stakeholder's own members: its status or target date. With `If-Match`, a "
+                    + "change made on a stale copy is refused with 409.")
     @PatchMapping("/api/v1/commitments/{id}")
     ResponseEntity<CommitmentView> change(Caller caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody ChangeBody body) {
@@ -81,11 +100,16 @@ class CommitmentController {
         return ResponseEntity.ok().eTag(PathIds.etag(view.version())).body(view);
     }
 
+    @Operation(operationId = "listProgressReports", summary = "List progress reports",
+            description = "Anyone.")
     @GetMapping("/api/v1/commitments/{id}/progress-reports")
     Page<ReportView> reports(Caller caller, @PathVariable String id) {
         return new Page<>(commitments.reports(caller, PathIds.parse("commitment", id)).stream().map(ReportView::of).toList(), null);
     }
 
+    @Operation(operationId = "reportProgress", summary = "Report progress",
+            description = "The stakeholder's own members: what was done, with links to evidence.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/commitments/{id}/progress-reports")
     ResponseEntity<ReportView> report(Caller caller, @PathVariable String id, @RequestBody ReportBody body) {
         ProgressReport report = commitments.report(caller, PathIds.parse("commitment", id), body.text(), body.evidenceUrls());
@@ -93,6 +117,8 @@ class CommitmentController {
                 .body(ReportView.of(report));
     }
 
+    @Operation(operationId = "getProgressReport", summary = "Read a progress report",
+            description = "Anyone.")
     @GetMapping("/api/v1/commitments/{id}/progress-reports/{reportId}")
     ReportView report(Caller caller, @PathVariable String id, @PathVariable String reportId) {
         UUID wanted = PathIds.parse("progress report", reportId);
@@ -101,12 +127,17 @@ class CommitmentController {
                 .orElseThrow(() -> new NotFound("progress report", reportId));
     }
 
+    @Operation(operationId = "listAssessments", summary = "List independent assessments",
+            description = "Anyone.")
     @GetMapping("/api/v1/commitments/{id}/assessments")
     Page<AssessmentView> assessments(Caller caller, @PathVariable String id) {
         return new Page<>(commitments.assessments(caller, PathIds.parse("commitment", id)).stream()
                 .map(AssessmentView::of).toList(), null);
     }
 
+    @Operation(operationId = "assessCommitment", summary = "Assess a commitment",
+            description = "Independent reviewers only: how far the commitment is met, with findings.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/commitments/{id}/assessments")
     ResponseEntity<AssessmentView> assess(Caller caller, @PathVariable String id, @RequestBody AssessmentBody body) {
         Assessment assessment = commitments.assess(caller, PathIds.parse("commitment", id), body.rating(), body.findings());
@@ -114,6 +145,8 @@ class CommitmentController {
                 .body(AssessmentView.of(assessment));
     }
 
+    @Operation(operationId = "getAssessment", summary = "Read an independent assessment",
+            description = "Anyone.")
     @GetMapping("/api/v1/commitments/{id}/assessments/{assessmentId}")
     AssessmentView assessment(Caller caller, @PathVariable String id, @PathVariable String assessmentId) {
         UUID wanted = PathIds.parse("assessment", assessmentId);

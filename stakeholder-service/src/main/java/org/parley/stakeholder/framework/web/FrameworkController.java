@@ -1,5 +1,7 @@
 package org.parley.stakeholder.framework.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.parley.stakeholder.framework.domain.Clause;
 import org.parley.stakeholder.framework.domain.Framework;
 import org.parley.stakeholder.framework.domain.FrameworkDraft;
 import org.parley.stakeholder.shared.web.PathIds;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Frameworks")
 @RestController
 @RequestMapping("/api/v1/frameworks")
 class FrameworkController {
@@ -30,6 +35,10 @@ class FrameworkController {
         this.catalogue = catalogue;
     }
 
+    @Operation(operationId = "publishFramework", summary = "Publish a framework",
+            description = "Admins only: a framework of shared principles with its numbered clauses, which "
+                    + "stakeholders then pledge.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<FrameworkView> publish(Caller caller, @RequestBody PublishFramework body) {
         List<Clause> clauses = body.clauses() == null ? null
@@ -38,11 +47,15 @@ class FrameworkController {
         return ResponseEntity.created(URI.create("/api/v1/frameworks/" + framework.id())).body(FrameworkView.of(framework));
     }
 
+    @Operation(operationId = "listFrameworks", summary = "List frameworks",
+            description = "Anyone.")
     @GetMapping
     Page<FrameworkView> list(@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
         return catalogue.list(PageRequest.of(pageSize, pageToken)).map(FrameworkView::of);
     }
 
+    @Operation(operationId = "getFramework", summary = "Read a framework",
+            description = "Anyone: the framework with its clauses.")
     @GetMapping("/{id}")
     FrameworkView get(@PathVariable String id) {
         return FrameworkView.of(catalogue.get(PathIds.parse("framework", id)));

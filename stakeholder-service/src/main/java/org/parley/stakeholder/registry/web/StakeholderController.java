@@ -1,5 +1,8 @@
 package org.parley.stakeholder.registry.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.parley.stakeholder.registry.domain.StakeholderStatus;
 import org.parley.stakeholder.registry.domain.StakeholderStore.StakeholderFilter;
 import org.parley.stakeholder.shared.web.PathIds;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +36,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Stakeholders, their spheres of control and their contact points. */
+@Tag(name = "Stakeholders")
 @RestController
 @RequestMapping("/api/v1/stakeholders")
 class StakeholderController {
@@ -45,6 +51,10 @@ class StakeholderController {
         this.registry = registry;
     }
 
+    @Operation(operationId = "registerStakeholder", summary = "Register a stakeholder",
+            description = "Admins only. A government, company, civil-society organisation or researcher joins the "
+                    + "partnership; it starts ACTIVE. The answer carries an ETag for later changes.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<StakeholderDetail> register(Caller caller, @RequestBody RegisterStakeholder body) {
         Stakeholder stakeholder = registry.register(caller,
@@ -55,6 +65,9 @@ class StakeholderController {
                 .body(StakeholderDetail.of(profile));
     }
 
+    @Operation(operationId = "listStakeholders", summary = "List stakeholders",
+            description = "Anyone: the active stakeholders; admins see every status. Filter by `kind` and `status`; "
+                    + "paged with `pageSize` and `pageToken`.")
     @GetMapping
     Page<StakeholderView> list(Caller caller,
             @RequestParam(required = false) StakeholderKind kind,
@@ -65,12 +78,18 @@ class StakeholderController {
                 .map(StakeholderView::of);
     }
 
+    @Operation(operationId = "getStakeholder", summary = "Read a stakeholder",
+            description = "Anyone: the stakeholder with its spheres of control and, for a company, its contact "
+                    + "point. The ETag is its version, for `If-Match` on a change.")
     @GetMapping("/{id}")
     ResponseEntity<StakeholderDetail> get(Caller caller, @PathVariable String id) {
         StakeholderProfile profile = registry.profile(caller, PathIds.parse("stakeholder", id));
         return ResponseEntity.ok().eTag(PathIds.etag(profile.stakeholder().version())).body(StakeholderDetail.of(profile));
     }
 
+    @Operation(operationId = "changeStakeholder", summary = "Change a stakeholder",
+            description = "Admins only: its name, status (suspension bites at once) or jurisdictions. With "
+                    + "`If-Match` (the ETag read), a change made on a stale copy is refused with 409.")
     @PatchMapping("/{id}")
     ResponseEntity<StakeholderDetail> change(Caller caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -80,11 +99,16 @@ class StakeholderController {
         return ResponseEntity.ok().eTag(PathIds.etag(profile.stakeholder().version())).body(StakeholderDetail.of(profile));
     }
 
+    @Operation(operationId = "listSpheres", summary = "List the spheres of control",
+            description = "Anyone: where the stakeholder has control, and over what.")
     @GetMapping("/{id}/spheres")
     Page<SphereView> spheres(Caller caller, @PathVariable String id) {
         return new Page<>(registry.spheres(caller, PathIds.parse("stakeholder", id)).stream().map(SphereView::of).toList(), null);
     }
 
+    @Operation(operationId = "addSphere", summary = "Add a sphere of control",
+            description = "Admins and the stakeholder's own members.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{id}/spheres")
     ResponseEntity<SphereView> addSphere(Caller caller, @PathVariable String id, @RequestBody AddSphere body) {
         Sphere sphere = registry.addSphere(caller, PathIds.parse("stakeholder", id), body.area(), body.scope());
@@ -92,6 +116,8 @@ class StakeholderController {
                 .body(SphereView.of(sphere));
     }
 
+    @Operation(operationId = "getSphere", summary = "Read a sphere of control",
+            description = "Anyone.")
     @GetMapping("/{id}/spheres/{sphereId}")
     SphereView sphere(Caller caller, @PathVariable String id, @PathVariable String sphereId) {
         UUID sphere = PathIds.parse("sphere", sphereId);
@@ -100,18 +126,28 @@ class StakeholderController {
                 .orElseThrow(() -> new NotFound("sphere", sphereId));
     }
 
+    @Operation(operationId = "removeSphere", summary = "Remove a sphere of control",
+            description = "Admins and the stakeholder's own members.")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}/spheres/{sphereId}")
     ResponseEntity<Void> removeSphere(Caller caller, @PathVariable String id, @PathVariable String sphereId) {
         registry.removeSphere(caller, PathIds.parse("stakeholder", id), PathIds.parse("sphere", sphereId));
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "getContactPoint", summary = "Read a company's contact point",
+            description = "Anyone: where a company takes government requests, in which languages and when.")
     @GetMapping("/{id}/contact-point")
     ContactPointView contactPoint(Caller caller, @PathVariable String id) {
         return registry.profile(caller, PathIds.parse("stakeholder", id)).contactPoint().map(ContactPointView::of)
                 .orElseThrow(() -> new NotFound("contact point of stakeholder", id));
     }
 
+    @Operation(operationId = "setContactPoint", summary = "Set a company's contact point",
+            description = "Admins and the company's own responders. 201 when the company had none, 200 when it "
+                    + "replaces the one it had.")
+    @ApiResponse(responseCode = "200", description = "the contact point, replaced")
+    @ApiResponse(responseCode = "201", description = "the contact point, the company's first")
     @PutMapping("/{id}/contact-point")
     ResponseEntity<ContactPointView> setContactPoint(Caller caller, @PathVariable String id, @RequestBody SetContactPoint body) {
         UUID stakeholderId = PathIds.parse("stakeholder", id);

@@ -1,5 +1,7 @@
 package org.parley.stakeholder.standards.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.parley.stakeholder.standards.domain.RequestType;
 import org.parley.stakeholder.standards.domain.Standards;
 import org.parley.stakeholder.standards.domain.StandardsDraft;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +28,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The standards catalogue: content guidance and request rules, versioned; anyone reads it. */
+@Tag(name = "Standards")
 @RestController
 @RequestMapping("/api/v1/standards")
 class StandardsController {
@@ -40,27 +45,41 @@ class StandardsController {
         this.catalogue = catalogue;
     }
 
+    @Operation(operationId = "listStandardsVersions", summary = "List the versions of the standards",
+            description = "Anyone: every version published, the one in force marked `active`.")
     @GetMapping
     Page<VersionSummary> list(@RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
         return catalogue.list(PageRequest.of(pageSize, pageToken)).map(VersionSummary::of);
     }
 
+    @Operation(operationId = "getActiveStandards", summary = "Read the standards in force",
+            description = "Anyone: the content categories and the rules that the safeguards check applies to new "
+                    + "government requests. Cached for a minute.")
     @GetMapping("/active")
     ResponseEntity<StandardsView> active() {
         return ResponseEntity.ok().cacheControl(SHORT).body(StandardsView.of(catalogue.active()));
     }
 
+    @Operation(operationId = "getStandards", summary = "Read a version of the standards",
+            description = "Anyone: every version stays readable, so a request can be read against the rules it was "
+                    + "checked with.")
     @GetMapping("/{version}")
     ResponseEntity<StandardsView> get(@PathVariable String version) {
         return ResponseEntity.ok().cacheControl(SHORT).body(StandardsView.of(catalogue.get(parse(version))));
     }
 
+    @Operation(operationId = "publishStandards", summary = "Publish a new version of the standards",
+            description = "Admins only. It is published inactive: the version in force changes only with its "
+                    + "activation.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<StandardsView> publish(Caller caller, @RequestBody StandardsDraft body) {
         Standards standards = catalogue.publish(caller, body);
         return ResponseEntity.created(URI.create("/api/v1/standards/" + standards.version())).body(StandardsView.of(standards));
     }
 
+    @Operation(operationId = "activateStandards", summary = "Put a version of the standards in force",
+            description = "Admins only: from now on, new requests are checked against it.")
     @PostMapping("/{version}/activation")
     StandardsView activate(Caller caller, @PathVariable String version) {
         return StandardsView.of(catalogue.activate(caller, parse(version)));
