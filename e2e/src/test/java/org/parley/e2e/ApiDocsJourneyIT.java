@@ -86,6 +86,8 @@ class ApiDocsJourneyIT {
             WebDriver driver = browser.driver();
             browser.go("/api/docs");
             WebElement definitions = browser.waitFor(By.cssSelector(".topbar select"));
+            // the page disables its choice of document while it loads the first one
+            new WebDriverWait(driver, SIGN_IN).until(d -> definitions.isEnabled());
             new Select(definitions).selectByVisibleText("request-service");
             browser.waitFor(By.id("operations-Requests-listRequests"), SIGN_IN);
 
@@ -108,6 +110,9 @@ class ApiDocsJourneyIT {
             // the call carried the token the page got from Keycloak
             assertThat(driver.findElement(By.cssSelector("#operations-Requests-listRequests .curl-command")).getText())
                     .contains("Authorization: Bearer ey");
+            // the picture shows the answer: the request sent through the gateway and what came back
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", status);
             browser.screenshot("api-docs-try-it-out");
         }
     }
