@@ -322,6 +322,23 @@ class GatewayIT extends GatewayTestSupport {
         assertThat(PORTAL.requestCount()).as("nor routed to the portal").isEqualTo(before);
     }
 
+    @Test
+    void theCallersTraceGoesOnToTheServiceAndIntoTheGatewaysProblems() {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+
+        assertThat(send(request("/api/v1/stakeholders").header("traceparent", traceparent).GET()).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = send(request("/api/v1/requests").header("traceparent", traceparent).GET());
+
+        String forwarded = STAKEHOLDER.lastSeen().headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("traceparent"))
+                .map(header -> header.getValue().getFirst()).findFirst().orElse("");
+        // the same trace, from a span of the gateway's own (its call to the service)
+        assertThat(forwarded).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"traceId\":\"" + traceId + "\"").contains("\"correlationId\":");
+    }
+
     private HttpResponse<String> getManagement(String path) {
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + managementPort + path))
                 .timeout(Duration.ofSeconds(20)).GET());
