@@ -68,6 +68,7 @@ class ClientClassStartupIT extends GatewayTestSupport {
                 "launcher-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
         return new SpringApplicationBuilder(GatewayApplication.class).environment(processEnvironment).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--KEYCLOAK_ISSUER_URI=" + ISSUER.issuer(),
                 "--parley.gateway.stakeholder.uri=" + STAKEHOLDER.url(),
                 "--parley.gateway.request.uri=" + REQUEST.url(),

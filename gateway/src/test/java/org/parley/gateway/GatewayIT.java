@@ -18,6 +18,7 @@ import org.parley.gateway.support.StubServer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 // the portal's timeouts short, so that its streams are seen to outlive them
@@ -306,12 +307,60 @@ class GatewayIT extends GatewayTestSupport {
         assertThat(page.headers().firstValue("Cross-Origin-Opener-Policy")).isEmpty();
     }
 
-    @Test
-    void healthIsOpen() {
-        HttpResponse<String> response = get("/actuator/health");
+    @LocalManagementPort
+    int managementPort;
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"");
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortWithoutAToken() {
+        get("/api/v1/stakeholders?pageSize=5");
+
+        HttpResponse<String> health = getManagement("/actuator/health");
+        HttpResponse<String> metrics = getManagement("/actuator/prometheus");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(getManagement("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{")
+                .contains("application=\"gateway\"").contains("jvm_memory_used_bytes");
+        // the upstream calls, by route
+        assertThat(metrics.body()).contains("http_client_requests_seconds_count{");
+        // the management port is no second entry to the API
+        assertThat(getManagement("/api/v1/stakeholders").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void noActuatorEndpointIsReachableThroughThePublicPort() {
+        int before = PORTAL.requestCount();
+        String admin = ISSUER.token("admin-1", "admin");
+        for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/info",
+                "/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/readyz", "/livez")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+            assertThat(get(path, admin).statusCode()).as(path + " with an admin's token").isEqualTo(404);
+        }
+        assertThat(PORTAL.requestCount()).as("nor routed to the portal").isEqualTo(before);
+    }
+
+    @Test
+    void theCallersTraceGoesOnToTheServiceAndIntoTheGatewaysProblems() {
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+
+        assertThat(send(request("/api/v1/stakeholders").header("traceparent", traceparent).GET()).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = send(request("/api/v1/requests").header("traceparent", traceparent).GET());
+
+        String forwarded = STAKEHOLDER.lastSeen().headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("traceparent"))
+                .map(header -> header.getValue().getFirst()).findFirst().orElse("");
+        // the same trace, from a span of the gateway's own (its call to the service)
+        assertThat(forwarded).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("\"traceId\":\"" + traceId + "\"").contains("\"correlationId\":");
+    }
+
+    private HttpResponse<String> getManagement(String path) {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(20)).GET());
     }
 
     @Test
@@ -401,8 +450,8 @@ class GatewayIT extends GatewayTestSupport {
 
         assertThat(get("/api/docs").statusCode()).isEqualTo(200);
         assertThat(get("/webjars/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(404);
         String admin = ISSUER.token("admin-1", "admin");
         assertThat(get("/actuator/gateway/routes", admin).statusCode()).isEqualTo(404);
         assertThat(get("/fallback/portal", admin).statusCode()).isEqualTo(403);

@@ -125,6 +125,7 @@ class SharedRateLimitIT extends GatewayTestSupport {
     private static ConfigurableApplicationContext replica(String keyPrefix, String store) {
         return new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--KEYCLOAK_ISSUER_URI=" + ISSUER.issuer(),
                 "--parley.gateway.stakeholder.uri=" + STAKEHOLDER.url(),
                 "--parley.gateway.request.uri=" + REQUEST.url(),

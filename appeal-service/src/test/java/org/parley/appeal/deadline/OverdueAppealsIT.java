@@ -50,6 +50,7 @@ class OverdueAppealsIT extends AppealServiceIT {
                 AppealTestConfiguration.class)
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.grpc.server.port=0",
                         "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),

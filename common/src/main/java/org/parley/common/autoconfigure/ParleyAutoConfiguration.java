@@ -29,6 +29,7 @@ import org.parley.common.security.CallerArgumentResolver;
 import org.parley.common.security.HttpSecurityConfiguration;
 import org.parley.common.security.ParleySecurityProperties;
 import org.parley.common.web.BodySizeLimitFilter;
+import org.parley.common.web.CallerSubjectFilter;
 import org.parley.common.web.CorrelationIdFilter;
 import org.parley.common.web.ProblemDetailsAdvice;
 import org.parley.common.web.Problems;
@@ -99,6 +100,14 @@ public class ParleyAutoConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Just after Spring Security, so that the checked token's subject is known; before the idempotency filter. */
+    @Bean
+    FilterRegistrationBean<CallerSubjectFilter> callerSubjectFilter() {
+        FilterRegistrationBean<CallerSubjectFilter> registration = new FilterRegistrationBean<>(new CallerSubjectFilter());
+        registration.setOrder(AFTER_SECURITY - 1);
         return registration;
     }
 

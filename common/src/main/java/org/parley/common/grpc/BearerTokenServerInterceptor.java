@@ -10,6 +10,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.util.Set;
 import org.parley.common.kernel.CorrelationId;
+import org.parley.common.kernel.LogFields;
 import org.parley.common.security.KeycloakTokens;
 import org.slf4j.MDC;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,7 +41,7 @@ public final class BearerTokenServerInterceptor implements ServerInterceptor {
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String correlationId = CorrelationId.keepOrNew(headers.get(CORRELATION_ID));
         if (ANONYMOUS_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
-            return correlated(next.startCall(call, headers), correlationId);
+            return correlated(next.startCall(call, headers), correlationId, null);
         }
         String header = headers.get(AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -56,43 +57,61 @@ public final class BearerTokenServerInterceptor implements ServerInterceptor {
         Context context = Context.current()
                 .withValue(GrpcCallContext.CALLER, KeycloakTokens.caller(jwt))
                 .withValue(GrpcCallContext.TOKEN, token);
-        return correlated(Contexts.interceptCall(context, call, headers, next), correlationId);
+        return correlated(Contexts.interceptCall(context, call, headers, next), correlationId, jwt.getSubject());
     }
 
     /**
      * The call's callbacks run on the server's executor threads, one after another: the correlation id
-     * goes into the MDC for each callback and out again after it, so it is in every log line of the
-     * call and in no line of the next call served by the same thread.
+     * and the caller's token subject go into the MDC for each callback and out again after it, so they
+     * are in every log line of the call and in no line of the next call served by the same thread.
      */
-    private static <Q> ServerCall.Listener<Q> correlated(ServerCall.Listener<Q> listener, String correlationId) {
+    private static <Q> ServerCall.Listener<Q> correlated(ServerCall.Listener<Q> listener, String correlationId,
+            String subject) {
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
             @Override
             public void onMessage(Q message) {
-                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+                try (var ignored = logContext(correlationId, subject)) {
                     super.onMessage(message);
                 }
             }
 
             @Override
             public void onHalfClose() {
-                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+                try (var ignored = logContext(correlationId, subject)) {
                     super.onHalfClose();
                 }
             }
 
             @Override
             public void onCancel() {
-                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+                try (var ignored = logContext(correlationId, subject)) {
                     super.onCancel();
                 }
             }
 
             @Override
             public void onComplete() {
-                try (var ignored = MDC.putCloseable(CorrelationId.MDC_KEY, correlationId)) {
+                try (var ignored = logContext(correlationId, subject)) {
                     super.onComplete();
                 }
             }
+        };
+    }
+
+    /** The call's fields in the MDC until closed. */
+    private interface LogContext extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static LogContext logContext(String correlationId, String subject) {
+        MDC.put(CorrelationId.MDC_KEY, correlationId);
+        if (subject != null) {
+            MDC.put(LogFields.CALLER_SUBJECT, subject);
+        }
+        return () -> {
+            MDC.remove(CorrelationId.MDC_KEY);
+            MDC.remove(LogFields.CALLER_SUBJECT);
         };
     }
 

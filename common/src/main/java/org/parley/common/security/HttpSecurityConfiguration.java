@@ -34,7 +34,10 @@ public class HttpSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        // the actuator answers on the management port only (management.server.port), which
+                        // the gateway does not route; the application's port keeps the probes
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/livez", "/readyz").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, publicGets).permitAll()
                         .anyRequest().authenticated())

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.parley.common.kernel.CorrelationId;
 import org.parley.common.kernel.ProblemTypes;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -23,7 +25,12 @@ public final class Problems {
         this.json = json;
     }
 
-    /** A problem whose type names the HTTP status, e.g. {@code urn:parley:problem:not-found}. */
+    /** The members of every problem that name the request: its correlation id and its trace. */
+    public static final String CORRELATION_ID_MEMBER = "correlationId";
+    public static final String TRACE_ID_MEMBER = "traceId";
+    /** Where Micrometer Tracing keeps the current trace's id for the log lines. */
+    public static final String TRACE_ID_MDC_KEY = "traceId";
+
     /** How long a client should wait before trying again while the database is away. */
     public static final String DATABASE_RETRY_AFTER_SECONDS = "2";
 
@@ -34,6 +41,7 @@ public final class Problems {
                         + "a retry never makes a change twice)");
     }
 
+    /** A problem whose type names the HTTP status, e.g. {@code urn:parley:problem:not-found}. */
     public static ProblemDetail of(HttpStatusCode status, String detail) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String name = known == null ? String.valueOf(status.value()) : known.name();
@@ -47,6 +55,15 @@ public final class Problems {
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
         problem.setProperty(ProblemTypes.REASON_MEMBER, reason);
+        // what a caller quotes when reporting it: the correlation id, and the trace that shows the request
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        if (correlationId != null) {
+            problem.setProperty(CORRELATION_ID_MEMBER, correlationId);
+        }
+        String traceId = MDC.get(TRACE_ID_MDC_KEY);
+        if (traceId != null) {
+            problem.setProperty(TRACE_ID_MEMBER, traceId);
+        }
         return problem;
     }
 

@@ -41,7 +41,8 @@ final class Banner {
         row(out, "Parley (the portal)", portal.toString());
         row(out, "Gateway (public API)", gateway + "/api/v1/stakeholders");
         row(out, "API docs", gateway + "/api/docs  (Authorize with a demo login, then Try it out)");
-        row(out, "Health", gateway + "/actuator/health");
+        row(out, "Health, metrics", "http://" + Topology.LOOPBACK + ":" + Topology.managementPort(Topology.GATEWAY_PORT)
+                + "/actuator/health, /actuator/prometheus  (each process on its HTTP port + " + Topology.MANAGEMENT_PORT_OFFSET + ")");
         row(out, "Keycloak", keycloak + "  (realm " + Topology.REALM + "; admin console "
                 + keycloak + "/admin as " + KeycloakProcess.ADMIN + " / "
                 + KeycloakProcess.ADMIN_PASSWORD + ")");

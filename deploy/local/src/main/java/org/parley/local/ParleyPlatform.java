@@ -209,7 +209,7 @@ public final class ParleyPlatform implements AutoCloseable {
             if (p == null) {
                 throw new IllegalArgumentException("no process named " + name + "; known: " + processes.keySet());
             }
-            Preflight.requirePortsFree(Map.of(name, Topology.portsOf(name)));
+            Preflight.requirePortsFree(Map.of(name, Topology.allPortsOf(name)));
             p.launch();
         }
         long started = System.nanoTime();
@@ -246,7 +246,7 @@ public final class ParleyPlatform implements AutoCloseable {
             if (processes.containsKey(instance)) {
                 throw new IllegalStateException(instance + " is already started");
             }
-            Preflight.requirePortsFree(Map.of(instance, new int[] {port}));
+            Preflight.requirePortsFree(Map.of(instance, new int[] {port, Topology.managementPort(port)}));
             Path jar = Preflight.serviceJars(options.repoRoot(), List.of(name)).get(name);
             p = service(name, instance, port, 0, jar, Path.of(System.getProperty("java.home")), extra);
             say("starting " + instance + " on port " + port);
@@ -294,7 +294,7 @@ public final class ParleyPlatform implements AutoCloseable {
                 int[] ports = Topology.portsOf(name);
                 int http = ports[0] + SECOND_INSTANCE_OFFSET;
                 int grpc = ports[1] + SECOND_INSTANCE_OFFSET;
-                Preflight.requirePortsFree(Map.of(second, new int[] {http, grpc}));
+                Preflight.requirePortsFree(Map.of(second, new int[] {http, grpc, Topology.managementPort(http)}));
                 ManagedProcess p = service(name, second, http, grpc, jars.get(name), javaHome, Map.of());
                 say("starting " + second + " on ports " + http + " and " + grpc);
                 processes.put(second, p);
@@ -505,7 +505,7 @@ public final class ParleyPlatform implements AutoCloseable {
         Map<String, int[]> ports = new LinkedHashMap<>();
         ports.put(Topology.MAIL, Topology.portsOf(Topology.MAIL));
         ports.put(Topology.KEYCLOAK, Topology.portsOf(Topology.KEYCLOAK));
-        options.services().forEach(name -> ports.put(name, Topology.portsOf(name)));
+        options.services().forEach(name -> ports.put(name, Topology.allPortsOf(name)));
         Preflight.requirePortsFree(ports);
         Preflight.prepareLogDir(options.logDir(),
                 Stream.concat(Stream.of(Topology.MAIL, Topology.KEYCLOAK), options.services().stream())
@@ -601,6 +601,7 @@ public final class ParleyPlatform implements AutoCloseable {
             env.put("PARLEY_AUDIT_CHECKPOINTS_DIR", auditCheckpoints().toString());
         }
         env.put("SERVER_PORT", Integer.toString(httpPort));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(Topology.managementPort(httpPort)));
         if (grpcPort != 0) {
             env.put("SPRING_GRPC_SERVER_PORT", Integer.toString(grpcPort));
         }

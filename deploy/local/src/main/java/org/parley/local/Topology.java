@@ -51,16 +51,25 @@ public final class Topology {
             "PARLEY_SERVICE_CLIENT_SECRET", "parley-service-dev-secret");
 
     /** The fixed facts of one service process. */
-    private record Service(String name, int httpPort, int grpcPort, String database, String readinessPath) {
+    private record Service(String name, int httpPort, int grpcPort, String database) {
     }
 
     private static final Map<String, Service> CATALOGUE = Map.of(
-            STAKEHOLDER_SERVICE, new Service(STAKEHOLDER_SERVICE, 8081, 9081, "parley_stakeholder",
-                    "/actuator/health/readiness"),
-            REQUEST_SERVICE, new Service(REQUEST_SERVICE, 8082, 9082, "parley_request", "/actuator/health/readiness"),
-            APPEAL_SERVICE, new Service(APPEAL_SERVICE, 8083, 9083, "parley_appeal", "/actuator/health/readiness"),
-            PORTAL, new Service(PORTAL, PORTAL_PORT, 0, "parley_portal", "/actuator/health/readiness"),
-            GATEWAY, new Service(GATEWAY, GATEWAY_PORT, 0, null, "/actuator/health"));
+            STAKEHOLDER_SERVICE, new Service(STAKEHOLDER_SERVICE, 8081, 9081, "parley_stakeholder"),
+            REQUEST_SERVICE, new Service(REQUEST_SERVICE, 8082, 9082, "parley_request"),
+            APPEAL_SERVICE, new Service(APPEAL_SERVICE, 8083, 9083, "parley_appeal"),
+            PORTAL, new Service(PORTAL, PORTAL_PORT, 0, "parley_portal"),
+            GATEWAY, new Service(GATEWAY, GATEWAY_PORT, 0, null));
+
+    /** Asked on the management port, where every process's actuator answers. */
+    private static final String READINESS_PATH = "/actuator/health/readiness";
+
+    /**
+     * How far above its HTTP port a process's management port (health, metrics) lies: 9180 for the
+     * gateway, 9181 to 9183 for the services, 9184 for the portal, and likewise for a second instance
+     * (9191 for the stakeholder-service on 8091).
+     */
+    static final int MANAGEMENT_PORT_OFFSET = 1100;
 
     private Topology() {
     }
@@ -152,14 +161,40 @@ public final class Topology {
                 : new int[] {service.httpPort(), service.grpcPort()};
     }
 
+    /** Every port a process of the platform listens on, its management port included (for the preflight). */
+    static int[] allPortsOf(String name) {
+        int[] ports = portsOf(name);
+        if (!CATALOGUE.containsKey(name)) {
+            return ports;
+        }
+        int[] all = java.util.Arrays.copyOf(ports, ports.length + 1);
+        all[ports.length] = managementPort(ports[0]);
+        return all;
+    }
+
     /** Where a service answers once it is ready to take requests. */
     static URI readiness(String name) {
         return readiness(name, CATALOGUE.get(name).httpPort());
     }
 
-    /** Where an instance of a service listening on {@code httpPort} answers once it is ready. */
+    /** Where an instance of a service listening on {@code httpPort} answers once it is ready: its management port. */
     static URI readiness(String name, int httpPort) {
-        return URI.create("http://" + LOOPBACK + ":" + httpPort + CATALOGUE.get(name).readinessPath());
+        return URI.create("http://" + LOOPBACK + ":" + managementPort(httpPort) + READINESS_PATH);
+    }
+
+    /** The management port (actuator: health, metrics) of the instance listening on {@code httpPort}. */
+    static int managementPort(int httpPort) {
+        return httpPort + MANAGEMENT_PORT_OFFSET;
+    }
+
+    /** Where the instance listening on {@code httpPort} serves its metrics in Prometheus' format. */
+    public static URI metrics(int httpPort) {
+        return URI.create("http://" + LOOPBACK + ":" + managementPort(httpPort) + "/actuator/prometheus");
+    }
+
+    /** Where the first instance of a process serves its metrics. */
+    public static URI metrics(String name) {
+        return metrics(CATALOGUE.get(name).httpPort());
     }
 
     /** The environment a service process starts with, beside {@code JAVA_HOME}. */
@@ -168,6 +203,7 @@ public final class Topology {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("SERVER_PORT", Integer.toString(service.httpPort()));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort(service.httpPort())));
         env.put("KEYCLOAK_ISSUER_URI", issuer());
         if (GATEWAY.equals(name)) {
             env.put("STAKEHOLDER_URI", httpOf(STAKEHOLDER_SERVICE));

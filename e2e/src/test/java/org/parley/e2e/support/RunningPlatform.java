@@ -33,6 +33,12 @@ public final class RunningPlatform implements BeforeAllCallback {
             "PARLEY_APPEAL_RETENTION_INTERVAL", "PT2S",
             "PARLEY_APPEAL_RETENTION_INITIAL_DELAY", "PT5S");
 
+    /**
+     * Every process of the run sends its spans here (OTLP over HTTP, as a deployment sends them to its
+     * collector), so that a test can follow one request through all of them.
+     */
+    private static final OtlpReceiver TRACES = OtlpReceiver.start();
+
     private static volatile ParleyPlatform platform;
     private static volatile RuntimeException startFailure;
 
@@ -52,6 +58,11 @@ public final class RunningPlatform implements BeforeAllCallback {
         }
     }
 
+    /** The spans the platform's processes sent during the run. */
+    public static OtlpReceiver traces() {
+        return TRACES;
+    }
+
     /** The running platform; only valid inside a class that uses {@link SystemTest}. */
     public static ParleyPlatform platform() {
         ParleyPlatform running = platform;
@@ -62,7 +73,10 @@ public final class RunningPlatform implements BeforeAllCallback {
     }
 
     private static ParleyPlatform startPlatform() {
-        Options options = Options.fromEnvironment().withFreshData(true).withSettings(SWEEPS_EVERY_TWO_SECONDS);
+        Options options = Options.fromEnvironment().withFreshData(true).withSettings(SWEEPS_EVERY_TWO_SECONDS)
+                .withSettings(java.util.Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", TRACES.endpoint(),
+                        // spans reach the receiver within a second of their end
+                        "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULEDELAY", "500ms"));
         String logDir = System.getProperty("parley.logDir");
         if (logDir != null) {
             options = options.withLogDir(Path.of(logDir));

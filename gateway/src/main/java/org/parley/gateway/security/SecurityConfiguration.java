@@ -107,7 +107,10 @@ public class SecurityConfiguration {
                 problems.write(exchange, HttpStatus.FORBIDDEN, "You are not allowed to do this.");
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the actuator answers on the management port only (management.server.port), where no
+                        // client comes with a token; only health, info and prometheus are exposed there. On the
+                        // public port these paths have no handler: a 404 for everyone.
+                        .pathMatchers("/actuator", "/actuator/**", "/livez", "/readyz").permitAll()
                         .pathMatchers(FallbackHandler.PATH_PREFIX + "**").denyAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .pathMatchers("/api/v1/admin/**").hasRole("admin")

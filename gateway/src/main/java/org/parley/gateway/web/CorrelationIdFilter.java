@@ -1,6 +1,7 @@
 package org.parley.gateway.web;
 
 import org.parley.common.kernel.CorrelationId;
+import org.parley.common.kernel.LogFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -60,7 +61,9 @@ public class CorrelationIdFilter implements WebFilter, Ordered {
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, id)) {
+        String subject = exchange.getAttribute(CallerSubjectFilter.ATTRIBUTE);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationId.MDC_KEY, id);
+                MDC.MDCCloseable caller = subject == null ? null : MDC.putCloseable(LogFields.CALLER_SUBJECT, subject)) {
             access.info("{} {} -> {} in {} ms", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(), status == null ? "-" : status.value(), millis);
         }

@@ -12,7 +12,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Which requests belong to the portal: every path that the gateway neither answers itself
  * nor routes to a service of the API. The gateway keeps {@code /api/**} (an unknown API path
- * is a 404 problem, never a portal page), its health ({@code /actuator/**}), the assets of the
+ * is a 404 problem, never a portal page), the actuator's paths ({@code /actuator/**}: answered on the
+ * management port only, so here a 404), the assets of the
  * API docs page ({@code /webjars/swagger-ui/**}) and its internal fallback forwards
  * ({@code /fallback/**}); everything else is a page, an asset or a stream of the portal.
  *
@@ -26,7 +27,11 @@ public final class PortalPaths {
 
     private static final List<PathPattern> GATEWAY_OWN = Stream.of(
                     "/api/**",
+                    // the actuator answers on the management port only: here, a 404 of the gateway's own,
+                    // and so are the portal's probe paths, which no client outside needs
                     "/actuator/**",
+                    "/livez",
+                    "/readyz",
                     "/webjars/swagger-ui/**",
                     "/fallback/**") // FallbackHandler.PATH_PREFIX
             .map(PathPatternParser.defaultInstance::parse)

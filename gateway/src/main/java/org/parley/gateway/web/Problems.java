@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.parley.common.kernel.ProblemTypes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code application/problem+json}) in the services' shape ({@link ProblemTypes}): the
  * HTTP status's name as {@code reason} and as {@code type}, e.g.
  * {@code urn:parley:problem:service-unavailable}; {@code title}, {@code status},
- * {@code detail}, {@code instance} and the request's correlation id. The detail is always
+ * {@code detail}, {@code instance}, the request's correlation id and its trace id. The detail is always
  * a fixed, human sentence: never exception text. On the portal's paths the same answer is
  * written as a small HTML page for people instead ({@link ErrorPages}).
  */
@@ -28,6 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class Problems {
 
     private final JsonMapper json = JsonMapper.builder().build();
+    private final ObjectProvider<Tracer> tracer;
+
+    public Problems(ObjectProvider<Tracer> tracer) {
+        this.tracer = tracer;
+    }
 
     /** The problem body for {@code status} with a human {@code detail}. */
     public byte[] body(ServerWebExchange exchange, HttpStatus status, String detail) {
@@ -42,7 +50,18 @@ public class Problems {
         if (correlationId != null) {
             problem.put("correlationId", correlationId);
         }
+        String traceId = traceId();
+        if (traceId != null) {
+            problem.put("traceId", traceId);
+        }
         return json.writeValueAsBytes(problem);
+    }
+
+    /** The trace the request belongs to, beside the correlation id: what an operator looks up. */
+    private String traceId() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        return span == null ? null : span.context().traceId();
     }
 
     /** The path the client asked for, also after an internal forward to a fallback. */

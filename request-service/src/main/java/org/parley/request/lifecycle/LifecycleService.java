@@ -23,6 +23,7 @@ import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
 import org.parley.request.events.domain.EventOutbox;
 import org.parley.request.lifecycle.domain.Action;
+import org.parley.request.lifecycle.domain.AnswerTimes;
 import org.parley.request.lifecycle.domain.CompanyResponse;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.Lifecycle;
@@ -62,16 +63,18 @@ public class LifecycleService {
     private final Overlaps overlaps;
     private final AuditLog audit;
     private final EventOutbox outbox;
+    private final AnswerTimes answerTimes;
     private final Clock clock;
 
     public LifecycleService(RequestStore store, OverdueMarking overdue, RequestFigures figures, Overlaps overlaps,
-            AuditLog audit, EventOutbox outbox, Clock clock) {
+            AuditLog audit, EventOutbox outbox, AnswerTimes answerTimes, Clock clock) {
         this.store = store;
         this.overdue = overdue;
         this.figures = figures;
         this.overlaps = overlaps;
         this.audit = audit;
         this.outbox = outbox;
+        this.answerTimes = answerTimes;
         this.clock = clock;
     }
 
@@ -140,11 +143,13 @@ public class LifecycleService {
 
     @Transactional
     public Details respond(Caller caller, UUID id, CompanyResponse response) {
-        return act(caller, id, Side.COMPANY, "respond to", "REQUEST_ANSWERED",
+        Details answered = act(caller, id, Side.COMPANY, "respond to", "REQUEST_ANSWERED",
                 (r, now) -> r.respond(response, now),
                 r -> Map.of("outcome", r.answer().response().outcome().name(),
                         "reasonCodes", r.answer().response().reasonCodes().stream().map(Enum::name).toList(),
                         "answeredInTime", String.valueOf(r.answer().inTime())));
+        answerTimes.answered(answered.request().content().type(), answered.request().answer().companyTime());
+        return answered;
     }
 
     @Transactional

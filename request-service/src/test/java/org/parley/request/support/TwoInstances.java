@@ -41,6 +41,7 @@ public final class TwoInstances {
     public static ConfigurableApplicationContext instance(TestPostgres.Database database, String... more) {
         // command-line arguments outrank application.yml (default properties would not)
         List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--management.server.port=0",
                 "--spring.grpc.server.port=0",
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),

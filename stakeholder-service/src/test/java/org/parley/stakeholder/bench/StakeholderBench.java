@@ -57,6 +57,7 @@ public final class StakeholderBench {
         TestPostgres.Database db = TestPostgres.newDatabase("stakeholder_bench");
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
         properties.put("spring.grpc.server.port", "0");
         properties.put("spring.datasource.url", db.url());
         properties.put("spring.datasource.username", db.user());
