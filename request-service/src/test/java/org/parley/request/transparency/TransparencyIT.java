@@ -367,8 +367,16 @@ class TransparencyIT extends RequestServiceIT {
     /** Moves half of every rollup row's counts, histogram included, into a second row of the same cell. */
     private void spreadOverTwoStripes() {
         List<Map<String, Object>> rows = jdbc.sql("select * from request_rollup").query().listOfRows();
+        // each half goes to a stripe its cell does not use yet (submissions on other connections may have)
+        Map<String, Set<Integer>> used = new HashMap<>();
         for (Map<String, Object> row : rows) {
-            int stripe = ((Number) row.get("stripe")).intValue();
+            used.computeIfAbsent(cell(row), c -> new HashSet<>()).add(((Number) row.get("stripe")).intValue());
+        }
+        for (Map<String, Object> row : rows) {
+            Set<Integer> taken = used.get(cell(row));
+            int other = java.util.stream.IntStream.range(0, 16).filter(candidate -> !taken.contains(candidate))
+                    .findFirst().orElseThrow();
+            taken.add(other);
             long[] histogram = new long[AnswerTimeHistogram.BUCKETS];
             JdbcRollupStore.addInto(histogram, (byte[]) row.get("answer_hist"));
             long[] half = new long[histogram.length];
@@ -390,11 +398,16 @@ class TransparencyIT extends RequestServiceIT {
                     values (:grain, :start, :authority, :company, :type, :outcome, :other, :country, :r, :o, :a, :t, :hist)
                     """).param("grain", row.get("grain")).param("start", row.get("period_start"))
                     .param("authority", row.get("authority_id")).param("company", row.get("company_id"))
-                    .param("type", row.get("type")).param("outcome", row.get("outcome")).param("other", (stripe + 7) % 16)
+                    .param("type", row.get("type")).param("outcome", row.get("outcome")).param("other", other)
                     .param("country", row.get("authority_country")).param("r", half(row, "requests"))
                     .param("o", half(row, "overdue")).param("a", half(row, "answered"))
                     .param("t", half(row, "answered_in_time")).param("hist", stored(half)).update();
         }
+    }
+
+    private static String cell(Map<String, Object> row) {
+        return row.get("grain") + "|" + row.get("period_start") + "|" + row.get("authority_id") + "|" + row.get("company_id")
+                + "|" + row.get("type") + "|" + row.get("outcome");
     }
 
     private static long half(Map<String, Object> row, String column) {
