@@ -49,6 +49,10 @@ class DeploymentManifestsTest {
             Map.of("stakeholder-service", 9081, "request-service", 9082, "appeal-service", 9083);
     static final String FROM_INGRESS = "namespace:ingress-nginx";
     static final String FROM_DATABASE_OPERATOR = "namespace:cnpg-system";
+    static final String FROM_MONITORING = "namespace:monitoring";
+    /** The actuator's port of each workload (health, metrics): Prometheus's and nobody else's. */
+    static final Map<String, Integer> MANAGEMENT_PORT = Map.of("stakeholder-service", 9181, "request-service", 9182,
+            "appeal-service", 9183, "portal", 9184, "gateway", 9180);
     static final String KEYCLOAK = "keycloak";
     static final String REALM_IMPORT = "keycloak-realm-import";
     /** The Keycloak Operator's own pod, in Parley's namespace (the operator's install labels it so). */
@@ -96,6 +100,15 @@ class DeploymentManifestsTest {
                         .isEqualTo("/actuator/health/readiness");
                 assertThat(at(container, "livenessProbe", "httpGet", "path")).as(name)
                         .isEqualTo("/actuator/health/liveness");
+                // the actuator answers on its own port only, which must listen on the pod's address
+                assertThat(at(container, "readinessProbe", "httpGet", "port")).as(name).isEqualTo("management");
+                assertThat(at(container, "livenessProbe", "httpGet", "port")).as(name).isEqualTo("management");
+                assertThat(list(container.get("ports"))).as(name)
+                        .contains(Map.of("name", "management", "containerPort", MANAGEMENT_PORT.get(name)));
+                assertThat(list(container.get("env"))).as(name)
+                        .contains(Map.of("name", "MANAGEMENT_SERVER_ADDRESS", "value", "0.0.0.0"));
+                assertThat(map(at(deployment, "spec", "template", "metadata", "annotations"))).as(name)
+                        .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT.get(name)));
                 List<Object> grpcProbes = new ArrayList<>();
                 for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
                     if (container.get(probe) != null && at(container, probe, "grpc", "port") != null) {
@@ -213,6 +226,7 @@ class DeploymentManifestsTest {
         Set<String> keycloakClients = new TreeSet<>(BACKENDS);
         keycloakClients.addAll(Set.of(FROM_INGRESS, "gateway"));
         expected.put(KEYCLOAK + ":8080", keycloakClients);
+        MANAGEMENT_PORT.forEach((workload, port) -> expected.put(workload + ":" + port, Set.of(FROM_MONITORING)));
         for (Map<String, Object> cluster : of(objects, "Cluster")) {
             String db = name(cluster);
             Set<String> clients = new TreeSet<>(ownersOfDatabase(db));
@@ -241,7 +255,8 @@ class DeploymentManifestsTest {
         }
 
         // nothing outside the namespace reaches a pod but the ingress controller (the gateway, Keycloak's
-        // pages) and the database operator (the databases); no rule lets in anyone at all
+        // pages), Prometheus (the management ports) and the database operator (the databases); no rule lets
+        // in anyone at all
         for (Map<String, Object> policy : policies) {
             for (Object rule : listOrEmpty(at(policy, "spec", "ingress"))) {
                 List<Object> from = listOrEmpty(map(rule).get("from"));
@@ -251,6 +266,7 @@ class DeploymentManifestsTest {
                         Set<String> selected = network.selectedBy(map(at(policy, "spec", "podSelector")));
                         assertThat(selected).as(name(policy) + " lets in another namespace").isSubsetOf(
                                 network.namespaceOf(map(peer)).equals(FROM_INGRESS) ? Set.of("gateway", KEYCLOAK)
+                                        : network.namespaceOf(map(peer)).equals(FROM_MONITORING) ? MANAGEMENT_PORT.keySet()
                                         : network.databases());
                     }
                 }
