@@ -49,6 +49,7 @@ class GrpcSecurityTest {
     ManagedChannel channel;
     final AtomicReference<Caller> seen = new AtomicReference<>();
     final AtomicReference<String> correlationSeen = new AtomicReference<>();
+    final AtomicReference<String> subjectSeen = new AtomicReference<>();
     final AtomicReference<Metadata> onward = new AtomicReference<>();
     final AtomicReference<CallOptions> onwardOptions = new AtomicReference<>();
 
@@ -106,7 +107,7 @@ class GrpcSecurityTest {
     }
 
     @Test
-    void theCorrelationIdIsInTheCallsLogContextAndForwardedButNotLeftBehind() {
+    void theCorrelationIdAndTheCallersSubjectAreInTheCallsLogContextButNotLeftBehind() {
         Metadata headers = new Metadata();
         headers.put(BearerTokenServerInterceptor.AUTHORIZATION, TestTokens.bearer("admin", null, Role.ADMIN));
         headers.put(BearerTokenServerInterceptor.CORRELATION_ID, "corr-42");
@@ -116,9 +117,12 @@ class GrpcSecurityTest {
                 .getStakeholder(request());
 
         assertThat(correlationSeen.get()).isEqualTo("corr-42");
+        // and the caller's token subject, never the token
+        assertThat(subjectSeen.get()).isEqualTo(java.util.UUID.nameUUIDFromBytes("admin".getBytes()).toString());
         assertThat(onward.get().get(BearerTokenServerInterceptor.CORRELATION_ID)).isEqualTo("corr-42");
         // the server runs on this thread here (direct executor): the id must be gone once the call is done
         assertThat(org.slf4j.MDC.get("correlationId")).isNull();
+        assertThat(org.slf4j.MDC.get("callerSubject")).isNull();
     }
 
     @Test
@@ -194,6 +198,7 @@ class GrpcSecurityTest {
             Caller caller = CurrentCaller.get();
             seen.set(caller);
             correlationSeen.set(org.slf4j.MDC.get("correlationId"));
+            subjectSeen.set(org.slf4j.MDC.get("callerSubject"));
             Channel recorder = new Channel() {
                 @Override
                 public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {

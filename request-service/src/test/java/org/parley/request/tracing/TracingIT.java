@@ -7,11 +7,18 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.request.support.Bodies;
@@ -25,14 +32,42 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * One request, one trace: the HTTP server's span, the gRPC calls it makes to stakeholder-service
  * and its JDBC statements share the trace id, which continues the caller's ({@code traceparent})
- * and which a problem names beside the correlation id. Spans are kept in memory here, as an OTLP
- * exporter would receive them.
+ * and which a problem names beside the correlation id. Spans are kept in memory here, and are also
+ * sent over OTLP to a collector of the test's own, named by {@code OTEL_EXPORTER_OTLP_ENDPOINT} as
+ * a deployment names its collector.
  */
 @TestPropertySource(properties = "management.opentelemetry.tracing.export.schedule-delay=50ms")
 @Import(TracingIT.KeptSpans.class)
 class TracingIT extends RequestServiceIT {
 
     static final List<SpanData> SPANS = new CopyOnWriteArrayList<>();
+
+    /** The bodies of the OTLP exports received (protobuf ExportTraceServiceRequest). */
+    static final List<byte[]> EXPORTS = new CopyOnWriteArrayList<>();
+    static final HttpServer COLLECTOR = collector();
+
+    static HttpServer collector() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/v1/traces", exchange -> {
+                try (exchange) {
+                    EXPORTS.add(exchange.getRequestBody().readAllBytes());
+                    exchange.sendResponseHeaders(200, -1);
+                }
+            });
+            server.start();
+            // read by the service at start, as OpenTelemetry's own variable (a system property here)
+            System.setProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + server.getAddress().getPort());
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void collectorGone() {
+        System.clearProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class KeptSpans {
@@ -79,6 +114,8 @@ class TracingIT extends RequestServiceIT {
                 assertThat(s.getName()).contains("parley.stakeholder.v1.");
             });
             assertThat(trace).as("a JDBC statement").anySatisfy(s -> assertThat(s.getName()).isEqualTo("query"));
+            byte[] id = HexFormat.of().parseHex(traceId);
+            assertThat(EXPORTS).as("the trace exported over OTLP").anySatisfy(body -> assertThat(contains(body, id)).isTrue());
         });
     }
 
@@ -93,5 +130,18 @@ class TracingIT extends RequestServiceIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
         assertThat(reply.json().get("traceId").asString()).isEqualTo(traceId);
         assertThat(reply.json().get("correlationId").asString()).isEqualTo("report-me-42");
+    }
+
+    private static boolean contains(byte[] body, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= body.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (body[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }
