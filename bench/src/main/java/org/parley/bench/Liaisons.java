@@ -18,9 +18,9 @@ public final class Liaisons {
     private record Liaison(String username, String jurisdiction, String instrument) {}
 
     private static final List<Liaison> ALL = List.of(
-            new Liaison("liaison-de-1", "DE", "Regulation (EU) 2021/784"),
-            new Liaison("liaison-de-2", "DE", "Regulation (EU) 2021/784"),
-            new Liaison("liaison-fr", "FR", "Regulation (EU) 2021/784"));
+            new Liaison("liaison-de-1@parley.local", "DE", "Regulation (EU) 2021/784"),
+            new Liaison("liaison-de-2@parley.local", "DE", "Regulation (EU) 2021/784"),
+            new Liaison("liaison-fr@parley.local", "FR", "Regulation (EU) 2021/784"));
 
     private Liaisons() {
     }

@@ -46,7 +46,7 @@ class AppealSystemIT {
         String request = Orders.fulfilledRemovalOrder(gateway, tokens, video, null);
 
         JsonNode recorded = Notices.record(gateway, tokens, video, request);
-        JsonNode notice = claim("appellant-1", recorded);
+        JsonNode notice = claim("appellant-1@parley.local", recorded);
 
         JsonNode order = notice.path("order");
         assertThat(order.path("authority").asString()).as(notice.toString()).contains("Germany");
@@ -59,9 +59,9 @@ class AppealSystemIT {
                 .contains("You can appeal until");
         assertThat(notice.has("recordedBy")).as("staff names are for staff").isFalse();
 
-        String appeal = appealAndReverse("appellant-1", notice);
+        String appeal = appealAndReverse("appellant-1@parley.local", notice);
 
-        JsonNode decided = gateway.get("/api/v1/appeals/" + appeal, tokens.of("appellant-1")).json();
+        JsonNode decided = gateway.get("/api/v1/appeals/" + appeal, tokens.of("appellant-1@parley.local")).json();
         assertThat(decided.path("state").asString()).isEqualTo("DECIDED");
         assertThat(decided.path("decision").path("outcome").asString()).isEqualTo("REVERSED");
         assertThat(decided.path("reviewer").path("human").asBoolean()).isTrue();
@@ -84,7 +84,7 @@ class AppealSystemIT {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
         String request = Orders.fulfilledRemovalOrder(gateway, tokens, video, gagUntil);
 
-        JsonNode notice = claim("appellant-2", Notices.record(gateway, tokens, video, request));
+        JsonNode notice = claim("appellant-2@parley.local", Notices.record(gateway, tokens, video, request));
 
         JsonNode order = notice.path("order");
         assertThat(order.path("confidential").asBoolean()).as(notice.toString()).isTrue();
@@ -97,20 +97,20 @@ class AppealSystemIT {
         assertThat(notice.toString()).doesNotContain("Federal Office").doesNotContain("2021/784");
         assertThat(notice.path("explanation").asString()).contains("confidential");
 
-        appealAndReverse("appellant-2", notice);
+        appealAndReverse("appellant-2@parley.local", notice);
         assertThat(reversals(STREAMLY)).isEqualTo(reversalsBefore + 1);
     }
 
     @Test
     void whileRequestServiceIsDownTheNoticeStillShowsMarkedIncompleteNeverAsNoOrder() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        JsonNode notice = claim("appellant-1", Notices.record(gateway, tokens, video, Orders.fulfilledRemovalOrder(gateway, tokens, video, null)));
+        JsonNode notice = claim("appellant-1@parley.local", Notices.record(gateway, tokens, video, Orders.fulfilledRemovalOrder(gateway, tokens, video, null)));
         String path = "/api/v1/notices/" + notice.path("id").asString();
         ParleyPlatform platform = RunningPlatform.platform();
 
         platform.stop(Topology.REQUEST_SERVICE);
         try {
-            Reply down = gateway.get(path, tokens.of("appellant-1"));
+            Reply down = gateway.get(path, tokens.of("appellant-1@parley.local"));
 
             assertThat(down.status()).as(down.toString()).isEqualTo(200);
             assertThat(down.json().path("order").path("unavailable").asBoolean()).isTrue();
@@ -124,7 +124,7 @@ class AppealSystemIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode order;
         do {
-            order = gateway.get(path, tokens.of("appellant-1")).json().path("order");
+            order = gateway.get(path, tokens.of("appellant-1@parley.local")).json().path("order");
             if (order.has("authority")) {
                 break;
             }
@@ -156,11 +156,11 @@ class AppealSystemIT {
         String appeal = filed.json().path("id").asString();
         assertThat(filed.json().path("decisionDays").asInt()).isPositive();
 
-        Reply byDecider = gateway.post("/api/v1/appeals/" + appeal + "/assignment", tokens.of("responder-streamly-1"), "{}");
+        Reply byDecider = gateway.post("/api/v1/appeals/" + appeal + "/assignment", tokens.of("responder-streamly-1@parley.local"), "{}");
         assertThat(byDecider.status()).as(byDecider.toString()).isEqualTo(422);
         assertThat(byDecider.json().path("reason").asString()).isEqualTo("REVIEWER_IS_ORIGINAL_DECIDER");
 
-        String colleague = tokens.of("responder-streamly-2");
+        String colleague = tokens.of("responder-streamly-2@parley.local");
         Reply assigned = gateway.post("/api/v1/appeals/" + appeal + "/assignment", colleague, "{}");
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         assertThat(assigned.json().path("state").asString()).isEqualTo("IN_REVIEW");
@@ -192,7 +192,7 @@ class AppealSystemIT {
     private long reversals(String company) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Reply figures = gateway.get("/api/v1/transparency/appeals?exact=true&company=" + company
-                + "&period=" + today.getYear(), tokens.of("admin"));
+                + "&period=" + today.getYear(), tokens.of("admin@parley.local"));
         assertThat(figures.status()).as(figures.toString()).isEqualTo(200);
         JsonNode appeals = figures.json().path("appeals");
         return appeals.isEmpty() ? 0 : Long.parseLong(appeals.get(0).path("decided").path("reversed").asString());

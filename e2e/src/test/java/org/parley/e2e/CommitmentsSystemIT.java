@@ -49,7 +49,7 @@ class CommitmentsSystemIT {
 
     @Test
     void aProvisionedResponderKeepsTheirCompanysCommitmentsWhichOthersMayOnlyRead() {
-        String admin = tokens.of("admin");
+        String admin = tokens.of("admin@parley.local");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
 
         // an admin registers a company and provisions a responder for it in Keycloak
@@ -58,9 +58,10 @@ class CommitmentsSystemIT {
         assertThat(company.status()).as(company.toString()).isEqualTo(201);
         String companyId = company.json().path("id").asString();
 
-        String username = "responder-" + suffix;
+        // staff sign in with their address too: it is the username
+        String username = "responder-" + suffix + "@vidsphere.example";
         Reply provisioned = gateway.post("/api/v1/stakeholders/" + companyId + "/members", admin, Gateway.json(Map.of(
-                "username", username, "email", username + "@vidsphere.example", "firstName", "Rosa", "lastName", "Keller")));
+                "email", username, "firstName", "Rosa", "lastName", "Keller")));
         assertThat(provisioned.status()).as(provisioned.toString()).isEqualTo(201);
         assertThat(provisioned.json().path("roles").toString()).isEqualTo("[\"company-responder\"]");
         assertThat(provisioned.header("Cache-Control")).contains("no-store");
@@ -99,7 +100,7 @@ class CommitmentsSystemIT {
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
 
         // a responder of another company can read it but change none of it
-        String rival = tokens.of("responder-chirp");
+        String rival = tokens.of("responder-chirp@parley.local");
         assertThat(gateway.patch(commitment, rival, Gateway.json(Map.of("status", "WITHDRAWN"))).status()).isEqualTo(403);
         assertThat(gateway.post(commitment + "/progress-reports", rival, Gateway.json(Map.of("text", "Not ours"))).status())
                 .isEqualTo(403);
@@ -114,7 +115,7 @@ class CommitmentsSystemIT {
         // the responder may not assess their own pledge; a reviewer does
         assertThat(gateway.post(commitment + "/assessments", responder, Gateway.json(Map.of(
                 "rating", "MEETS", "findings", "We think we do fine"))).status()).isEqualTo(403);
-        Reply assessed = gateway.post(commitment + "/assessments", tokens.of("reviewer"), Gateway.json(Map.of(
+        Reply assessed = gateway.post(commitment + "/assessments", tokens.of("reviewer@parley.local"), Gateway.json(Map.of(
                 "rating", "PARTIALLY_MEETS", "findings", "Review queue is live; coverage outside English is not yet shown.")));
         assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
 
@@ -165,7 +166,7 @@ class CommitmentsSystemIT {
 
     @Test
     void badInputIsAProblemNamingTheFieldAndStoresNothing() {
-        String admin = tokens.of("admin");
+        String admin = tokens.of("admin@parley.local");
         String name = "Bad Input Co " + UUID.randomUUID();
 
         Reply unknownKind = gateway.post("/api/v1/stakeholders", admin, Gateway.json(Map.of("name", name, "kind", "PIRATE")));

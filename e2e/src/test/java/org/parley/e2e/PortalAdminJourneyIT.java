@@ -36,7 +36,7 @@ class PortalAdminJourneyIT {
         String username;
         String temporaryPassword;
         try (Browser admin = Browser.open()) {
-            admin.signIn("admin");
+            admin.signIn("admin@parley.local");
             assertThat(admin.url().getPath()).as("an admin starts at the administrator desk").isEqualTo("/admin");
             admin.waitFor(By.tagName("h1"));
             admin.assertAccessible();
@@ -101,7 +101,7 @@ class PortalAdminJourneyIT {
     @Test
     void theStandardsDiffIsShownBeforePublishingAndTheAuditChainsAreVerified() {
         try (Browser admin = Browser.open()) {
-            admin.signIn("admin");
+            admin.signIn("admin@parley.local");
             admin.go("/admin/standards");
             WebElement document = admin.waitFor(By.id("f-document"));
             // one rule raised and a summary written, as an admin would in the textarea
@@ -121,7 +121,7 @@ class PortalAdminJourneyIT {
             admin.go("/admin/audit");
             for (String service : new String[] {"stakeholder", "request", "appeal"}) {
                 // the page says what the service itself answers
-                boolean valid = gateway.get("/api/v1/admin/audit/" + service + "/verification", tokens.of("admin"))
+                boolean valid = gateway.get("/api/v1/admin/audit/" + service + "/verification", tokens.of("admin@parley.local"))
                         .json().path("valid").asBoolean();
                 assertThat(admin.waitFor(By.id("chain-" + service)).getText()).as(service)
                         .contains(valid ? "Intact" : "Broken");
@@ -129,7 +129,7 @@ class PortalAdminJourneyIT {
             admin.assertAccessible();
         }
         try (Browser admin = Browser.open(Locale.FRENCH)) {
-            admin.signIn("admin");
+            admin.signIn("admin@parley.local");
             for (String path : new String[] {"/admin", "/admin/stakeholders", "/admin/stakeholders/new",
                     "/admin/frameworks", "/admin/frameworks/new", "/admin/standards", "/admin/audit"}) {
                 admin.go(path);

@@ -52,7 +52,7 @@ class PortalAppealJourneyIT {
         JsonNode recorded = Notices.record(gateway, tokens, video, Orders.fulfilledRemovalOrder(gateway, tokens, video, null));
         String appeal;
         try (Browser user = Browser.open(Locale.GERMAN)) {
-            user.signIn("appellant-1");
+            user.signIn("appellant-1@parley.local");
             assertThat(user.url().getPath()).as("an appellant starts at their notices").isEqualTo("/my");
             claim(user, recorded);
             assertThat(user.waitFor(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
@@ -87,7 +87,7 @@ class PortalAppealJourneyIT {
         }
 
         try (Browser colleague = Browser.open(Locale.ENGLISH)) {
-            colleague.signIn("responder-streamly-2");
+            colleague.signIn("responder-streamly-2@parley.local");
             colleague.go("/company/appeals/" + appeal);
             // the assignment form names the signed-in responder
             colleague.waitFor(By.cssSelector("#assign-form button[type='submit']")).click();
@@ -98,7 +98,7 @@ class PortalAppealJourneyIT {
         }
 
         try (Browser user = Browser.open(Locale.ENGLISH)) {
-            user.signIn("appellant-1");
+            user.signIn("appellant-1@parley.local");
             user.go("/my/appeals/" + appeal);
             user.waitFor(By.cssSelector("#appeal-state [data-state='DECIDED']"));
             assertThat(user.waitFor(By.id("decision")).findElement(By.xpath("..")).getText())
@@ -116,7 +116,7 @@ class PortalAppealJourneyIT {
         LocalDate gagUntil = LocalDate.now(ZoneOffset.UTC).plusDays(60);
         JsonNode recorded = Notices.record(gateway, tokens, video, Orders.fulfilledRemovalOrder(gateway, tokens, video, gagUntil));
         try (Browser user = Browser.open(Locale.ENGLISH)) {
-            user.signIn("appellant-2");
+            user.signIn("appellant-2@parley.local");
             claim(user, recorded);
             String confidential = user.waitFor(By.id("order-confidential")).getText();
             assertThat(confidential).contains("confidential").contains(String.valueOf(gagUntil.getYear()));
@@ -133,12 +133,12 @@ class PortalAppealJourneyIT {
     void anUpheldAppealGoesToTheIndependentReviewerWhoseDecisionStandsBesideTheCompanys() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
         JsonNode recorded = Notices.record(gateway, tokens, video, null);
-        JsonNode notice = claimByApi("appellant-1", recorded);
-        String appeal = appealAndUphold("appellant-1", notice);
+        JsonNode notice = claimByApi("appellant-1@parley.local", recorded);
+        String appeal = appealAndUphold("appellant-1@parley.local", notice);
 
         // the user reads German throughout, from the company's decision to the independent one
         try (Browser user = Browser.open(Locale.GERMAN)) {
-            user.signIn("appellant-1");
+            user.signIn("appellant-1@parley.local");
             user.go("/my/appeals/" + appeal);
             user.waitFor(By.cssSelector("#appeal-state [data-state='DECIDED']"));
             user.type("f-reason", "The company overlooked that the video is news reporting on the attack.");
@@ -148,7 +148,7 @@ class PortalAppealJourneyIT {
         }
 
         try (Browser reviewer = Browser.open(Locale.ENGLISH)) {
-            reviewer.signIn("reviewer");
+            reviewer.signIn("reviewer@parley.local");
             assertThat(reviewer.url().getPath()).as("a reviewer starts at the escalated appeals").isEqualTo("/reviewer");
             reviewer.waitFor(By.cssSelector("#escalated a[href='/reviewer/appeals/" + appeal + "']")).click();
             assertThat(reviewer.waitFor(By.id("appeal-statement")).getText()).contains("dokumentiert den Aufruf");
@@ -166,7 +166,7 @@ class PortalAppealJourneyIT {
         }
 
         try (Browser user = Browser.open(Locale.GERMAN)) {
-            user.signIn("appellant-1");
+            user.signIn("appellant-1@parley.local");
             user.go("/my/appeals/" + appeal);
             user.waitFor(By.cssSelector("#appeal-state [data-state='INDEPENDENTLY_DECIDED']"));
             assertThat(user.waitFor(By.id("decision")).findElement(By.xpath("..")).getText()).contains("Bestätigt");
@@ -179,10 +179,10 @@ class PortalAppealJourneyIT {
     @Test
     void anotherUsersNoticeOrAppealIsAPageThatDoesNotExist() {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
-        JsonNode notice = claimByApi("appellant-1", Notices.record(gateway, tokens, video, null));
-        String appeal = appealAndUphold("appellant-1", notice);
+        JsonNode notice = claimByApi("appellant-1@parley.local", Notices.record(gateway, tokens, video, null));
+        String appeal = appealAndUphold("appellant-1@parley.local", notice);
         try (Browser other = Browser.open(Locale.ENGLISH)) {
-            other.signIn("appellant-2");
+            other.signIn("appellant-2@parley.local");
             other.go("/my/notices/" + notice.path("id").asString());
             assertThat(other.waitFor(By.tagName("h1")).getText()).isEqualTo("Page not found");
             other.go("/my/appeals/" + appeal);
@@ -228,7 +228,7 @@ class PortalAppealJourneyIT {
                 "noticeId", notice.path("id").asString(), "statement", STATEMENT, "language", "de")));
         assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
         String appeal = filed.json().path("id").asString();
-        String colleague = tokens.of("responder-streamly-2");
+        String colleague = tokens.of("responder-streamly-2@parley.local");
         Reply assigned = gateway.post("/api/v1/appeals/" + appeal + "/assignment", colleague, "{}");
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
         Reply decided = gateway.post("/api/v1/appeals/" + appeal + "/decision", colleague, Gateway.json(Map.of(

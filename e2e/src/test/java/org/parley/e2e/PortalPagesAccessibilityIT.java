@@ -47,21 +47,21 @@ class PortalPagesAccessibilityIT {
     static void somethingForEveryDesk() {
         Gateway gateway = Gateway.ofPlatform();
         Tokens tokens = Tokens.ofPlatform();
-        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(Orders.removalOrder()));
+        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1@parley.local"), Gateway.json(Orders.removalOrder()));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         request = submitted.json().path("id").asString();
 
         Map<String, Object> statement = Notices.statementOfReasons("https://video.example.com/v/" + UUID.randomUUID(),
                 null);
-        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"), Gateway.json(statement));
+        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1@parley.local"), Gateway.json(statement));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         notice = recorded.json().path("id").asString();
 
-        Reply claimed = gateway.post("/api/v1/notices/claims", tokens.of("appellant-1"), Gateway.json(Map.of(
+        Reply claimed = gateway.post("/api/v1/notices/claims", tokens.of("appellant-1@parley.local"), Gateway.json(Map.of(
                 "reference", recorded.json().path("reference").asString(),
                 "accessCode", recorded.json().path("accessCode").asString())));
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
-        Reply filed = gateway.post("/api/v1/appeals", tokens.of("appellant-1"), Gateway.json(Map.of(
+        Reply filed = gateway.post("/api/v1/appeals", tokens.of("appellant-1@parley.local"), Gateway.json(Map.of(
                 "noticeId", notice,
                 "statement", "The video reports on the call in order to warn against it.",
                 "language", "en")));
@@ -90,7 +90,7 @@ class PortalPagesAccessibilityIT {
     void everyPageOfTheLiaisonsDeskInEveryLanguage() {
         for (Locale language : LANGUAGES) {
             try (Browser liaison = Browser.open(language)) {
-                liaison.signIn("liaison-de-1");
+                liaison.signIn("liaison-de-1@parley.local");
                 for (String path : List.of("/liaison", "/liaison/requests/new", "/liaison/requests/new?type=REMOVAL_ORDER",
                         "/liaison/confirmations", "/liaison/requests/" + request)) {
                     check(liaison.go(path), language);
@@ -103,7 +103,7 @@ class PortalPagesAccessibilityIT {
     void everyPageOfTheCompanysDeskInEveryLanguage() {
         for (Locale language : LANGUAGES) {
             try (Browser responder = Browser.open(language)) {
-                responder.signIn("responder-streamly-1");
+                responder.signIn("responder-streamly-1@parley.local");
                 for (String path : List.of("/company", "/company/requests/" + request, "/company/notices",
                         "/company/notices/new", "/company/notices/" + notice, "/company/appeals",
                         "/company/appeals/" + appeal, "/company/profile")) {
@@ -117,7 +117,7 @@ class PortalPagesAccessibilityIT {
     void everyPageOfTheUsersRemedyInEveryLanguage() {
         for (Locale language : LANGUAGES) {
             try (Browser user = Browser.open(language)) {
-                user.signIn("appellant-1");
+                user.signIn("appellant-1@parley.local");
                 for (String path : List.of("/my", "/my/notices/" + notice, "/my/appeals/" + appeal)) {
                     check(user.go(path), language);
                 }
@@ -129,7 +129,7 @@ class PortalPagesAccessibilityIT {
     void everyPageOfTheReviewersDeskInEveryLanguage() {
         for (Locale language : LANGUAGES) {
             try (Browser reviewer = Browser.open(language)) {
-                reviewer.signIn("reviewer");
+                reviewer.signIn("reviewer@parley.local");
                 for (String path : List.of("/reviewer", "/reviewer/commitments")) {
                     check(reviewer.go(path), language);
                 }
@@ -142,7 +142,7 @@ class PortalPagesAccessibilityIT {
     void everyPageOfTheAdministratorsDeskInEveryLanguage() {
         for (Locale language : LANGUAGES) {
             try (Browser admin = Browser.open(language)) {
-                admin.signIn("admin");
+                admin.signIn("admin@parley.local");
                 for (String path : List.of("/admin", "/admin/stakeholders", "/admin/stakeholders/new",
                         "/admin/frameworks", "/admin/frameworks/new", "/admin/standards", "/admin/audit")) {
                     check(admin.go(path), language);

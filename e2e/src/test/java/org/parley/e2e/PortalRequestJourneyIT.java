@@ -44,12 +44,12 @@ class PortalRequestJourneyIT {
     @Test
     void aRemovalOrderGoesFromTheLiaisonsFormToTheOpenInboxAndBackAndIsCounted() {
         try (Browser liaison = Browser.open(); Browser responder = Browser.open()) {
-            responder.signIn("responder-streamly-1");
+            responder.signIn("responder-streamly-1@parley.local");
             responder.go("/company");
             WebElement live = responder.waitFor(By.cssSelector("[sse-connect][data-live='open']"), LIVE);
             markPage(responder);
 
-            liaison.signIn("liaison-de-1");
+            liaison.signIn("liaison-de-1@parley.local");
             liaison.go("/liaison/requests/new?type=REMOVAL_ORDER");
             fillRemovalOrder(liaison, "https://video.example.com/v/" + UUID.randomUUID());
             // the live check blocks what a removal order may not lack
@@ -100,7 +100,7 @@ class PortalRequestJourneyIT {
             responder.assertAccessible();
             responder.screenshot("company-request");
 
-            JsonNode seen = gateway.get("/api/v1/requests/" + id, tokens.of("liaison-de-1")).json();
+            JsonNode seen = gateway.get("/api/v1/requests/" + id, tokens.of("liaison-de-1@parley.local")).json();
             assertThat(seen.path("state").asString()).isEqualTo("FULFILLED");
         }
         try (Browser visitor = Browser.open()) {
@@ -121,7 +121,7 @@ class PortalRequestJourneyIT {
     void aResponderOfAnotherCompanyNeverSeesIt() {
         String id = submitted();
         try (Browser chirp = Browser.open()) {
-            chirp.signIn("responder-chirp");
+            chirp.signIn("responder-chirp@parley.local");
             chirp.go("/company");
             chirp.waitFor(By.id("main"));
             assertThat(chirp.findAll(By.id("req-" + id))).isEmpty();
@@ -133,8 +133,8 @@ class PortalRequestJourneyIT {
     @Test
     void doubleSubmittingTheFormMakesOneRequest() {
         try (Browser liaison = Browser.open()) {
-            liaison.signIn("liaison-de-2");
-            long before = requestCount("liaison-de-2");
+            liaison.signIn("liaison-de-2@parley.local");
+            long before = requestCount("liaison-de-2@parley.local");
             liaison.go("/liaison/requests/new?type=REMOVAL_ORDER");
             fillRemovalOrder(liaison, "https://video.example.com/v/" + UUID.randomUUID());
             liaison.type("f-proportionalityStatement", PROPORTIONATE);
@@ -144,8 +144,8 @@ class PortalRequestJourneyIT {
             ((JavascriptExecutor) liaison.driver()).executeScript(
                     "var f = arguments[0].form; f.requestSubmit(arguments[0]); f.requestSubmit(arguments[0]);", submit);
             liaison.waitFor(By.id("request-state"));
-            waitForCount("liaison-de-2", before + 1);
-            assertThat(requestCount("liaison-de-2")).isEqualTo(before + 1);
+            waitForCount("liaison-de-2@parley.local", before + 1);
+            assertThat(requestCount("liaison-de-2@parley.local")).isEqualTo(before + 1);
         }
     }
 
@@ -153,7 +153,7 @@ class PortalRequestJourneyIT {
     void withRequestServiceStoppedTheInboxStillRendersAndSaysTheRequestsAreMissing() {
         ParleyPlatform platform = RunningPlatform.platform();
         try (Browser responder = Browser.open()) {
-            responder.signIn("responder-streamly-2");
+            responder.signIn("responder-streamly-2@parley.local");
             platform.stop(Topology.REQUEST_SERVICE);
             try {
                 responder.go("/company");
@@ -169,14 +169,14 @@ class PortalRequestJourneyIT {
     @Test
     void theDesksPassAxeInFrenchToo() {
         try (Browser liaison = Browser.open(Locale.FRENCH); Browser responder = Browser.open(Locale.FRENCH)) {
-            liaison.signIn("liaison-fr");
+            liaison.signIn("liaison-fr@parley.local");
             for (String path : List.of("/liaison", "/liaison/requests/new", "/liaison/requests/new?type=INFORMATION",
                     "/liaison/confirmations")) {
                 liaison.go(path);
                 assertThat(liaison.waitFor(By.tagName("html")).getAttribute("lang")).startsWith("fr");
                 liaison.assertAccessible();
             }
-            responder.signIn("responder-chirp");
+            responder.signIn("responder-chirp@parley.local");
             for (String path : List.of("/company", "/company/notices", "/company/notices/new", "/company/appeals",
                     "/company/profile")) {
                 responder.go(path);
@@ -220,7 +220,7 @@ class PortalRequestJourneyIT {
 
     private String submitted() {
         String body = Gateway.json(Orders.removalOrder());
-        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), body);
+        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1@parley.local"), body);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().path("id").asString();
     }

@@ -28,7 +28,7 @@ class PortalSecondInstanceIT {
     @Test
     void aSessionStartedOnOnePortalInstanceIsServedByAnother() {
         URI second = RunningPlatform.platform().startSecondInstance(Topology.PORTAL, SECOND_PORTAL_PORT);
-        PortalSession responder = PortalSession.signIn(RunningPlatform.platform().gatewayUrl(), "responder-streamly-1");
+        PortalSession responder = PortalSession.signIn(RunningPlatform.platform().gatewayUrl(), "responder-streamly-1@parley.local");
 
         // the first instance, through the gateway
         HttpResponse<String> first = responder.get("/company");

@@ -67,7 +67,7 @@ class PortalSignInJourneyIT {
     @Test
     void aLiaisonSignsInOnTheRealLoginPageAndLandsOnTheLiaisonDesk() {
         try (Browser browser = Browser.open()) {
-            browser.signIn("liaison-de-1");
+            browser.signIn("liaison-de-1@parley.local");
 
             assertThat(browser.url().getAuthority()).isEqualTo(gatewayAuthority());
             assertThat(browser.url().getPath()).isEqualTo("/liaison");
@@ -81,7 +81,7 @@ class PortalSignInJourneyIT {
     @Test
     void aResponderSignsInAndLandsOnTheCompanyDesk() {
         try (Browser browser = Browser.open()) {
-            browser.signIn("responder-streamly-1");
+            browser.signIn("responder-streamly-1@parley.local");
 
             assertThat(browser.url().getAuthority()).isEqualTo(gatewayAuthority());
             assertThat(browser.url().getPath()).isEqualTo("/company");
@@ -94,7 +94,7 @@ class PortalSignInJourneyIT {
     @Test
     void aLiaisonWhoOpensTheCompanyDeskGetsTheNotFoundPage() {
         try (Browser browser = Browser.open()) {
-            browser.signIn("liaison-de-1");
+            browser.signIn("liaison-de-1@parley.local");
             browser.go("/no-such-page");
             String notFoundTitle = browser.title();
             String notFoundHeading = browser.waitFor(By.tagName("h1")).getText();
@@ -111,7 +111,7 @@ class PortalSignInJourneyIT {
     @Test
     void afterSigningOutGoingBackShowsNoPrivatePage() {
         try (Browser browser = Browser.open()) {
-            browser.signIn("liaison-de-1");
+            browser.signIn("liaison-de-1@parley.local");
             browser.waitForText(By.tagName("h1"), LIAISON_DESK);
 
             browser.signOut();

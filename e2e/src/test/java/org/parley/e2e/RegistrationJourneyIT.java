@@ -61,10 +61,10 @@ class RegistrationJourneyIT {
             // theirs and keep a password on it
             assertThat(browser.findAll(By.id("password"))).isEmpty();
             assertThat(form.findElements(By.id("email"))).hasSize(1);
+            assertThat(form.findElements(By.id("username"))).as("the address is the user name: nothing else to choose")
+                    .isEmpty();
             browser.screenshot("registration");
 
-            // the person takes their address as user name too (they may sign in with either)
-            browser.type("username", email);
             browser.type("email", email);
             browser.type("firstName", "Amira");
             browser.type("lastName", "Haddad");

@@ -46,8 +46,8 @@ class RequestSystemIT {
 
     @Test
     void aRemovalOrderIsAnsweredInTimeThroughAClarificationAndCountedInThePublicReport() {
-        String liaison = tokens.of("liaison-de-1");
-        String responder = tokens.of("responder-streamly-1");
+        String liaison = tokens.of("liaison-de-1@parley.local");
+        String responder = tokens.of("responder-streamly-1@parley.local");
 
         Reply submitted = gateway.post(REQUESTS, liaison, Gateway.json(removalOrder()));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
@@ -131,7 +131,7 @@ class RequestSystemIT {
 
     @Test
     void anOverbroadInformationRequestWithoutJudicialAuthorisationForContentIsRefusedWithItsFindings() {
-        String liaison = tokens.of("liaison-de-2");
+        String liaison = tokens.of("liaison-de-2@parley.local");
         int before = all(REQUESTS + "?type=INFORMATION", liaison).size();
         List<Map<String, String>> subjects = new ArrayList<>();
         subjects.add(Map.of("kind", "URL", "value", "https://streamly.example"));
@@ -162,23 +162,23 @@ class RequestSystemIT {
 
     @Test
     void anotherAuthorityAndAnotherCompanyLearnNothingOfTheOrder() {
-        Reply submitted = gateway.post(REQUESTS, tokens.of("liaison-de-1"), Gateway.json(removalOrder()));
+        Reply submitted = gateway.post(REQUESTS, tokens.of("liaison-de-1@parley.local"), Gateway.json(removalOrder()));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String request = REQUESTS + "/" + submitted.json().path("id").asString();
 
-        assertThat(gateway.get(request, tokens.of("liaison-fr")).status()).isEqualTo(404);
-        assertThat(gateway.get(request, tokens.of("responder-chirp")).status()).isEqualTo(404);
-        assertThat(gateway.get(request, tokens.of("appellant-1")).status()).isEqualTo(404);
+        assertThat(gateway.get(request, tokens.of("liaison-fr@parley.local")).status()).isEqualTo(404);
+        assertThat(gateway.get(request, tokens.of("responder-chirp@parley.local")).status()).isEqualTo(404);
+        assertThat(gateway.get(request, tokens.of("appellant-1@parley.local")).status()).isEqualTo(404);
         assertThat(gateway.get(request).status()).isEqualTo(401);
-        assertThat(gateway.get(request, tokens.of("reviewer")).status()).isEqualTo(200);
-        assertThat(gateway.get(request, tokens.of("liaison-de-2")).status()).as("a colleague of the same authority").isEqualTo(200);
-        assertThat(gateway.post(request + "/acknowledgement", tokens.of("liaison-de-2"), "{}").status())
+        assertThat(gateway.get(request, tokens.of("reviewer@parley.local")).status()).isEqualTo(200);
+        assertThat(gateway.get(request, tokens.of("liaison-de-2@parley.local")).status()).as("a colleague of the same authority").isEqualTo(200);
+        assertThat(gateway.post(request + "/acknowledgement", tokens.of("liaison-de-2@parley.local"), "{}").status())
                 .as("a liaison does not act for the company").isEqualTo(403);
     }
 
     @Test
     void whileStakeholderServiceIsDownASubmissionAnswers503AndStoresNothing() {
-        String liaison = tokens.of("liaison-de-2");
+        String liaison = tokens.of("liaison-de-2@parley.local");
         int before = all(REQUESTS, liaison).size();
         ParleyPlatform platform = RunningPlatform.platform();
         platform.stop(Topology.STAKEHOLDER_SERVICE);
@@ -226,7 +226,7 @@ class RequestSystemIT {
 
     /** Counted from the records themselves, as an admin sees them: what the public report must show. */
     private long fulfilledRemovalOrdersFromGermanyToStreamly(LocalDate from, LocalDate to) {
-        return all(REQUESTS + "?state=FULFILLED&type=REMOVAL_ORDER", tokens.of("admin")).stream()
+        return all(REQUESTS + "?state=FULFILLED&type=REMOVAL_ORDER", tokens.of("admin@parley.local")).stream()
                 .filter(r -> STREAMLY.equals(r.path("targetCompany").path("id").asString()))
                 .filter(r -> "DE".equals(r.path("authority").path("country").asString()))
                 .map(r -> LocalDate.ofInstant(Instant.parse(r.path("receivedAt").asString()), ZoneOffset.UTC))

@@ -30,7 +30,7 @@ class StakeholderSystemIT {
     void adminRegistersAStakeholderThatAnyoneCanReadBack() {
         String name = "Ministry of Interior of Ruritania " + UUID.randomUUID();
 
-        Reply created = gateway.post(STAKEHOLDERS, tokens.of("admin"), registration(name));
+        Reply created = gateway.post(STAKEHOLDERS, tokens.of("admin@parley.local"), registration(name));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String location = Objects.requireNonNull(created.header("Location"), "Location");
@@ -63,7 +63,7 @@ class StakeholderSystemIT {
 
     @Test
     void liaisonMayNotRegisterStakeholders() {
-        Reply response = gateway.post(STAKEHOLDERS, tokens.of("liaison-de-1"), registration("Liaison's ministry"));
+        Reply response = gateway.post(STAKEHOLDERS, tokens.of("liaison-de-1@parley.local"), registration("Liaison's ministry"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
         assertThat(response.isProblem()).as(response.toString()).isTrue();
@@ -71,7 +71,7 @@ class StakeholderSystemIT {
 
     @Test
     void malformedJsonIs400ProblemAndCreatesNothing() {
-        String admin = tokens.of("admin");
+        String admin = tokens.of("admin@parley.local");
         int before = count(admin);
 
         Reply response = gateway.post(STAKEHOLDERS, admin, "{\"name\": \"Broken ministry\", \"kind\": ");

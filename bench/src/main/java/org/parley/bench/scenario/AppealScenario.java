@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class AppealScenario implements Scenario {
 
-    private static final String RESPONDER = "responder-streamly-1";
-    private static final String APPELLANT = "appellant-1";
+    private static final String RESPONDER = "responder-streamly-1@parley.local";
+    private static final String APPELLANT = "appellant-1@parley.local";
     /** Claims in flight at once: below the five attempts a person may have open, since a right code refunds its attempt only once it is checked. */
     private static final int PREPARERS = 4;
 

@@ -56,13 +56,13 @@ final class Banner {
         out.append("\nOr register a new account there (\"Register\" on the sign-in page): it is an appellant's, and\n")
                 .append("the mail that confirms its address is in the mail server above.\n");
         out.append("\nDemo logins (realm ").append(Topology.REALM).append("):\n\n");
-        out.append(String.format("  %-22s %-18s %-38s %s%n", "username", "role", "stakeholder_id", "password"));
+        out.append(String.format("  %-34s %-18s %-38s %s%n", "username (the address)", "role", "stakeholder_id", "password"));
         for (String[] user : users) {
-            out.append(String.format("  %-22s %-18s %-38s %s%n", (Object[]) user));
+            out.append(String.format("  %-34s %-18s %-38s %s%n", (Object[]) user));
         }
         out.append("\nA token for API calls (the public client parley-cli allows the password grant):\n\n")
                 .append("  curl -s ").append(tokenEndpoint)
-                .append(" -d grant_type=password -d client_id=parley-cli -d username=admin -d password=parley-demo\n")
+                .append(" -d grant_type=password -d client_id=parley-cli -d username=admin@parley.local -d password=parley-demo\n")
                 .append("\nPress Ctrl-C to stop everything.\n");
         return out.toString();
     }

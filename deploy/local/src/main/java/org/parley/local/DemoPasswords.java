@@ -6,6 +6,7 @@ import java.security.spec.InvalidKeySpecException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import tools.jackson.databind.JsonNode;
@@ -33,12 +34,20 @@ public final class DemoPasswords {
 
     /** The realm with every user's plain-text password credential replaced by its hash; changed in place. */
     static JsonNode hashed(JsonNode realm) {
+        return hashed(realm, username -> randomSalt());
+    }
+
+    /**
+     * The same, each user's salt given by {@code saltOf(username)}: a fixed salt makes the same hash
+     * at every run, for a realm file that is checked in (the dev overlay of deploy/k8s).
+     */
+    static JsonNode hashed(JsonNode realm, Function<String, byte[]> saltOf) {
         for (JsonNode user : realm.path("users")) {
             for (JsonNode credential : user.path("credentials")) {
                 if (credential instanceof ObjectNode fields && "password".equals(fields.path("type").asString(""))
                         && fields.hasNonNull("value")) {
                     String password = fields.remove("value").asString();
-                    hashedCredential(password).forEach(fields::put);
+                    hashedCredential(password, saltOf.apply(user.path("username").asString())).forEach(fields::put);
                 }
             }
         }
@@ -50,8 +59,10 @@ public final class DemoPasswords {
      * {@code type}, {@code secretData} (hash and salt) and {@code credentialData} (algorithm, iterations).
      */
     public static Map<String, String> hashedCredential(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        return hashedCredential(password, randomSalt());
+    }
+
+    static Map<String, String> hashedCredential(String password, byte[] salt) {
         Base64.Encoder base64 = Base64.getEncoder();
         Map<String, String> credential = new LinkedHashMap<>();
         credential.put("type", "password");
@@ -60,6 +71,12 @@ public final class DemoPasswords {
         credential.put("credentialData", "{\"hashIterations\":" + ITERATIONS + ",\"algorithm\":\"" + ALGORITHM
                 + "\",\"additionalParameters\":{}}");
         return credential;
+    }
+
+    private static byte[] randomSalt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return salt;
     }
 
     /** PBKDF2 with HMAC-SHA512, as Keycloak's {@code pbkdf2-sha512} provider computes it. */

@@ -21,10 +21,10 @@ class BannerTest {
         Path realm = dir.resolve("realm.json");
         Files.writeString(realm, """
                 {"realm": "parley", "users": [
-                  {"username": "liaison-de-1", "realmRoles": ["default-roles-parley", "gov-liaison"],
+                  {"username": "liaison-de-1@parley.local", "realmRoles": ["default-roles-parley", "gov-liaison"],
                    "attributes": {"stakeholder_id": ["01930000-0000-7000-8000-00000000a001"]},
                    "credentials": [{"type": "password", "value": "parley-demo"}]},
-                  {"username": "admin", "realmRoles": ["admin"],
+                  {"username": "admin@parley.local", "realmRoles": ["admin"],
                    "credentials": [{"type": "password", "value": "parley-demo"}]},
                   {"username": "service-account-x", "realmRoles": ["default-roles-parley"]}
                 ]}
@@ -33,9 +33,9 @@ class BannerTest {
         List<String[]> users = Banner.demoUsers(realm);
 
         assertThat(users).hasSize(2);
-        assertThat(users.get(0)).containsExactly("liaison-de-1", "gov-liaison",
+        assertThat(users.get(0)).containsExactly("liaison-de-1@parley.local", "gov-liaison",
                 "01930000-0000-7000-8000-00000000a001", "parley-demo");
-        assertThat(users.get(1)).containsExactly("admin", "admin", "-", "parley-demo");
+        assertThat(users.get(1)).containsExactly("admin@parley.local", "admin", "-", "parley-demo");
     }
 
     @Test
@@ -51,15 +51,15 @@ class BannerTest {
         Path realm = dir.resolve("realm.json");
         Files.writeString(realm, """
                 {"realm": "parley", "users": [
-                  {"username": "liaison-de-1", "realmRoles": ["gov-liaison"],
+                  {"username": "liaison-de-1@parley.local", "realmRoles": ["gov-liaison"],
                    "credentials": [{"type": "password", "value": "parley-demo"}]},
-                  {"username": "liaison-fr", "realmRoles": ["gov-liaison"],
+                  {"username": "liaison-fr@parley.local", "realmRoles": ["gov-liaison"],
                    "credentials": [{"type": "password", "value": "parley-demo"}]},
-                  {"username": "responder-streamly-1", "realmRoles": ["company-responder"],
+                  {"username": "responder-streamly-1@parley.local", "realmRoles": ["company-responder"],
                    "credentials": [{"type": "password", "value": "parley-demo"}]},
-                  {"username": "appellant-1", "realmRoles": ["appellant"],
+                  {"username": "appellant-1@parley.local", "realmRoles": ["appellant"],
                    "credentials": [{"type": "password", "value": "parley-demo"}]},
-                  {"username": "admin", "realmRoles": ["admin"],
+                  {"username": "admin@parley.local", "realmRoles": ["admin"],
                    "credentials": [{"type": "password", "value": "parley-demo"}]}
                 ]}
                 """);
@@ -77,13 +77,13 @@ class BannerTest {
                 .contains("http://127.0.0.1:8025/api/user/<address>/messages/INBOX").contains("SMTP 127.0.0.1:3025"));
         assertThat(text).contains("register a new account");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("liaison desk")
-                .contains("http://localhost:8080/liaison").contains("liaison-de-1").contains("(or liaison-fr)"));
+                .contains("http://localhost:8080/liaison").contains("liaison-de-1@parley.local").contains("(or liaison-fr@parley.local)"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("company desk")
-                .contains("http://localhost:8080/company").contains("responder-streamly-1"));
+                .contains("http://localhost:8080/company").contains("responder-streamly-1@parley.local"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("my notices")
-                .contains("http://localhost:8080/my").contains("appellant-1"));
+                .contains("http://localhost:8080/my").contains("appellant-1@parley.local"));
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("admin desk")
-                .contains("http://localhost:8080/admin").contains("admin"));
+                .contains("http://localhost:8080/admin").contains("admin@parley.local"));
         // every role has a desk now: nobody is left to land on the home page
         assertThat(lines).noneSatisfy(line -> assertThat(line).startsWith("home page"));
         // the desks come before the table of every login

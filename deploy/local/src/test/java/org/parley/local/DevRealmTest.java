@@ -25,9 +25,9 @@ class DevRealmTest {
         assertThat(names(realm.path("clients"), "clientId"))
                 .containsExactlyInAnyOrder("parley-portal", "parley-stakeholder-admin", "parley-service", "parley-cli");
         assertThat(names(realm.path("users"), "username"))
-                .contains("service-account-parley-service", "service-account-parley-stakeholder-admin", "admin", "liaison-de-1");
+                .contains("service-account-parley-service", "service-account-parley-stakeholder-admin", "admin@parley.local", "liaison-de-1@parley.local");
         assertThat(realm.path("roles").path("realm").isEmpty()).as("the base's roles are kept").isFalse();
-        assertThat(Banner.demoUsers(KeycloakProcess.devOverlayFile(REPO))).extracting(user -> user[0]).contains("admin");
+        assertThat(Banner.demoUsers(KeycloakProcess.devOverlayFile(REPO))).extracting(user -> user[0]).contains("admin@parley.local");
     }
 
     @Test
@@ -68,9 +68,13 @@ class DevRealmTest {
         JsonNode realm = KeycloakProcess.devRealm(KeycloakProcess.realmFile(REPO), KeycloakProcess.devOverlayFile(REPO));
 
         assertThat(realm.path("registrationAllowed").asBoolean()).isTrue();
-        // Keycloak would then give every account its email as user name, through the admin API too,
-        // and the members stakeholder-service provisions keep the user name they were given
-        assertThat(realm.path("registrationEmailAsUsername").asBoolean()).isFalse();
+        // the address is the user name, of every account Keycloak creates: so every demo user's is too
+        assertThat(realm.path("registrationEmailAsUsername").asBoolean()).isTrue();
+        for (JsonNode user : realm.path("users")) {
+            if (!user.has("serviceAccountClientId")) {
+                assertThat(user.path("username").asString()).isEqualTo(user.path("email").asString());
+            }
+        }
         assertThat(realm.path("loginWithEmailAllowed").asBoolean()).isTrue();
         assertThat(realm.path("verifyEmail").asBoolean()).isTrue();
         assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();

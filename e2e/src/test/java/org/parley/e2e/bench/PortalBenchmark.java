@@ -65,7 +65,7 @@ public final class PortalBenchmark {
         try (ParleyPlatform platform = ParleyPlatform.start(options)) {
             Gateway gateway = new Gateway(platform.gatewayUrl());
             Tokens tokens = new Tokens(platform.tokenEndpoint());
-            PortalSession responder = PortalSession.signIn(platform.gatewayUrl(), "responder-streamly-1");
+            PortalSession responder = PortalSession.signIn(platform.gatewayUrl(), "responder-streamly-1@parley.local");
 
             Map<String, Long> arrived = new ConcurrentHashMap<>();
             Thread feed = Thread.ofVirtual().start(() -> follow(responder, arrived));
@@ -108,7 +108,7 @@ public final class PortalBenchmark {
             }
             // the portal's own port: its server time, without the gateway in front
             URI portal = URI.create("http://localhost:" + Topology.PORTAL_PORT);
-            PortalSession second = PortalSession.signIn(platform.gatewayUrl(), "responder-streamly-2");
+            PortalSession second = PortalSession.signIn(platform.gatewayUrl(), "responder-streamly-2@parley.local");
             int shown = (int) ROW_ID.matcher(second.getAt(portal, "/company").body()).results().count();
             List<Double> inbox = time(() -> second.getAt(portal, "/company"), "/company", shown);
             List<Double> transparency = time(() -> second.getAt(portal, "/transparency/requests"),
@@ -132,7 +132,7 @@ public final class PortalBenchmark {
 
     private static String submit(Gateway gateway, Tokens tokens) {
         Map<String, Object> order = Orders.removalOrder();
-        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
+        Reply answer = gateway.post("/api/v1/requests", tokens.of("liaison-de-1@parley.local"), Gateway.json(order));
         if (answer.status() != 201) {
             throw new IllegalStateException("submission refused: " + answer);
         }

@@ -32,7 +32,7 @@ import org.parley.local.Topology;
 @SystemTest
 class FaultsUnderLoadIT {
 
-    private static final String LOAD_LIAISON = "load-liaison";
+    private static final String LOAD_LIAISON = "load-liaison@users.example";
     private static final String GERMANY = "01930000-0000-7000-8000-00000000a001";
 
     private static final Gateway gateway = Gateway.ofPlatform();
@@ -56,21 +56,21 @@ class FaultsUnderLoadIT {
 
     @Test
     void requestServiceKilledUnderLoad() throws Exception {
-        underLoad("request-service killed", killedAndStarted(Topology.REQUEST_SERVICE, "/api/v1/requests", "liaison-de-1"));
+        underLoad("request-service killed", killedAndStarted(Topology.REQUEST_SERVICE, "/api/v1/requests", "liaison-de-1@parley.local"));
     }
 
     @Test
     void stakeholderServiceKilledUnderLoad() throws Exception {
         underLoad("stakeholder-service killed",
-                killedAndStarted(Topology.STAKEHOLDER_SERVICE, "/api/v1/stakeholders/" + GERMANY + "/members", "admin"));
+                killedAndStarted(Topology.STAKEHOLDER_SERVICE, "/api/v1/stakeholders/" + GERMANY + "/members", "admin@parley.local"));
     }
 
     @Test
     void appealServiceKilledUnderLoad() throws Exception {
         Outcome outcome = underLoad("appeal-service killed",
-                killedAndStarted(Topology.APPEAL_SERVICE, "/api/v1/notices", "responder-streamly-1"));
+                killedAndStarted(Topology.APPEAL_SERVICE, "/api/v1/notices", "responder-streamly-1@parley.local"));
         assertThat(outcome.load().failureCount()).as("orders do not need appeal-service").isZero();
-        Reply back = gateway.get("/api/v1/notices", tokens.of("responder-streamly-1"));
+        Reply back = gateway.get("/api/v1/notices", tokens.of("responder-streamly-1@parley.local"));
         assertThat(back.status()).as(back.toString()).isEqualTo(200);
     }
 
@@ -82,7 +82,7 @@ class FaultsUnderLoadIT {
             platform.start(Topology.KEYCLOAK);
         });
         assertThat(outcome.load().failureCount()).as("tokens already issued keep working while Keycloak is away").isZero();
-        assertThat(tokens.of("liaison-fr")).as("and new ones are issued again").isNotBlank();
+        assertThat(tokens.of("liaison-fr@parley.local")).as("and new ones are issued again").isNotBlank();
     }
 
     // ---- one fault under load -----------------------------------------------------------------------

@@ -35,7 +35,7 @@ import org.parley.local.Topology;
 @SystemTest
 class TwoInstancesIT {
 
-    private static final String LIAISON = "two-instances-liaison";
+    private static final String LIAISON = "two-instances-liaison@users.example";
     private static final String GERMANY = "01930000-0000-7000-8000-00000000a001";
 
     private static final Gateway gateway = Gateway.ofPlatform();
@@ -77,7 +77,7 @@ class TwoInstancesIT {
         List<String> purged = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String video = "https://video.example.com/v/" + UUID.randomUUID();
-            Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"),
+            Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1@parley.local"),
                     Gateway.json(Notices.statementOfReasons(video, null)));
             assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
             String notice = recorded.json().path("id").asString();
@@ -85,11 +85,11 @@ class TwoInstancesIT {
                 purged.add(notice);
                 continue;
             }
-            Reply claimed = gateway.post("/api/v1/notices/claims", tokens.of("appellant-1"), Gateway.json(Map.of(
+            Reply claimed = gateway.post("/api/v1/notices/claims", tokens.of("appellant-1@parley.local"), Gateway.json(Map.of(
                     "reference", recorded.json().path("reference").asString(),
                     "accessCode", recorded.json().path("accessCode").asString())));
             assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
-            Reply filed = gateway.post("/api/v1/appeals", tokens.of("appellant-1"), Gateway.json(Map.of(
+            Reply filed = gateway.post("/api/v1/appeals", tokens.of("appellant-1@parley.local"), Gateway.json(Map.of(
                     "noticeId", notice, "statement", "Please look again.", "language", "en")));
             assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
             appeals.add(filed.json().path("id").asString());

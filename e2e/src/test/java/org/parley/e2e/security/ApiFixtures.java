@@ -34,9 +34,9 @@ final class ApiFixtures {
 
     /** The demo login each column of the table stands for; {@code anon} has none. */
     static final Map<String, String> LOGINS = Map.of(
-            "liaison", "liaison-de-1", "liaison2", "liaison-de-2", "liaisonX", "liaison-fr",
-            "resp", "responder-streamly-1", "respX", "responder-chirp",
-            "app", "appellant-1", "appX", "appellant-2", "reviewer", "reviewer", "admin", "admin");
+            "liaison", "liaison-de-1@parley.local", "liaison2", "liaison-de-2@parley.local", "liaisonX", "liaison-fr@parley.local",
+            "resp", "responder-streamly-1@parley.local", "respX", "responder-chirp@parley.local",
+            "app", "appellant-1@parley.local", "appX", "appellant-2@parley.local", "reviewer", "reviewer@parley.local", "admin", "admin@parley.local");
 
     private final Gateway gateway = Gateway.ofPlatform();
     private final Tokens tokens = Tokens.ofPlatform();
@@ -52,8 +52,8 @@ final class ApiFixtures {
     }
 
     private void build() {
-        String liaison = tokens.of("liaison-de-1");
-        String responder = tokens.of("responder-streamly-1");
+        String liaison = tokens.of("liaison-de-1@parley.local");
+        String responder = tokens.of("responder-streamly-1@parley.local");
 
         ids.put("request", ok(gateway.post("/api/v1/requests", liaison, Gateway.json(Orders.removalOrder())))
                 .json().path("id").asString());
@@ -64,9 +64,9 @@ final class ApiFixtures {
         String video = "https://video.example.com/v/" + UUID.randomUUID();
         JsonNode notice = ok(gateway.post("/api/v1/notices", responder, Gateway.json(Notices.statementOfReasons(video, null)))).json();
         ids.put("notice", notice.path("id").asString());
-        ok(gateway.post("/api/v1/notices/claims", tokens.of("appellant-1"), Gateway.json(Map.of(
+        ok(gateway.post("/api/v1/notices/claims", tokens.of("appellant-1@parley.local"), Gateway.json(Map.of(
                 "reference", notice.path("reference").asString(), "accessCode", notice.path("accessCode").asString()))));
-        ids.put("appeal", ok(gateway.post("/api/v1/appeals", tokens.of("appellant-1"), Gateway.json(Map.of(
+        ids.put("appeal", ok(gateway.post("/api/v1/appeals", tokens.of("appellant-1@parley.local"), Gateway.json(Map.of(
                 "noticeId", ids.get("notice"), "statement", "The video reports on the call; it makes none.", "language", "en"))))
                 .json().path("id").asString());
         escalate(ids.get("appeal"));
@@ -79,7 +79,7 @@ final class ApiFixtures {
         ids.put("reportId", ok(gateway.post("/api/v1/commitments/" + ids.get("commitment") + "/progress-reports", responder,
                 Gateway.json(Map.of("text", "A review queue for livestreams is live.")))).json().path("id").asString());
         ids.put("assessmentId", ok(gateway.post("/api/v1/commitments/" + ids.get("commitment") + "/assessments",
-                tokens.of("reviewer"), Gateway.json(Map.of("rating", "PARTIALLY_MEETS", "findings", "Live, but only in English so far."))))
+                tokens.of("reviewer@parley.local"), Gateway.json(Map.of("rating", "PARTIALLY_MEETS", "findings", "Live, but only in English so far."))))
                 .json().path("id").asString());
         ids.put("workingGroup", newWorkingGroup());
         ids.put("stakeholderId", STREAMLY);
@@ -89,7 +89,7 @@ final class ApiFixtures {
 
     /** Streamly decides the appeal (a colleague of the responder who restricted the video) and the user escalates it. */
     private void escalate(String appeal) {
-        String colleague = tokens.of("responder-streamly-2");
+        String colleague = tokens.of("responder-streamly-2@parley.local");
         ok(gateway.post("/api/v1/appeals/" + appeal + "/assignment", colleague, "{}"));
         ok(gateway.post("/api/v1/appeals/" + appeal + "/decision", colleague, Gateway.json(Map.of(
                 "outcome", "UPHELD",
@@ -101,7 +101,7 @@ final class ApiFixtures {
                         "contentAndForm", "A direct call, with the time and place.",
                         "extent", "Shared widely within an hour.",
                         "likelihood", "Real: people were seen gathering.")))));
-        ok(gateway.post("/api/v1/appeals/" + appeal + "/escalation", tokens.of("appellant-1"), Gateway.json(Map.of(
+        ok(gateway.post("/api/v1/appeals/" + appeal + "/escalation", tokens.of("appellant-1@parley.local"), Gateway.json(Map.of(
                 "reason", "The video is a news report; an independent body should look at it."))));
     }
 
@@ -139,19 +139,19 @@ final class ApiFixtures {
     }
 
     private String newSphere() {
-        return ok(gateway.post("/api/v1/stakeholders/" + STREAMLY + "/spheres", tokens.of("admin"),
+        return ok(gateway.post("/api/v1/stakeholders/" + STREAMLY + "/spheres", tokens.of("admin@parley.local"),
                 Gateway.json(Map.of("area", "EDUCATION", "scope", "Media literacy " + UUID.randomUUID())))).json().path("id").asString();
     }
 
     private String newMember() {
-        String username = "fixture-" + UUID.randomUUID().toString().substring(0, 8);
-        return ok(gateway.post("/api/v1/stakeholders/" + STREAMLY + "/members", tokens.of("admin"), Gateway.json(Map.of(
-                "username", username, "email", username + "@streamly.example", "firstName", "Fixture", "lastName", "Member"))))
+        String address = "fixture-" + UUID.randomUUID().toString().substring(0, 8) + "@streamly.example";
+        return ok(gateway.post("/api/v1/stakeholders/" + STREAMLY + "/members", tokens.of("admin@parley.local"), Gateway.json(Map.of(
+                "email", address, "firstName", "Fixture", "lastName", "Member"))))
                 .json().path("id").asString();
     }
 
     private String newWorkingGroup() {
-        return ok(gateway.post("/api/v1/working-groups", tokens.of("admin"), Gateway.json(Map.of(
+        return ok(gateway.post("/api/v1/working-groups", tokens.of("admin@parley.local"), Gateway.json(Map.of(
                 "name", "Fixture " + UUID.randomUUID(), "mandate", "Who may call what", "memberIds", List.of(STREAMLY)))))
                 .json().path("id").asString();
     }

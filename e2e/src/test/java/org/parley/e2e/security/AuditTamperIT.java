@@ -46,12 +46,12 @@ class AuditTamperIT {
     @BeforeEach
     void aChainWithACheckpointAtItsHead() throws SQLException {
         for (int i = 0; i < 4; i++) {
-            Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(Orders.removalOrder()));
+            Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1@parley.local"), Gateway.json(Orders.removalOrder()));
             assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         }
         JsonNode whole = verify();
         assertThat(whole.path("valid").asBoolean()).as(whole.toString()).isTrue();
-        Reply signed = gateway.post(CHECKPOINTS, tokens.of("admin"), "{}");
+        Reply signed = gateway.post(CHECKPOINTS, tokens.of("admin@parley.local"), "{}");
         assertThat(signed.status()).as(signed.toString()).isBetween(200, 201);
         try (Connection db = connect()) {
             head = single(db, "select chain_pos from audit_chain_head");
@@ -173,7 +173,7 @@ class AuditTamperIT {
     }
 
     private JsonNode verify() {
-        Reply reply = gateway.get(VERIFICATION, tokens.of("admin"));
+        Reply reply = gateway.get(VERIFICATION, tokens.of("admin@parley.local"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MalformedInputIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CORPUS_APPELLANT = "corpus-appellant";
+    private static final String CORPUS_APPELLANT = "corpus-appellant@users.example";
 
     private static final Gateway gateway = Gateway.ofPlatform();
     private static final Tokens tokens = Tokens.ofPlatform();

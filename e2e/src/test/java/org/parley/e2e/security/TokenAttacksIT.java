@@ -68,15 +68,15 @@ class TokenAttacksIT {
     static void prepare() {
         ParleyPlatform platform = RunningPlatform.platform();
         targets = List.of(
-                new Target("gateway", platform.gatewayUrl(), "/api/v1/requests", "liaison-de-1"),
-                new Target("request-service", platform.directUrl(Topology.REQUEST_SERVICE), "/api/v1/requests", "liaison-de-1"),
-                new Target("appeal-service", platform.directUrl(Topology.APPEAL_SERVICE), "/api/v1/notices", "responder-streamly-1"),
+                new Target("gateway", platform.gatewayUrl(), "/api/v1/requests", "liaison-de-1@parley.local"),
+                new Target("request-service", platform.directUrl(Topology.REQUEST_SERVICE), "/api/v1/requests", "liaison-de-1@parley.local"),
+                new Target("appeal-service", platform.directUrl(Topology.APPEAL_SERVICE), "/api/v1/notices", "responder-streamly-1@parley.local"),
                 new Target("stakeholder-service", platform.directUrl(Topology.STAKEHOLDER_SERVICE),
-                        "/api/v1/stakeholders/" + Orders.STREAMLY + "/members", "responder-streamly-1"));
+                        "/api/v1/stakeholders/" + Orders.STREAMLY + "/members", "responder-streamly-1@parley.local"));
         // a client of the parley realm whose tokens live five seconds: taken now, used once expired
         createClient("attack-short", Map.of("access.token.lifespan", "5"), true);
-        createUser(Topology.REALM, "attack-liaison", "gov-liaison");
-        JsonNode granted = keycloak.passwordGrant(Topology.REALM, "attack-short", "attack-liaison", PASSWORD);
+        createUser(Topology.REALM, "attack-liaison@users.example", "gov-liaison");
+        JsonNode granted = keycloak.passwordGrant(Topology.REALM, "attack-short", "attack-liaison@users.example", PASSWORD);
         shortLived = granted.path("access_token").asString();
         shortLivedExpires = Instant.ofEpochSecond(Tokens.claims(shortLived).path("exp").asLong());
         // while fresh it works: what refuses it later is its age, nothing else
@@ -86,7 +86,7 @@ class TokenAttacksIT {
 
     @Test
     void forgedAndAlteredTokensAreRefusedEverywhere() throws Exception {
-        String genuine = tokens.of("liaison-de-1");
+        String genuine = tokens.of("liaison-de-1@parley.local");
         String[] parts = genuine.split("\\.");
         Map<String, String> attacks = new LinkedHashMap<>();
         attacks.put("alg none", B64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
@@ -109,7 +109,7 @@ class TokenAttacksIT {
     void keycloakSignedTokensForTheWrongAudienceRealmOrIssuerAreRefused() {
         // a client of the parley realm without the parley-api audience
         createClient("attack-no-audience", Map.of(), false);
-        String noAudience = keycloak.passwordGrant(Topology.REALM, "attack-no-audience", "attack-liaison", PASSWORD)
+        String noAudience = keycloak.passwordGrant(Topology.REALM, "attack-no-audience", "attack-liaison@users.example", PASSWORD)
                 .path("access_token").asString();
         assertThat(Tokens.claims(noAudience).path("aud").toString()).doesNotContain("parley-api");
 
@@ -118,8 +118,8 @@ class TokenAttacksIT {
                 "roles", Map.of("realm", List.of(Map.of("name", "gov-liaison"), Map.of("name", "company-responder")))));
         keycloak.post("/admin/realms/" + ATTACK_REALM + "/clients", Map.of("clientId", "parley-cli", "publicClient", true,
                 "directAccessGrantsEnabled", true));
-        createUser(ATTACK_REALM, "liaison-de-1", "gov-liaison");
-        String otherRealm = keycloak.passwordGrant(ATTACK_REALM, "parley-cli", "liaison-de-1", PASSWORD)
+        createUser(ATTACK_REALM, "liaison-de-1@parley.local", "gov-liaison");
+        String otherRealm = keycloak.passwordGrant(ATTACK_REALM, "parley-cli", "liaison-de-1@parley.local", PASSWORD)
                 .path("access_token").asString();
 
         for (Target target : targets) {
@@ -130,7 +130,7 @@ class TokenAttacksIT {
         // the same realm asked under another host name signs tokens with another issuer
         URI byAddress = URI.create(RunningPlatform.platform().tokenEndpoint().toString().replace("localhost", "127.0.0.1"));
         Tokens viaAddress = new Tokens(byAddress);
-        String otherIssuer = viaAddress.of("liaison-de-1");
+        String otherIssuer = viaAddress.of("liaison-de-1@parley.local");
         String issuer = Tokens.claims(otherIssuer).path("iss").asString();
         if (!issuer.equals(RunningPlatform.platform().issuer())) {
             for (Target target : targets) {
@@ -161,10 +161,10 @@ class TokenAttacksIT {
      */
     @Test
     void aDisabledUsersTokenLastsUntilItExpiresButCannotBeRefreshed() {
-        createUser(Topology.REALM, "attack-disabled", "gov-liaison");
-        JsonNode granted = keycloak.passwordGrant(Topology.REALM, "parley-cli", "attack-disabled", PASSWORD);
+        createUser(Topology.REALM, "attack-disabled@users.example", "gov-liaison");
+        JsonNode granted = keycloak.passwordGrant(Topology.REALM, "parley-cli", "attack-disabled@users.example", PASSWORD);
         String access = granted.path("access_token").asString();
-        String userId = keycloak.userId(Topology.REALM, "attack-disabled");
+        String userId = keycloak.userId(Topology.REALM, "attack-disabled@users.example");
         assertThat(keycloak.put("/admin/realms/" + Topology.REALM + "/users/" + userId, Map.of("enabled", false)))
                 .isEqualTo(204);
 

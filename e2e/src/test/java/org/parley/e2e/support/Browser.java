@@ -39,7 +39,7 @@ import org.parley.local.Options;
  *
  * <pre>{@code
  * try (Browser browser = Browser.open()) {
- *     browser.signIn("liaison-de-1");
+ *     browser.signIn("liaison-de-1@parley.local");
  *     browser.waitForText(By.tagName("h1"), "Requests of my authority");
  *     browser.assertAccessible();
  *     browser.screenshot("liaison-desk");

@@ -66,13 +66,13 @@ public final class KeycloakAdmin {
 
     /**
      * Creates a user with a password and one realm role, bound to {@code stakeholderId} when it is
-     * not null; a user that exists already is left as it is. The password is sent hashed, as the
+     * not null. The realm signs people in by address, so {@code username} is the address; a user that exists already is left as it is. The password is sent hashed, as the
      * dev realm's demo users get theirs, so that the realm's policy for public sign-up does not
      * refuse the short demo password.
      */
     public void createUser(String realm, String username, String userPassword, String role, String stakeholderId) {
         Map<String, Object> user = new java.util.LinkedHashMap<>(Map.of(
-                "username", username, "enabled", true, "email", username + "@users.example", "emailVerified", true,
+                "username", username, "enabled", true, "email", username, "emailVerified", true,
                 "firstName", "Test", "lastName", "User",
                 "credentials", java.util.List.of(DemoPasswords.hashedCredential(userPassword))));
         if (stakeholderId != null) {

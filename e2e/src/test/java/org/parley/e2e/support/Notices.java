@@ -42,7 +42,7 @@ public final class Notices {
 
     /** Streamly's first responder records the statement of reasons; answers its id, reference and printed code. */
     public static JsonNode record(Gateway gateway, Tokens tokens, String video, String requestId) {
-        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1"),
+        Reply recorded = gateway.post("/api/v1/notices", tokens.of("responder-streamly-1@parley.local"),
                 Gateway.json(statementOfReasons(video, requestId)));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         assertThat(recorded.json().path("accessCode").asString()).isNotBlank();

@@ -52,10 +52,10 @@ public final class Orders {
             order.put("confidentiality", Map.of("until", gagUntil.toString(),
                     "justification", "Telling the account holder now would warn suspects of an ongoing investigation."));
         }
-        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1"), Gateway.json(order));
+        Reply submitted = gateway.post("/api/v1/requests", tokens.of("liaison-de-1@parley.local"), Gateway.json(order));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String request = submitted.json().path("id").asString();
-        String responder = tokens.of("responder-streamly-1");
+        String responder = tokens.of("responder-streamly-1@parley.local");
         Reply acknowledged = gateway.post("/api/v1/requests/" + request + "/acknowledgement", responder, "{}");
         assertThat(acknowledged.status()).as(acknowledged.toString()).isIn(200, 201);
         Reply fulfilled = gateway.post("/api/v1/requests/" + request + "/response", responder, Gateway.json(Map.of(

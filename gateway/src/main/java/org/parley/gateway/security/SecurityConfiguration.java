@@ -6,6 +6,8 @@ import org.parley.gateway.ratelimit.FailedAuthentications;
 import org.parley.gateway.routing.FallbackHandler;
 import org.parley.gateway.web.PortalPaths;
 import org.parley.gateway.web.Problems;
+import java.time.Clock;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -20,6 +22,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -62,6 +65,22 @@ public class SecurityConfiguration {
     };
 
     /** The portal's pages, assets and streams: passed through; the portal authenticates people. */
+    /**
+     * The token decoder Spring Boot configures (issuer, audience, keys from the realm) checks a token's
+     * signature once and remembers it ({@link RememberedTokens}).
+     */
+    @Bean
+    static BeanPostProcessor rememberVerifiedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RememberedTokens)
+                        ? new RememberedTokens(decoder, Clock.systemUTC())
+                        : bean;
+            }
+        };
+    }
+
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http) {

@@ -201,7 +201,6 @@ class StakeholdersController {
             HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> typed = AdminForms.typed(params);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", AdminForms.text(typed, "username"));
         body.put("email", AdminForms.text(typed, "email"));
         body.put("firstName", AdminForms.text(typed, "firstName"));
         body.put("lastName", AdminForms.text(typed, "lastName"));

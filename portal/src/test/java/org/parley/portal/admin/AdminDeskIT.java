@@ -164,7 +164,9 @@ class AdminDeskIT extends PortalTest.Base {
                 "value=\"IE, DE\"", "href=\"/admin/stakeholders/" + STREAMLY + "/status?to=SUSPENDED\"",
                 "<th scope=\"row\">rita</th>", "rita@streamly.example", "Company responder", "Can sign in",
                 "New account: Company responder", "action=\"/admin/stakeholders/" + STREAMLY + "/members\"",
-                "<label for=\"f-email\">", "<label for=\"f-firstName\">", "<label for=\"f-lastName\">", "<label for=\"f-username\">");
+                "<label for=\"f-email\">", "<label for=\"f-firstName\">", "<label for=\"f-lastName\">",
+                "The person signs in with this address.");
+        assertThat(html).as("the address is the username: nothing else to type").doesNotContain("f-username");
         assertThat(idempotencyKey(html)).matches("[0-9a-f-]{36}");
         assertThat(API.calls("GET", "/api/v1/stakeholders/" + STREAMLY + "/members").getFirst().header("Authorization"))
                 .isEqualTo("Bearer access-token");
@@ -249,7 +251,7 @@ class AdminDeskIT extends PortalTest.Base {
         API.on("GET", "/api/v1/stakeholders/" + STREAMLY, 200, AdminJsonFixtures.streamly("ACTIVE"));
         MvcResult created = mvc.perform(post("/admin/stakeholders/" + STREAMLY + "/members").with(admin()).with(csrf())
                         .param("idempotencyKey", "key-member-1").param("email", "nina@streamly.example")
-                        .param("firstName", "Nina").param("lastName", "Neu").param("username", ""))
+                        .param("firstName", "Nina").param("lastName", "Neu"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/admin/stakeholders/" + STREAMLY + "/members/new"))
                 .andReturn();
@@ -261,7 +263,7 @@ class AdminDeskIT extends PortalTest.Base {
         assertThat(sent.path("email").asString()).isEqualTo("nina@streamly.example");
         assertThat(sent.path("firstName").asString()).isEqualTo("Nina");
         assertThat(sent.path("lastName").asString()).isEqualTo("Neu");
-        assertThat(sent.path("username").isNull()).isTrue();
+        assertThat(sent.has("username")).as("the address is the username").isFalse();
 
         mvc.perform(get("/admin/stakeholders/" + STREAMLY + "/members/new").with(admin()).header("Accept-Language", "en")
                         .requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, created.getFlashMap()))

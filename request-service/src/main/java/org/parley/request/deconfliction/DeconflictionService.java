@@ -52,15 +52,19 @@ public class DeconflictionService implements Overlaps {
         store.lockSubjects(subjects.stream().map(SubjectKey::of).toList());
     }
 
-    /** Records in the audit trail the overlaps of a request just stored; its view shows them. */
+    /**
+     * Records in the audit trail the overlaps of a request just stored, and answers them: what its
+     * submitter may know of them ({@link #toldTo(RequestAccess, GovernmentRequest, List, Instant)}) is
+     * worked out from these, without asking the store again.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void flag(Caller caller, GovernmentRequest request, Instant now) {
+    public List<OverlappingRequest> flag(Caller caller, GovernmentRequest request, Instant now) {
         if (!request.content().type().takesPartInDeconfliction() || !request.state().isOpen()) {
-            return;
+            return List.of();
         }
         List<OverlappingRequest> found = store.overlapping(request.id());
         if (found.isEmpty()) {
-            return;
+            return found;
         }
         OverlapDisclosure.Flags flags = OverlapDisclosure.flags(request, found, now);
         audit.append(AuditEntry.of(caller, flags.action(), ENTITY, request.id(), null, null)
@@ -69,6 +73,7 @@ public class DeconflictionService implements Overlaps {
             audit.append(AuditEntry.of(SERVICE, Overlap.FLAGGED, ENTITY, earlier, null, null)
                     .withDetails(Map.of("overlapsWith", request.id())));
         }
+        return found;
     }
 
     @Override
@@ -76,7 +81,16 @@ public class DeconflictionService implements Overlaps {
         if (!request.content().type().takesPartInDeconfliction() || !access.sees()) {
             return List.of();
         }
-        return OverlapDisclosure.toldTo(access, request, store.overlapping(request.id()), now);
+        return toldTo(access, request, store.overlapping(request.id()), now);
+    }
+
+    /** What {@code access} may know of overlaps already found ({@link #flag}). */
+    public List<Overlap> toldTo(RequestAccess access, GovernmentRequest request, List<OverlappingRequest> found,
+            Instant now) {
+        if (!request.content().type().takesPartInDeconfliction() || !access.sees()) {
+            return List.of();
+        }
+        return OverlapDisclosure.toldTo(access, request, found, now);
     }
 
     /** The details of a new request's record, for oversight: how many of its subjects and other requests overlap. */

@@ -193,9 +193,16 @@ public class LifecycleService {
     }
 
     private Details details(Caller caller, GovernmentRequest request) {
+        return details(caller, request, this.overlaps.toldTo(RequestAccess.of(caller, request), request, now()));
+    }
+
+    /**
+     * The details of a request its caller just stored, whose overlaps are known already: the answer to a
+     * submission, without reading back what the transaction wrote.
+     */
+    public Details details(Caller caller, GovernmentRequest request, List<Overlap> overlaps) {
         Instant now = now();
         RequestAccess access = RequestAccess.of(caller, request);
-        List<Overlap> overlaps = this.overlaps.toldTo(access, request, now);
         List<String> actions = new ArrayList<>();
         access.side().ifPresent(side -> Lifecycle.allowed(request.state(), side).stream()
                 .filter(a -> a != Action.CONFIRM || !caller.subject().equals(request.submittedBy()))

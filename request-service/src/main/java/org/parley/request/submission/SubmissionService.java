@@ -16,9 +16,11 @@ import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.Role;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.request.deconfliction.DeconflictionService;
+import org.parley.request.deconfliction.domain.OverlappingRequest;
 import org.parley.request.events.domain.EventOutbox;
 import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.PartyRef;
+import org.parley.request.lifecycle.domain.RequestAccess;
 import org.parley.request.lifecycle.domain.RequestFigures;
 import org.parley.request.lifecycle.domain.RequestNews;
 import org.parley.request.lifecycle.domain.RequestStore;
@@ -29,6 +31,7 @@ import org.parley.request.safeguards.domain.SafeguardsCheck;
 import org.parley.request.safeguards.domain.StakeholderDirectory;
 import org.parley.request.safeguards.domain.StandardsCatalogue;
 import org.parley.request.safeguards.domain.Verdict;
+import org.parley.request.shared.domain.Overlap;
 import org.parley.request.shared.domain.Submission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -103,12 +106,22 @@ public class SubmissionService {
             audit.append(AuditEntry.of(caller, "REQUEST_SUBMITTED", ENTITY, request.id(), null, request.state())
                     .withDetails(details));
             outbox.tell(request.id(), RequestNews.between(null, request));
-            deconfliction.flag(caller, request, p.now());
+            List<OverlappingRequest> overlapping = deconfliction.flag(caller, request, p.now());
             // last: every submission of the same authority, company and type today updates the same
             // rollup rows, which stay locked until commit, so they are touched as late as possible
             figures.record(null, request);
-            return new Submitted(request);
+            return new Submitted(request, overlapping);
         });
+    }
+
+    /**
+     * What the submitter may know of the overlaps found as it was stored: its answer, worked out from
+     * the transaction's own findings rather than read back from the store.
+     */
+    public List<Overlap> toldToSubmitter(Caller caller, Submitted submitted) {
+        GovernmentRequest request = submitted.request();
+        return deconfliction.toldTo(RequestAccess.of(caller, request), request, submitted.overlapping(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private Prepared prepare(Caller caller, Submission submission) {
@@ -128,8 +141,8 @@ public class SubmissionService {
     /** The check's verdict, and when a request submitted now would be due. */
     public record Assessment(Verdict verdict, Instant dueAt) {}
 
-    /** A stored request; what its caller may learn of it, overlaps included, is read back through the lifecycle. */
-    public record Submitted(GovernmentRequest request) {}
+    /** A stored request, committed, and the open requests it overlaps as found in its transaction. */
+    public record Submitted(GovernmentRequest request, List<OverlappingRequest> overlapping) {}
 
     private record Prepared(RequestRules rules, Optional<Party> authority, Optional<Party> company, Verdict verdict,
             Instant now) {}

@@ -40,8 +40,10 @@ class SubmissionController {
 
     @PostMapping
     ResponseEntity<RequestView> submit(Caller caller, @RequestBody SubmitRequest body) {
-        UUID id = submissions.submit(caller, body.toSubmission()).request().id();
-        return ResponseEntity.created(URI.create("/api/v1/requests/" + id)).body(RequestView.of(desk.get(caller, id)));
+        SubmissionService.Submitted submitted = submissions.submit(caller, body.toSubmission());
+        UUID id = submitted.request().id();
+        return ResponseEntity.created(URI.create("/api/v1/requests/" + id))
+                .body(RequestView.of(desk.details(caller, submitted.request(), submissions.toldToSubmitter(caller, submitted))));
     }
 
     @PostMapping("/assessment")

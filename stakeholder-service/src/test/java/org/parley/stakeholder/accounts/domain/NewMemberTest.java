@@ -11,11 +11,20 @@ import org.parley.stakeholder.registry.domain.StakeholderKind;
 class NewMemberTest {
 
     @Test
-    void theUsernameDefaultsToTheEmailInLowerCase() {
+    void theUsernameIsTheEmailInLowerCase() {
         NewMember m = new NewMember(null, " Ana.Silva@Streamly.example ", " Ana ", "Silva").checked();
 
         assertThat(m.username()).isEqualTo("ana.silva@streamly.example");
         assertThat(m.firstName()).isEqualTo("Ana");
+        assertThat(new NewMember("ana.silva@streamly.example", "Ana.Silva@Streamly.example", "Ana", "Silva").checked()
+                .username()).isEqualTo("ana.silva@streamly.example");
+    }
+
+    @Test
+    void aUsernameOtherThanTheAddressIsRefused() {
+        assertThatThrownBy(() -> new NewMember("ana", "ana@streamly.example", "Ana", "Silva").checked())
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.fieldErrors())
+                        .extracting(RuleViolation.FieldError::field).containsExactly("username"));
     }
 
     @Test
