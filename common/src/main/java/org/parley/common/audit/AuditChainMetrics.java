@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  *   <li>{@code parley.audit.chain.intact{chain}}: 1 when the chain held at the last verification, 0 when
  *       it did not; NaN before the first (the scheduled one runs two minutes after start);</li>
  *   <li>{@code parley.audit.chain.verified.timestamp{chain}} (seconds since the epoch): when it ended,
- *       so that verifications that stopped happening are seen too.</li>
+ *       so that verifications that stopped happening are seen too; before the first, when this
+ *       instance started, so that one that never manages a verification is seen as well.</li>
  * </ul>
  */
 public class AuditChainMetrics implements MeterBinder {
@@ -21,6 +22,7 @@ public class AuditChainMetrics implements MeterBinder {
 
     private final AuditChain chain;
     private final String name;
+    private final double startedAt = System.currentTimeMillis() / 1000.0;
 
     public AuditChainMetrics(AuditChain chain, String name) {
         this.chain = chain;
@@ -34,7 +36,7 @@ public class AuditChainMetrics implements MeterBinder {
                 .tag("chain", name)
                 .strongReference(true)
                 .register(registry);
-        Gauge.builder(VERIFIED, chain, c -> c.lastVerified().map(v -> v.at().toEpochMilli() / 1000.0).orElse(Double.NaN))
+        Gauge.builder(VERIFIED, chain, c -> c.lastVerified().map(v -> v.at().toEpochMilli() / 1000.0).orElse(startedAt))
                 .description("When the last verification of the audit chain ended")
                 .baseUnit("seconds")
                 .tag("chain", name)

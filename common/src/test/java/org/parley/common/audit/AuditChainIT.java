@@ -155,6 +155,8 @@ class AuditChainIT {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new AuditChainMetrics(chain, "test").bindTo(registry);
         assertThat(gauge(registry, "parley.audit.chain.intact")).as("not verified yet").isNaN();
+        assertThat(gauge(registry, "parley.audit.chain.verified.timestamp")).as("not verified since it started")
+                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
 
         append(3);
         chain.verifyOnSchedule();
