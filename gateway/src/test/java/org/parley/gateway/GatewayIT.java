@@ -323,8 +323,10 @@ class GatewayIT extends GatewayTestSupport {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds_bucket{")
                 .contains("application=\"gateway\"").contains("jvm_memory_used_bytes");
-        // the upstream calls, by route
-        assertThat(metrics.body()).contains("http_client_requests_seconds_count{");
+        // the upstream calls, by route, with buckets for percentiles; the route's circuit breaker
+        assertThat(metrics.body()).contains("http_client_requests_seconds_count{")
+                .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"stakeholder\"")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"stakeholder\",state=\"closed\"} 1");
         // the management port is no second entry to the API
         assertThat(getManagement("/api/v1/stakeholders").statusCode()).isEqualTo(404);
     }

@@ -3,6 +3,8 @@ package org.parley.common.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +37,20 @@ public class AuditChain {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditCheckpoints checkpoints;
+    private final Clock wallClock;
     private volatile long lastAnchored = -1;
+    private volatile Verified lastVerified;
 
     public AuditChain(JdbcClient jdbc, TransactionTemplate transactions, AuditCheckpoints checkpoints) {
+        this(jdbc, transactions, checkpoints, Clock.systemUTC());
+    }
+
+    /** @param wallClock when a verification ran, as a monitor compares it with its own time */
+    public AuditChain(JdbcClient jdbc, TransactionTemplate transactions, AuditCheckpoints checkpoints, Clock wallClock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.checkpoints = checkpoints;
+        this.wallClock = wallClock;
     }
 
     @Scheduled(fixedDelayString = "${parley.audit.seal-interval:PT1S}")
@@ -149,9 +159,38 @@ public class AuditChain {
             sealed.forEach(walk::step);
         }
         walk.end(head);
-        return new Verification(walk.brokenAt == null && anchors.unverifiable() == 0, walk.position, walk.brokenAt,
-                anchors.verified().size(), walk.anchoredThrough, anchors.unverifiable());
+        Verification verdict = new Verification(walk.brokenAt == null && anchors.unverifiable() == 0, walk.position,
+                walk.brokenAt, anchors.verified().size(), walk.anchoredThrough, anchors.unverifiable());
+        lastVerified = new Verified(verdict, wallClock.instant());
+        return verdict;
     }
+
+    /**
+     * Verifies the whole chain on a schedule, so that a broken chain is seen (the gauge
+     * {@code parley.audit.chain.intact}, {@link AuditChainMetrics}) without anyone asking. One
+     * sequential read of the sealed records per run: hourly by default, beside the admin's
+     * verifications, which count as well.
+     */
+    @Scheduled(fixedDelayString = "${parley.audit.verification.interval:PT1H}",
+            initialDelayString = "${parley.audit.verification.initial-delay:PT2M}")
+    public void verifyOnSchedule() {
+        try {
+            Verification verdict = verify();
+            if (!verdict.valid()) {
+                log.error("the audit chain does not hold: {}", verdict);
+            }
+        } catch (RuntimeException e) {
+            log.warn("verifying the audit chain failed; will retry at the next interval", e);
+        }
+    }
+
+    /** The verdict of the last verification this instance ran, and when; empty before the first. */
+    public Optional<Verified> lastVerified() {
+        return Optional.ofNullable(lastVerified);
+    }
+
+    /** A verdict and the wall-clock time its verification ended. */
+    public record Verified(Verification verification, Instant at) {}
 
     /**
      * The chain's verdict: {@code firstBrokenAt} is the first chain position that can no longer be

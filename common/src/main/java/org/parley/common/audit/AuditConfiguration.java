@@ -34,7 +34,13 @@ public class AuditConfiguration {
 
     @Bean
     AuditChain auditChain(JdbcClient jdbc, TransactionTemplate transactions, AuditCheckpoints checkpoints) {
-        return new AuditChain(jdbc, transactions, checkpoints);
+        // the wall clock, not the service's: the time of a verification is compared with a monitor's own
+        return new AuditChain(jdbc, transactions, checkpoints, Clock.systemUTC());
+    }
+
+    @Bean
+    AuditChainMetrics auditChainMetrics(AuditChain chain, @Value("${parley.audit.chain}") String name) {
+        return new AuditChainMetrics(chain, name);
     }
 
     /** Picked up by Spring Boot's Flyway auto-configuration, like every {@link Callback} bean. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,29 @@ class AuditChainIT {
 
         assertThat(verdict.valid()).isFalse();
         assertThat(verdict.firstBrokenAt()).isEqualTo(3);
+    }
+
+    @Test
+    void theGaugesTellTheLastVerificationsVerdictAndWhenItRan() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new AuditChainMetrics(chain, "test").bindTo(registry);
+        assertThat(gauge(registry, "parley.audit.chain.intact")).as("not verified yet").isNaN();
+        assertThat(gauge(registry, "parley.audit.chain.verified.timestamp")).as("not verified since it started")
+                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
+
+        append(3);
+        chain.verifyOnSchedule();
+        assertThat(gauge(registry, "parley.audit.chain.intact")).isEqualTo(1.0);
+        assertThat(gauge(registry, "parley.audit.chain.verified.timestamp"))
+                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(60.0));
+
+        asTableOwner("update audit_record set after_state = 'FORGED' where chain_pos = 2");
+        chain.verifyOnSchedule();
+        assertThat(gauge(registry, "parley.audit.chain.intact")).isZero();
+    }
+
+    private static double gauge(SimpleMeterRegistry registry, String name) {
+        return registry.get(name).tag("chain", "test").gauge().value();
     }
 
     @Test

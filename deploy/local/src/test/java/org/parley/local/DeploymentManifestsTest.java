@@ -109,6 +109,13 @@ class DeploymentManifestsTest {
                         .contains(Map.of("name", "MANAGEMENT_SERVER_ADDRESS", "value", "0.0.0.0"));
                 assertThat(map(at(deployment, "spec", "template", "metadata", "annotations"))).as(name)
                         .containsEntry("prometheus.io/port", String.valueOf(MANAGEMENT_PORT.get(name)));
+                // the endpoints drop the pod before it stops taking requests, and the grace period leaves
+                // room for the sleep and the longest shutdown after it (gRPC 5 s, then HTTP 20 s)
+                List<Object> preStop = list(at(container, "lifecycle", "preStop", "exec", "command"));
+                assertThat(preStop).as(name + ": a preStop sleep").hasSize(2).startsWith("sleep");
+                int sleep = Integer.parseInt(String.valueOf(preStop.get(1)));
+                assertThat(sleep).as(name).isBetween(5, 15);
+                assertThat((Integer) pod.get("terminationGracePeriodSeconds")).as(name).isGreaterThanOrEqualTo(sleep + 5 + 20);
                 List<Object> grpcProbes = new ArrayList<>();
                 for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
                     if (container.get(probe) != null && at(container, probe, "grpc", "port") != null) {

@@ -113,6 +113,12 @@ class MetricsIT extends RequestServiceIT {
                 Map.of("uri", "/api/v1/requests", "method", "POST", "status", "201"))).isGreaterThanOrEqualTo(1);
         assertThat(scrape.series("http_server_requests_seconds_bucket", Map.of("uri", "/api/v1/requests"))).isNotEmpty();
         assertThat(scrape.has("hikaricp_connections_active")).isTrue();
+        assertThat(scrape.valueOf("hikaricp_connections_max", Map.of())).as("the pool of application.yml").isEqualTo(6);
+        // Resilience4j's breakers are bound to Micrometer: the downstream's, by name and state
+        assertThat(scrape.valueOf("resilience4j_circuitbreaker_state", Map.of("name", "stakeholder", "state", "closed")))
+                .isEqualTo(1);
+        assertThat(scrape.series("parley_audit_chain_intact", Map.of("chain", "request"))).hasSize(1);
+        assertThat(scrape.has("parley_audit_chain_verified_timestamp_seconds")).isTrue();
         assertThat(scrape.has("jvm_memory_used_bytes")).isTrue();
         assertThat(scrape.series("jvm_threads_live_threads", Map.of("application", "request-service"))).isNotEmpty();
     }
