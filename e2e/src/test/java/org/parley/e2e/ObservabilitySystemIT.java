@@ -36,7 +36,7 @@ class ObservabilitySystemIT {
     void aSubmissionIsOneTraceFromTheGatewayThroughBothServicesToTheDatabase() {
         String traceId = newTraceId();
 
-        Reply submitted = gateway.send(gateway.request("/api/v1/requests", tokens.of("liaison-de-1"))
+        Reply submitted = gateway.send(gateway.request("/api/v1/requests", tokens.of("liaison-de-1@parley.local"))
                 .header("Content-Type", "application/json")
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Gateway.json(Orders.removalOrder()))));
@@ -77,7 +77,7 @@ class ObservabilitySystemIT {
     void aProblemNamesTheTraceBesideTheCorrelationId() {
         String traceId = newTraceId();
 
-        Reply missing = gateway.send(gateway.request("/api/v1/requests/" + UUID.randomUUID(), tokens.of("liaison-de-1"))
+        Reply missing = gateway.send(gateway.request("/api/v1/requests/" + UUID.randomUUID(), tokens.of("liaison-de-1@parley.local"))
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET());
 
         assertThat(missing.status()).isEqualTo(404);
