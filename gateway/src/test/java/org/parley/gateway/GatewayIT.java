@@ -28,6 +28,15 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayIT extends GatewayTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.oauth2.jwt.ReactiveJwtDecoder tokenDecoder;
+
+    @Test
+    void theTokenDecoderRemembersWhatItVerified() {
+        // Spring Boot's decoder, wrapped: a token's signature is checked once (RememberedTokensTest)
+        assertThat(tokenDecoder.getClass().getSimpleName()).isEqualTo("RememberedTokens");
+    }
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     // --- routing and access -------------------------------------------------------------

@@ -1,5 +1,7 @@
 package org.parley.common.kernel;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,7 +24,14 @@ public final class OtlpEndpoint {
     public enum Transport { HTTP, GRPC }
 
     /** The traces' URL and how to send there. */
-    public record Target(String url, Transport transport) {}
+    public record Target(String url, Transport transport) {
+
+        /** The same as Spring Boot's settings of its OTLP span exporter, which every Parley process gives it. */
+        public Map<String, Object> springBootSettings() {
+            return Map.of("management.opentelemetry.tracing.export.otlp.endpoint", url,
+                    "management.opentelemetry.tracing.export.otlp.transport", transport.name().toLowerCase(Locale.ROOT));
+        }
+    }
 
     private OtlpEndpoint() {}
 

@@ -29,4 +29,11 @@ class OtlpEndpointTest {
         assertThat(OtlpEndpoint.of(Map.of(OtlpEndpoint.ENDPOINT, "http://collector:4317", OtlpEndpoint.PROTOCOL, "grpc")::get))
                 .contains(new Target("http://collector:4317", Transport.GRPC));
     }
+
+    @Test
+    void aTargetIsSpringBootsOtlpExporterSettings() {
+        assertThat(new Target("http://collector:4317", Transport.GRPC).springBootSettings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "management.opentelemetry.tracing.export.otlp.endpoint", "http://collector:4317",
+                "management.opentelemetry.tracing.export.otlp.transport", "grpc"));
+    }
 }

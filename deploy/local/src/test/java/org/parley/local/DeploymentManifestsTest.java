@@ -45,14 +45,15 @@ class DeploymentManifestsTest {
     static final List<String> BACKENDS = List.of("stakeholder-service", "request-service", "appeal-service");
     static final Map<String, Integer> HTTP_PORT = Map.of("stakeholder-service", 8081, "request-service", 8082,
             "appeal-service", 8083, "portal", 8084, "gateway", 8080);
+    /** The actuator's port of each workload (health, metrics), as every process has it: Prometheus's and nobody else's. */
+    static final Map<String, Integer> MANAGEMENT_PORT = HTTP_PORT.entrySet().stream().collect(
+            java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Topology.managementPort(e.getValue())));
     static final Map<String, Integer> GRPC_PORT =
             Map.of("stakeholder-service", 9081, "request-service", 9082, "appeal-service", 9083);
     static final String FROM_INGRESS = "namespace:ingress-nginx";
     static final String FROM_DATABASE_OPERATOR = "namespace:cnpg-system";
     static final String FROM_MONITORING = "namespace:monitoring";
-    /** The actuator's port of each workload (health, metrics): Prometheus's and nobody else's. */
-    static final Map<String, Integer> MANAGEMENT_PORT = Map.of("stakeholder-service", 9181, "request-service", 9182,
-            "appeal-service", 9183, "portal", 9184, "gateway", 9180);
+
     static final String KEYCLOAK = "keycloak";
     static final String REALM_IMPORT = "keycloak-realm-import";
     /** The Keycloak Operator's own pod, in Parley's namespace (the operator's install labels it so). */

@@ -27,6 +27,7 @@ final class Kustomize {
 
     /** kubectl 1.27 and newer carry kustomize v5; the manifests use its syntax (labels, inline patches). */
     static final int MIN_MAJOR = 5;
+    private static final String CHECK = "render deploy/k8s";
     private static final Pattern VERSION = Pattern.compile("\"kustomizeVersion\"\\s*:\\s*\"v(\\d+)\\.(\\d+)[^\"]*\"");
     private static final Map<Path, List<Map<String, Object>>> RENDERED = new ConcurrentHashMap<>();
 
@@ -37,12 +38,12 @@ final class Kustomize {
     static List<Map<String, Object>> render(Path directory) {
         String kubectl = kubectl();
         return RENDERED.computeIfAbsent(directory, dir -> {
-            Run run = run(List.of(kubectl, "kustomize", dir.toString()));
-            if (run.exit != 0) {
-                fail("kubectl kustomize " + dir + " failed (" + run.exit + "):\n" + run.err);
+            ExternalTool.Run run = ExternalTool.run(null, List.of(kubectl, "kustomize", dir.toString()));
+            if (run.exit() != 0) {
+                fail("kubectl kustomize " + dir + " failed (" + run.exit() + "):\n" + run.err());
             }
             List<Map<String, Object>> objects = new ArrayList<>();
-            for (Object doc : new Yaml().loadAll(run.out)) {
+            for (Object doc : new Yaml().loadAll(run.out())) {
                 if (doc != null) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> object = (Map<String, Object>) doc;
@@ -59,74 +60,23 @@ final class Kustomize {
         if (kubectl != null) {
             return kubectl;
         }
-        Optional<String> found = Optional.ofNullable(System.getenv("KUBECTL")).or(Kustomize::onPath);
-        if (found.isEmpty()) {
-            unavailable("kubectl is not on the PATH (set KUBECTL to use another); .ci/run installs it");
-        }
-        if (!Files.isExecutable(Path.of(found.get()))) {
-            unavailable("KUBECTL names " + found.get() + ", which is not an executable file");
-        }
-        Run version = run(List.of(found.get(), "version", "--client", "-o", "json"));
-        Matcher m = VERSION.matcher(version.out);
-        if (version.exit != 0) {
-            unavailable(found.get() + " version --client failed: " + version.out + version.err);
+        String found = ExternalTool.find("KUBECTL", "kubectl", CHECK, ".ci/run installs it");
+        ExternalTool.Run version = ExternalTool.run(null, List.of(found, "version", "--client", "-o", "json"));
+        Matcher m = VERSION.matcher(version.out());
+        if (version.exit() != 0) {
+            ExternalTool.unavailable(CHECK, found + " version --client failed: " + version.out() + version.err());
         }
         if (!m.find()) {
             // kubectl before 1.24 does not name its kustomize, which is v4 or older
-            Matcher git = Pattern.compile("\"gitVersion\"\\s*:\\s*\"([^\"]+)\"").matcher(version.out);
-            unavailable(found.get() + " is kubectl " + (git.find() ? git.group(1) : "of an unknown version")
+            Matcher git = Pattern.compile("\"gitVersion\"\\s*:\\s*\"([^\"]+)\"").matcher(version.out());
+            ExternalTool.unavailable(CHECK, found + " is kubectl " + (git.find() ? git.group(1) : "of an unknown version")
                     + ", whose kustomize is older than v" + MIN_MAJOR + "; deploy/k8s needs kubectl 1.27 or newer");
         }
         if (Integer.parseInt(m.group(1)) < MIN_MAJOR) {
-            unavailable(found.get() + " carries kustomize v" + m.group(1) + "." + m.group(2) + "; deploy/k8s needs v"
+            ExternalTool.unavailable(CHECK, found + " carries kustomize v" + m.group(1) + "." + m.group(2) + "; deploy/k8s needs v"
                     + MIN_MAJOR + " or newer (kubectl 1.27 or newer)");
         }
-        kubectl = found.get();
+        kubectl = found;
         return kubectl;
-    }
-
-    private static void unavailable(String why) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("cannot render deploy/k8s: " + why);
-        }
-        Assumptions.abort("not rendering deploy/k8s: " + why);
-    }
-
-    private static Optional<String> onPath() {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "kubectl");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate.toString());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(List<String> command) {
-        try {
-            Path err = Files.createTempFile("kubectl", ".err");
-            try {
-                Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
-                process.getOutputStream().close();
-                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    fail(String.join(" ", command) + " did not finish within 60 s");
-                }
-                return new Run(process.exitValue(), out, Files.readString(err));
-            } finally {
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            fail("cannot run " + String.join(" ", command) + ": " + e.getMessage());
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

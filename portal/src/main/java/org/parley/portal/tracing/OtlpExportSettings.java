@@ -1,8 +1,5 @@
 package org.parley.portal.tracing;
 
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import org.parley.common.kernel.OtlpEndpoint;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -19,11 +16,7 @@ public class OtlpExportSettings implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        OtlpEndpoint.of(environment::getProperty).ifPresent(target -> {
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("management.opentelemetry.tracing.export.otlp.endpoint", target.url());
-            settings.put("management.opentelemetry.tracing.export.otlp.transport", target.transport().name().toLowerCase(Locale.ROOT));
-            environment.getPropertySources().addLast(new MapPropertySource("otlpExport", settings));
-        });
+        OtlpEndpoint.of(environment::getProperty).ifPresent(target -> environment.getPropertySources()
+                .addLast(new MapPropertySource("otlpExport", target.springBootSettings())));
     }
 }
