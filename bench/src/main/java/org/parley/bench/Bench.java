@@ -26,6 +26,7 @@ import org.parley.bench.scenario.StartupScenario;
 import org.parley.bench.scenario.SubmitScenario;
 import org.parley.bench.scenario.TransparencyScenario;
 import org.parley.bench.scenario.WarmUpScenario;
+import org.parley.bench.scenario.WebhookScenario;
 import org.parley.local.PlatformProfile;
 import org.parley.local.Options;
 import org.parley.local.ParleyPlatform;
@@ -47,7 +48,7 @@ public final class Bench {
      */
     public static final List<Scenario> SCENARIOS = List.of(new WarmUpScenario(), new SubmitScenario(),
             new ReadScenario(), new GatewayScenario(), new SoakScenario(), new TransparencyScenario(),
-            new AuditScenario(), new AppealScenario(), new ProfileScenario(), new StartupScenario(),
+            new AuditScenario(), new AppealScenario(), new WebhookScenario(), new ProfileScenario(), new StartupScenario(),
             new MemoryScenario());
 
     /**

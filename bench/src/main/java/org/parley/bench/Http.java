@@ -61,6 +61,11 @@ public final class Http {
         return json.readTree(response.body());
     }
 
+    /** DELETE; answers the status. */
+    public int delete(URI uri, String token) throws IOException, InterruptedException {
+        return send(authorised(HttpRequest.newBuilder(uri), token).DELETE().build());
+    }
+
     /** GET, the answer's JSON returned; fails unless 2xx. */
     public JsonNode getJson(URI uri, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(authorised(HttpRequest.newBuilder(uri), token).GET().build(),

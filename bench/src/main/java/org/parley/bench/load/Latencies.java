@@ -16,7 +16,7 @@ public final class Latencies {
     private final Histogram histogram = new ConcurrentHistogram(MAX_LATENCY_NANOS, 3);
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
 
-    void record(int status, long latencyNanos) {
+    public void record(int status, long latencyNanos) {
         histogram.recordValue(Math.min(Math.max(latencyNanos, 1), MAX_LATENCY_NANOS));
         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
     }
