@@ -53,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.webhooks.local-targets-for-admins=true",
         "parley.webhooks.poll-interval=PT0.1S",
         "parley.webhooks.retry-steps=PT1S,PT1S,PT1S",
-        "parley.webhooks.mail-retry-steps=PT1S,PT1S"})
+        "parley.webhooks.mail-retry-steps=PT1S,PT1S,PT1S,PT1S,PT1S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, StakeholderServiceIT.Fakes.class})
 public abstract class StakeholderServiceIT {
 

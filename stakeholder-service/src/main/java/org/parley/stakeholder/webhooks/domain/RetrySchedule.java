@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
  * step there is no next attempt: the delivery has failed.
  *
  * <p>The default steps (5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h, 16 h, then 24 h four times)
- * give 15 attempts spread over about three days on average (a little over six at most).
+ * give 15 attempts spread over about two and a half to three days (2.7 days on average, 5.3 at most).
  */
 public record RetrySchedule(List<Duration> steps) {
 

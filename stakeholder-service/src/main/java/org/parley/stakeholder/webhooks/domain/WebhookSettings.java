@@ -14,6 +14,7 @@ public record WebhookSettings(String url, List<CompanyEventType> events, String 
     /** The checked settings; a RuleViolation naming every broken field. */
     public static WebhookSettings check(String url, List<String> events, String description, boolean plainHttpAllowed) {
         FieldCheck check = FieldCheck.start();
+        url = url == null ? null : url.strip();
         WebhookUrl.problem(url, plainHttpAllowed).ifPresent(problem -> check.add("url", problem));
         List<CompanyEventType> known = new ArrayList<>();
         if (events == null || events.isEmpty()) {
@@ -30,7 +31,7 @@ public record WebhookSettings(String url, List<CompanyEventType> events, String 
         }
         check.optionalText("description", description, MAX_DESCRIPTION);
         check.orThrow();
-        return new WebhookSettings(url.strip(), known, description == null || description.isBlank() ? null : description.strip());
+        return new WebhookSettings(url, known, description == null || description.isBlank() ? null : description.strip());
     }
 
     /** A field error on the URL, for refusals found beyond its form (where its host resolves to). */
