@@ -13,14 +13,13 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.parley.stakeholder.webhooks.domain.AttemptResult;
 import org.parley.stakeholder.webhooks.domain.RetryAfter;
@@ -37,6 +36,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WebhookSender implements DisposableBean {
+
+    private static final long MAX_ANSWER_BODY = 16 * 1024;
 
     private final HostResolver resolver;
     private final Clock clock;
@@ -82,21 +83,47 @@ class WebhookSender implements DisposableBean {
         }
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
         HttpHost target = new HttpHost(scheme, addresses.getFirst(), host, port);
-        ClassicHttpRequest request = ClassicRequestBuilder.post(uri)
-                .setHeader("webhook-id", webhookId)
-                .setHeader("webhook-timestamp", Long.toString(timestamp))
-                .setHeader("webhook-signature", signature)
-                .setEntity(new StringEntity(body, ContentType.APPLICATION_JSON))
-                .build();
-        try {
-            return client.execute(target, request, response -> {
-                EntityUtils.consumeQuietly(response.getEntity());
-                Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-                return AttemptResult.answered(response.getCode(), elapsedMs(started),
-                        RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), clock.instant()));
-            });
+        HttpPost request = new HttpPost(uri);
+        request.setHeader("webhook-id", webhookId);
+        request.setHeader("webhook-timestamp", Long.toString(timestamp));
+        request.setHeader("webhook-signature", signature);
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        try (ClassicHttpResponse response = client.executeOpen(target, request, null)) {
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            AttemptResult result = AttemptResult.answered(response.getCode(), elapsedMs(started),
+                    RetryAfter.parse(retryAfter == null ? null : retryAfter.getValue(), clock.instant()));
+            if (!skipShortBody(response)) {
+                // a long answer is not read: the connection is dropped instead
+                request.cancel();
+            }
+            return result;
         } catch (IOException | RuntimeException e) {
             return AttemptResult.failed(describe(e), elapsedMs(started));
+        }
+    }
+
+    /**
+     * Reads what little a receiver answers, so that the connection can serve the next attempt; a longer
+     * body is not waited for: the connection is closed instead (nothing in it is used).
+     */
+    private static boolean skipShortBody(ClassicHttpResponse response) {
+        if (response.getEntity() == null) {
+            return true;
+        }
+        try {
+            var in = response.getEntity().getContent();
+            byte[] buffer = new byte[4096];
+            long read = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                read += n;
+                if (read > MAX_ANSWER_BODY) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -107,7 +107,7 @@ public class WebhookService {
             changed = changed.withSettings(settings.url(), settings.events(), settings.description(), local, now);
         }
         if (enabled.isPresent() && enabled.get() != current.enabled()) {
-            changed = enabled.get() ? changed.enabled(now) : changed.disabled("Disabled by " + caller.username(), now);
+            changed = enabled.get() ? changed.enabled(now) : changed.disabled(caller.isAdmin() ? "Disabled by an administrator" : "Disabled by the company", now);
         } else if (enabled.orElse(false) && current.disabledReason() != null) {
             changed = changed.enabled(now);
         }

@@ -52,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
         // the company events hub: receivers on 127.0.0.1 (the development exception), quick polls and retries
         "parley.webhooks.local-targets-for-admins=true",
         "parley.webhooks.poll-interval=PT0.1S",
+        "parley.webhooks.response-timeout=PT1S",
         "parley.webhooks.retry-steps=PT1S,PT1S,PT1S",
         "parley.webhooks.mail-retry-steps=PT1S,PT1S,PT1S,PT1S,PT1S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, StakeholderServiceIT.Fakes.class})

@@ -202,6 +202,24 @@ class WebhookDeliveryIT extends WebhookSupport {
     }
 
     @Test
+    void aReceiverThatDoesNotAnswerInTimeIsTriedAgainAndALongAnswerIsNotWaitedFor() {
+        String company = company("Slow Co");
+        Receiver receiver = receiver().thenAnswer(Receiver.Answer.of(200).after(1_500));
+        String webhook = registerEndpoint(company, receiver.url(), List.of("request.received")).json().get("id").asString();
+        String eventId = eventId();
+        publish(eventId, company, "request.received", "{}");
+        Receiver.await(Duration.ofSeconds(5), () -> deliveries(webhook).json().get("items").get(0).get("attemptCount").asInt() == 1);
+
+        JsonNode delivery = deliveries(webhook).json().get("items").get(0);
+        assertThat(delivery.get("status").asString()).isEqualTo("PENDING");
+        assertThat(delivery.get("lastError").asString()).startsWith("timed out");
+        assertThat(delivery.get("attempts").get(0).get("latencyMs").asLong()).isBetween(900L, 1_400L);
+        clock.advance(Duration.ofSeconds(1));
+        Receiver.await(Duration.ofSeconds(5), () -> "DELIVERED".equals(status(webhook, eventId)));
+        assertThat(receiver.received()).extracting(Receiver.Received::id).containsExactly(eventId, eventId);
+    }
+
+    @Test
     void aLongerRetryAfterOfTheReceiverIsHonoured() {
         String company = company("Busy Co");
         Receiver receiver = receiver().thenAnswer(new Receiver.Answer(429, Map.of("Retry-After", "120")));
