@@ -47,8 +47,13 @@ final class Receiver implements AutoCloseable {
     }
 
     static Receiver start() {
+        return startOn(0);
+    }
+
+    /** A receiver on the given port (0: any), e.g. the port of one that was stopped, as a receiver back up. */
+    static Receiver startOn(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             Receiver receiver = new Receiver(server);
             server.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();

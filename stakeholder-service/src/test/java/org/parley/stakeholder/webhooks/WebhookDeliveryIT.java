@@ -220,6 +220,28 @@ class WebhookDeliveryIT extends WebhookSupport {
     }
 
     @Test
+    void whileNothingListensEventsWaitAndWhenTheReceiverIsBackTheyArriveInOrder() {
+        String company = company("Offline Co");
+        Receiver gone = receiver();
+        int port = gone.port();
+        String url = gone.url();
+        gone.close();
+        String webhook = registerEndpoint(company, url, List.of("request.received")).json().get("id").asString();
+        List<String> ids = IntStream.range(0, 3).mapToObj(i -> eventId()).toList();
+        ids.forEach(id -> publish(id, company, "request.received", "{}"));
+        Receiver.await(Duration.ofSeconds(5), () -> deliveries(webhook).json().get("items").get(2).get("attemptCount").asInt() == 1);
+        assertThat(deliveries(webhook).json().get("items").get(2).get("lastError").asString()).startsWith("connection refused");
+
+        Receiver back = Receiver.startOn(port);
+        receivers.add(back);
+        for (int i = 0; i < 50 && back.count() < 3; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            sleep(150);
+        }
+        assertThat(back.received()).extracting(Receiver.Received::id).containsExactlyElementsOf(ids);
+    }
+
+    @Test
     void aLongerRetryAfterOfTheReceiverIsHonoured() {
         String company = company("Busy Co");
         Receiver receiver = receiver().thenAnswer(new Receiver.Answer(429, Map.of("Retry-After", "120")));
