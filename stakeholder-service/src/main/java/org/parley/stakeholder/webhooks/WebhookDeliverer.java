@@ -214,7 +214,8 @@ public class WebhookDeliverer implements SmartLifecycle {
             return held;
         });
         if (!Boolean.TRUE.equals(recorded)) {
-            log.warn("the lease on webhook endpoint {} ran out during an attempt; another instance may send it again", claim.endpointId());
+            log.warn("webhook endpoint {} was deleted, or its lease ran out, during an attempt; the attempt is not recorded",
+                    claim.endpointId());
             return;
         }
         metrics.attempt(outcome);

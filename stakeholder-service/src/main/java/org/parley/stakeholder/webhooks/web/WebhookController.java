@@ -1,6 +1,7 @@
 package org.parley.stakeholder.webhooks.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -126,7 +127,11 @@ class WebhookController {
     record RotatedSecret(String secret, Instant previousSecretExpiresAt) {}
 
     record EndpointView(String id, String companyId, String url, List<String> events, String description, boolean enabled,
-            String disabledReason, Instant createdAt, String secret) {
+            @Schema(description = "Why it is disabled, e.g. the receiver answered 410 Gone; absent while enabled")
+            String disabledReason,
+            Instant createdAt,
+            @Schema(description = "The signing secret (whsec_ and base64), in the answer to the registration only")
+            String secret) {
 
         static EndpointView of(WebhookEndpoint e, String secret) {
             return new EndpointView(e.id().toString(), e.companyId().toString(), e.url(),
