@@ -79,6 +79,13 @@ class GatewayIT extends GatewayTestSupport {
     }
 
     @Test
+    void webhookEndpointsNeedATokenAndReachTheStakeholderService() {
+        assertThat(get("/api/v1/webhooks/w1").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/webhooks/w1/deliveries", ISSUER.token("responder-1", "company-responder")).body())
+                .contains("\"service\":\"stakeholder\"");
+    }
+
+    @Test
     void writeOnPublicPathNeedsAToken() {
         HttpResponse<String> response = send(request("/api/v1/stakeholders")
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));

@@ -19,7 +19,8 @@ class OpenApiConfiguration {
                                 + "stakeholders (governments, companies, civil society, researchers) with their spheres "
                                 + "of control and contact points, their member accounts, the frameworks of shared "
                                 + "principles, commitments with progress reports and independent assessments, working "
-                                + "groups, and the versioned standards catalogue that the safeguards check applies."))
+                                + "groups, the versioned standards catalogue that the safeguards check applies, and the company events "
+                                + "hub that pushes a company's events to its webhook endpoints and mails its contact point."))
                 .addTagsItem(new Tag().name("Stakeholders")
                         .description("The registry: stakeholders, their spheres of control, a company's contact point."))
                 .addTagsItem(new Tag().name("Members")
@@ -30,6 +31,9 @@ class OpenApiConfiguration {
                         .description("Pledges to a framework's clauses, their progress reports and independent assessments."))
                 .addTagsItem(new Tag().name("Working groups")
                         .description("Groups of stakeholders with a mandate."))
+                .addTagsItem(new Tag().name("Webhooks")
+                        .description("A company's webhook endpoints: its events (orders received, appeals, ...) pushed to its "
+                                + "own systems, signed (Standard Webhooks), retried until delivered, with a delivery log."))
                 .addTagsItem(new Tag().name("Standards")
                         .description("The standards catalogue: content categories and the rules for government requests, "
                                 + "versioned; one version is in force."));

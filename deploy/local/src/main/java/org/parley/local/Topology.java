@@ -89,9 +89,10 @@ public final class Topology {
     }
 
     /**
-     * Keycloak's outgoing mail in the local run, by the environment variable that sets each
-     * placeholder of the realm's {@code smtpServer}: the local mail server, plain SMTP without a
-     * login. Every other environment sets its own.
+     * The outgoing mail of Keycloak and of stakeholder-service (mails to the companies' contact
+     * points) in the local run, by the environment variable that sets each placeholder of the
+     * realm's {@code smtpServer}: the local mail server, plain SMTP without a login. Every other
+     * environment sets its own.
      */
     static Map<String, String> devSmtp() {
         Map<String, String> smtp = new LinkedHashMap<>();
@@ -231,6 +232,10 @@ public final class Topology {
             env.put("KEYCLOAK_ADMIN_CLIENT_SECRET", DEV_CLIENT_SECRETS.get("KEYCLOAK_ADMIN_CLIENT_SECRET"));
             env.put("PARLEY_SERVICE_CLIENT_SECRET", DEV_CLIENT_SECRETS.get("PARLEY_SERVICE_CLIENT_SECRET"));
             env.put("SPRING_PROFILES_ACTIVE", "demo");
+            if (STAKEHOLDER_SERVICE.equals(name)) {
+                // the company events hub mails the contact points through the local mail server, as Keycloak does
+                env.putAll(devSmtp());
+            }
             // the OpenAPI documents name the gateway as their server: where clients call the API
             env.put("PARLEY_API_PUBLIC_URL", gatewayUrl().toString());
         }

@@ -61,7 +61,9 @@ class DeploymentManifestsTest {
     /** Each Secret of a service's own, and exactly what it holds. */
     static final Map<String, Set<String>> SERVICE_SECRETS = Map.of(
             "stakeholder-service-secrets",
-            Set.of("PARLEY_SERVICE_CLIENT_SECRET", "KEYCLOAK_ADMIN_CLIENT_SECRET", "PARLEY_AUDIT_SIGNING_KEY"),
+            Set.of("PARLEY_SERVICE_CLIENT_SECRET", "KEYCLOAK_ADMIN_CLIENT_SECRET", "PARLEY_AUDIT_SIGNING_KEY",
+                    "PARLEY_SMTP_HOST", "PARLEY_SMTP_PORT", "PARLEY_MAIL_FROM", "PARLEY_SMTP_AUTH", "PARLEY_SMTP_USER",
+                    "PARLEY_SMTP_PASSWORD", "PARLEY_SMTP_STARTTLS"),
             "request-service-secrets",
             Set.of("PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_REQUEST_DATA_KEY", "PARLEY_AUDIT_SIGNING_KEY"),
             "appeal-service-secrets",
@@ -256,6 +258,10 @@ class DeploymentManifestsTest {
             sources.stream().filter(network::isPod).filter(source -> !source.equals(at[0])).forEach(source ->
                     assertThat(network.targetsOf(source, Integer.parseInt(at[1]))).as(source + " -> " + target).contains(at[0]));
         });
+
+        // the company events hub reaches the companies' webhook receivers and the mail relay
+        assertThat(network.targetsOf("stakeholder-service", 443)).contains("ipBlock");
+        assertThat(network.targetsOf("stakeholder-service", 587)).contains("anywhere");
 
         // the operators' pods that the default deny binds still reach the Kubernetes API
         for (String pod : new TreeSet<>(Set.of(KEYCLOAK_OPERATOR, "stakeholder-service-db"))) {
@@ -490,7 +496,8 @@ class DeploymentManifestsTest {
                         "PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_SMTP_HOST", "PARLEY_MAIL_FROM", "PARLEY_SMTP_USER",
                         "PARLEY_SMTP_PASSWORD"),
                 "stakeholder-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET",
-                        "KEYCLOAK_ADMIN_CLIENT_SECRET"),
+                        "KEYCLOAK_ADMIN_CLIENT_SECRET", "PARLEY_SMTP_HOST", "PARLEY_MAIL_FROM", "PARLEY_SMTP_USER",
+                        "PARLEY_SMTP_PASSWORD"),
                 "request-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_REQUEST_DATA_KEY"),
                 "appeal-service", List.of("SPRING_DATASOURCE_PASSWORD", "PARLEY_SERVICE_CLIENT_SECRET", "PARLEY_APPEAL_DATA_KEY"),
                 "portal", List.of("SPRING_DATASOURCE_PASSWORD", "PORTAL_CLIENT_SECRET"));

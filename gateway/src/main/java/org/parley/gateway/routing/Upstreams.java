@@ -17,6 +17,7 @@ public enum Upstreams {
             "/api/v1/commitments/**",
             "/api/v1/working-groups/**",
             "/api/v1/standards/**",
+            "/api/v1/webhooks/**",
             "/api/v1/admin/audit/stakeholder/**")),
 
     REQUEST("request-service", List.of(

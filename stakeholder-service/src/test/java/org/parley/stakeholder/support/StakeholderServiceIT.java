@@ -1,5 +1,7 @@
 package org.parley.stakeholder.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.testkit.MutableClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -46,7 +48,13 @@ import org.springframework.test.context.DynamicPropertySource;
         // the lapse job runs when a test calls it, not on its own
         "parley.commitments.lapse-initial-delay=PT24H",
         "parley.downstream.request.retry.wait-duration=1ms",
-        "parley.downstream.appeal.retry.wait-duration=1ms"})
+        "parley.downstream.appeal.retry.wait-duration=1ms",
+        // the company events hub: receivers on 127.0.0.1 (the development exception), quick polls and retries
+        "parley.webhooks.local-targets-for-admins=true",
+        "parley.webhooks.poll-interval=PT0.1S",
+        "parley.webhooks.response-timeout=PT1S",
+        "parley.webhooks.retry-steps=PT1S,PT1S,PT1S",
+        "parley.webhooks.mail-retry-steps=PT1S,PT1S,PT1S,PT1S,PT1S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, StakeholderServiceIT.Fakes.class})
 public abstract class StakeholderServiceIT {
 
@@ -58,12 +66,29 @@ public abstract class StakeholderServiceIT {
     protected static final String SERVICE = TestTokens.bearer("service-account-parley-service", null, Role.SERVICE);
 
     protected static final FakeMetricsServices METRICS = FakeMetricsServices.start();
+    /** The SMTP server the service mails the companies' contact points through. */
+    protected static final GreenMail MAIL = startMail();
+
+    private static GreenMail startMail() {
+        // a port of its own that stays the same when a test stops and starts the server
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
 
     @DynamicPropertySource
     static void boundaries(DynamicPropertyRegistry registry) {
         PostgresProperties.register(registry, "stakeholder");
         registry.add("parley.downstream.request.address", () -> "static://127.0.0.1:" + METRICS.requests.port());
         registry.add("parley.downstream.appeal.address", () -> "static://127.0.0.1:" + METRICS.appeals.port());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
     @TestConfiguration(proxyBeanMethods = false)
