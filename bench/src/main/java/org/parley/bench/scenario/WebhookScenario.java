@@ -97,8 +97,9 @@ public final class WebhookScenario implements Scenario {
         Map<String, Instant> created = submitAtRate(run, (int) Math.max(3, outage.toSeconds()), 1);
         Instant back = Instant.now();
         receiver.up();
-        // the hub retries on its schedule: the order waiting longest may wait about as long again as it has
-        Map<String, Delivery> arrived = awaitAll(receiver, created.keySet(), outage.multipliedBy(2).plusMinutes(2));
+        // the hub retries the oldest on its schedule (5 s, 30 s, 2 min, 10 min, 30 min, 1 h …, each drawn
+        // between none and all of it): after ten minutes down, the next try may be half an hour away, or more
+        Map<String, Delivery> arrived = awaitAll(receiver, created.keySet(), outage.multipliedBy(5).plusMinutes(2));
         Instant last = arrived.values().stream().map(Delivery::arrivedAt).max(Instant::compareTo).orElse(back);
         List<String> creationOrder = new ArrayList<>(created.keySet());
         List<String> arrivalOrder = arrived.entrySet().stream()

@@ -2,6 +2,7 @@ package org.parley.e2e.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.parley.common.testkit.ApiClient.Reply;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Notices;
@@ -55,8 +57,11 @@ final class ApiFixtures {
         String liaison = tokens.of("liaison-de-1@parley.local");
         String responder = tokens.of("responder-streamly-1@parley.local");
 
+        // Streamly's endpoint first, so that request R is delivered to it (to a port where nothing listens)
+        ids.put("wid", newWebhook());
         ids.put("request", ok(gateway.post("/api/v1/requests", liaison, Gateway.json(Orders.removalOrder())))
                 .json().path("id").asString());
+        ids.put("did", firstDelivery(ids.get("wid"), responder));
         ok(gateway.post("/api/v1/requests/" + ids.get("request") + "/acknowledgement", responder, "{}"));
         ids.put("clarificationId", ok(gateway.post("/api/v1/requests/" + ids.get("request") + "/clarifications", responder,
                 Gateway.json(Map.of("question", "Is only the first video of the playlist meant?")))).json().path("id").asString());
@@ -113,7 +118,8 @@ final class ApiFixtures {
     /** A path of the table with the fixtures' ids; a DELETE gets a fresh resource of its own each time. */
     String resolve(String method, String path) {
         boolean delete = method.equals("DELETE");
-        Map<String, Supplier<String>> fresh = Map.of("sphereId", this::newSphere, "accountId", this::newMember);
+        Map<String, Supplier<String>> fresh = Map.of("sphereId", this::newSphere, "accountId", this::newMember,
+                "wid", this::newWebhook);
         String owner = switch (path.split("/")[3]) {
             case "requests" -> ids.get("request");
             case "notices" -> ids.get("notice");
@@ -141,6 +147,20 @@ final class ApiFixtures {
     private String newSphere() {
         return ok(gateway.post("/api/v1/stakeholders/" + STREAMLY + "/spheres", tokens.of("admin@parley.local"),
                 Gateway.json(Map.of("area", "EDUCATION", "scope", "Media literacy " + UUID.randomUUID())))).json().path("id").asString();
+    }
+
+    /** An endpoint of Streamly's, registered by an administrator (only they may name 127.0.0.1, on the local platform). */
+    private String newWebhook() {
+        return ok(gateway.post("/api/v1/stakeholders/" + STREAMLY + "/webhooks", tokens.of("admin@parley.local"), Gateway.json(Map.of(
+                "url", "http://127.0.0.1:9/authorization-matrix", "events", List.of("request.received")))))
+                .json().path("id").asString();
+    }
+
+    /** Waits for the first delivery to {@code webhook}: the relay and the hub make it just after the request commits. */
+    private String firstDelivery(String webhook, String responder) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ok(gateway.get("/api/v1/webhooks/" + webhook + "/deliveries", responder)).json()
+                        .path("items").path(0).path("id").asString(""), id -> !id.isEmpty());
     }
 
     private String newMember() {
