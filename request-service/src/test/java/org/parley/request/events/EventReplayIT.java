@@ -136,6 +136,10 @@ class EventReplayIT extends RequestServiceIT {
         World.Authority de = World.authority("DE");
         World.Company video = World.company("DE");
         String old = submit(de.liaison(), Bodies.removalOrder(video.id()));
+        // what the company's systems must hear of is kept until it has been relayed (CompanyEventRelayIT)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from request_event where request_id = :id and relay = 'PENDING'")
+                .param("id", java.util.UUID.fromString(old)).query(Long.class).single() == 0);
         CLOCK.advance(Duration.ofDays(7));
         String recent = submit(de.liaison(), Bodies.removalOrder(video.id()));
         CLOCK.advance(Duration.ofMinutes(1));

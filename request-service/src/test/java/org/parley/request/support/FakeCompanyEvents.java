@@ -4,7 +4,6 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,7 +22,6 @@ public final class FakeCompanyEvents extends CompanyEventServiceGrpc.CompanyEven
     private final Predicate<String> knownCompany;
     private final List<PublishCompanyEventRequest> taken = new CopyOnWriteArrayList<>();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     private volatile boolean unavailable;
 
     FakeCompanyEvents(Predicate<String> knownCompany) {
@@ -46,11 +44,6 @@ public final class FakeCompanyEvents extends CompanyEventServiceGrpc.CompanyEven
         return those;
     }
 
-    /** How many times an event id was published and taken. */
-    public int times(String eventId) {
-        return calls.getOrDefault(eventId, 0);
-    }
-
     @Override
     public void publishCompanyEvent(PublishCompanyEventRequest request, StreamObserver<PublishCompanyEventResponse> response) {
         if (unavailable) {
@@ -61,7 +54,6 @@ public final class FakeCompanyEvents extends CompanyEventServiceGrpc.CompanyEven
             response.onError(Status.NOT_FOUND.withDescription("no company " + request.getCompanyId()).asRuntimeException());
             return;
         }
-        calls.merge(request.getEventId(), 1, Integer::sum);
         taken.add(request);
         response.onNext(PublishCompanyEventResponse.newBuilder().setAccepted(ids.add(request.getEventId())).build());
         response.onCompleted();
