@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,7 @@ public final class FakeCompanyEvents extends CompanyEventServiceGrpc.CompanyEven
 
     private final Predicate<String> knownCompany;
     private final List<PublishCompanyEventRequest> taken = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> takenAt = new ConcurrentHashMap<>();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private volatile boolean unavailable;
 
@@ -44,6 +46,11 @@ public final class FakeCompanyEvents extends CompanyEventServiceGrpc.CompanyEven
         return those;
     }
 
+    /** When ({@link System#nanoTime()}) a company's event was first taken, or null. */
+    public Long takenAt(String companyId, String eventId) {
+        return takenAt.get(companyId + " " + eventId);
+    }
+
     @Override
     public void publishCompanyEvent(PublishCompanyEventRequest request, StreamObserver<PublishCompanyEventResponse> response) {
         if (unavailable) {
@@ -54,6 +61,7 @@ public final class FakeCompanyEvents extends CompanyEventServiceGrpc.CompanyEven
             response.onError(Status.NOT_FOUND.withDescription("no company " + request.getCompanyId()).asRuntimeException());
             return;
         }
+        takenAt.putIfAbsent(request.getCompanyId() + " " + request.getEventId(), System.nanoTime());
         taken.add(request);
         response.onNext(PublishCompanyEventResponse.newBuilder().setAccepted(ids.add(request.getEventId())).build());
         response.onCompleted();
