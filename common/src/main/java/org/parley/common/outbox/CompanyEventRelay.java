@@ -19,6 +19,7 @@ import org.parley.common.kernel.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,6 +62,8 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
     private final Downstream hub;
     private final CompanyEventServiceBlockingStub stub;
     private final TransactionTemplate transactions;
+    /** Maps one row within a savepoint: what the mapping's own transactional reads leave behind stays with it. */
+    private final TransactionTemplate savepoint;
     private final CompanyEventSettings settings;
     private final Semaphore woken = new Semaphore(0);
     private final AtomicLong published = new AtomicLong();
@@ -82,6 +85,8 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
         this.hub = hub;
         this.stub = CallerForwardingClientInterceptor.asService(hub.stub(CompanyEventServiceGrpc::newBlockingStub), service);
         this.transactions = transactions;
+        this.savepoint = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.settings = settings;
         this.backoff = settings.firstBackoff();
     }
@@ -129,7 +134,9 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
             for (R row : rows) {
                 PublishCompanyEventRequest event;
                 try {
-                    event = toEvent.apply(row);
+                    // a refusal inside the mapping (a record not found by a @Transactional read) rolls back to the
+                    // savepoint, and does not doom the claim's transaction with the rows relayed so far
+                    event = savepoint.execute(nested -> toEvent.apply(row));
                 } catch (NotPublishable e) {
                     log.warn("an outbox row cannot be published and is set aside: {}", e.getMessage());
                     outbox.rejected(row, e.getMessage());

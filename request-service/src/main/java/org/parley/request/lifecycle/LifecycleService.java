@@ -91,15 +91,16 @@ public class LifecycleService {
     }
 
     /**
-     * A request as a responder of its company sees it, for what is sent to the company's own systems; not
-     * found while it has not reached the company.
+     * A request as a responder of its company sees it, for what is sent to the company's own systems; empty
+     * while it has not reached the company (or is gone). Answered, not thrown: the caller reads it inside a
+     * transaction of its own, which a refusal thrown through this method would mark for rollback.
      */
     @Transactional(readOnly = true)
-    public Details asCompanySees(UUID id) {
+    public Optional<Details> asCompanySees(UUID id) {
         Optional<GovernmentRequest> found = store.find(id);
         Caller responder = new Caller(COMPANY_SYSTEMS, COMPANY_SYSTEMS, Set.of(Role.COMPANY_RESPONDER),
                 found.map(r -> r.company().id().toString()));
-        return details(responder, visible(responder, found, id));
+        return found.filter(r -> RequestAccess.of(responder, r).sees()).map(r -> details(responder, r));
     }
 
     @Transactional(readOnly = true)

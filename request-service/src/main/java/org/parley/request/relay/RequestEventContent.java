@@ -2,7 +2,6 @@ package org.parley.request.relay;
 
 import java.time.Instant;
 import java.util.Map;
-import org.parley.common.kernel.NotFound;
 import org.parley.common.outbox.CompanyEventRelay.NotPublishable;
 import org.parley.common.outbox.CompanyEventSettings;
 import org.parley.request.events.domain.Audience;
@@ -47,12 +46,8 @@ public class RequestEventContent {
             throw new NotPublishable("request event " + row.id() + " (" + row.audience() + " " + row.kind()
                     + ") is not for a company's systems");
         }
-        LifecycleService.Details details;
-        try {
-            details = requests.asCompanySees(row.requestId());
-        } catch (NotFound e) {
-            throw new NotPublishable("request " + row.requestId() + " of event " + row.id() + " is not the company's to see");
-        }
+        LifecycleService.Details details = requests.asCompanySees(row.requestId()).orElseThrow(() -> new NotPublishable(
+                "request " + row.requestId() + " of event " + row.id() + " is not the company's to see"));
         String id = row.requestId().toString();
         String portal = settings.portal("/company/requests/" + id);
         ObjectNode payload = (ObjectNode) json.valueToTree(RequestView.of(details));

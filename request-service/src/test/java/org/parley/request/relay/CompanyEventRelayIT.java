@@ -305,6 +305,26 @@ class CompanyEventRelayIT extends RequestServiceIT {
     }
 
     @Test
+    void aRowWhoseRequestTheCompanyMayNotSeeIsSetAsideAndTheRowsAfterItGoOut() {
+        World.Authority de = World.authority("DE");
+        World.Company video = World.company("DE");
+        String unconfirmed = submit(de.liaison(), Bodies.emergency(video.id()));
+        HUB.unavailable(true);
+        long unseen = jdbc.sql("""
+                insert into request_event (request_id, recipient_id, audience, kind, created_at, relay)
+                values (:request, :company, 'COMPANY', 'REQUEST_RECEIVED', now(), 'PENDING') returning id""")
+                .param("request", UUID.fromString(unconfirmed)).param("company", video.id()).query(Long.class).single();
+        String id = submit(de.liaison(), Bodies.removalOrder(video.id()));
+        HUB.unavailable(false);
+
+        PublishCompanyEventRequest event = awaitOne(video, "request.received");
+        assertThat(json.readTree(event.getPayloadJson()).get("id").asString()).isEqualTo(id);
+        assertThat(relayState(unseen)).isEqualTo("REJECTED");
+        assertThat(relayState(rowId(id, "REQUEST_RECEIVED"))).isEqualTo("RELAYED");
+        assertThat(HUB.publishedFor(video.id().toString())).hasSize(1);
+    }
+
+    @Test
     void aSubmittedRemovalOrderReachesTheHubWellWithinASecondOfItsAnswer() {
         World.Authority de = World.authority("DE");
         World.Company video = World.company("DE");
