@@ -1,6 +1,6 @@
 -- The company's own systems (signed webhooks, mail to its contact point) hear of what the company must act
 -- on through stakeholder-service: the rows of request_event for a company that they must hear of are relayed
--- there (RequestEventRelay). relay is null for a row that goes to no system (an authority's, or one written
+-- there (the relay package). relay is null for a row that goes to no system (an authority's, or one written
 -- before this version), PENDING until stakeholder-service took it, then RELAYED, or REJECTED when it refused
 -- it for good (relay_error says why). The retention job never deletes a PENDING row.
 alter table request_event add column relay text

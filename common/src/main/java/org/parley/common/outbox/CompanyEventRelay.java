@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * publishes each, and marks it relayed in the transaction of its claim. Publishing is idempotent by
  * {@code event_id}: a crash between the hub's answer and the commit only publishes the row again.
  *
- * <p>The relay runs on a thread of its own: woken by {@link #wake()} as soon as a producing transaction
+ * <p>The relay runs on a (platform) thread of its own: woken by {@link #wake()} as soon as a producing transaction
  * commits, and every {@code poll-interval} besides. While the hub is unavailable, rows stay pending and the
  * relay pauses with a growing backoff; that is logged when it starts and when it ends, not per row. An event
  * the hub refuses for good (an unknown company, an event it cannot take) is set aside as rejected, so that
@@ -227,7 +227,9 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
             return;
         }
         running = true;
-        thread = Thread.ofVirtual().name(name + "-relay").unstarted(this::loop);
+        // a platform thread of its own: a relay busy with a batch takes no carrier from the virtual threads
+        // that serve requests and announce commits
+        thread = Thread.ofPlatform().daemon().name(name + "-relay").unstarted(this::loop);
         thread.start();
     }
 
