@@ -23,6 +23,7 @@ import org.parley.appeal.notice.NoticeService;
 import org.parley.appeal.notice.domain.AppealWindow;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeStore;
+import org.parley.appeal.shared.domain.CompanyEvents;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.shared.domain.ResponderDirectory;
 import org.parley.appeal.shared.domain.NoticeAccess;
@@ -57,6 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AppealService {
 
     public static final String ENTITY = "appeal";
+    /** The reader of {@link #asCompanySees}: the company's own systems. */
+    private static final String COMPANY_SYSTEMS = "company-systems";
 
     private final AppealStore appeals;
     private final NoticeStore notices;
@@ -65,12 +68,13 @@ public class AppealService {
     private final Memberships memberships;
     private final Counters counters;
     private final AuditLog audit;
+    private final CompanyEvents events;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     public AppealService(AppealStore appeals, NoticeStore notices, DecisionTimes decisionTimes,
-            ResponderDirectory responders, Memberships memberships, Counters counters, AuditLog audit, Clock clock,
-            TransactionTemplate transactions) {
+            ResponderDirectory responders, Memberships memberships, Counters counters, AuditLog audit,
+            CompanyEvents events, Clock clock, TransactionTemplate transactions) {
         this.appeals = appeals;
         this.notices = notices;
         this.decisionTimes = decisionTimes;
@@ -78,6 +82,7 @@ public class AppealService {
         this.memberships = memberships;
         this.counters = counters;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.transactions = transactions;
     }
@@ -113,6 +118,7 @@ public class AppealService {
             audit.append(AuditEntry.of(caller, "APPEAL_FILED", ENTITY, appeal.id(), null, appeal.state())
                     .withDetails(new Filed(notice.id(), notice.companyId(), appeal.dueAt(),
                             decisionTime.days(), decisionTime.source())));
+            events.tell(appeal.id(), appeal.companyId(), CompanyEvents.Kind.APPEAL_CREATED);
             return appeal;
         });
     }
@@ -164,6 +170,7 @@ public class AppealService {
         return move(caller, id, NoticeAccess.OWNER, "APPEAL_ESCALATED", (appeal, now) -> appeal.escalate(reason, now),
                 appeal -> {
                     counters.appealEscalated(appeal.companyId(), appeal.escalation().at());
+                    events.tell(appeal.id(), appeal.companyId(), CompanyEvents.Kind.APPEAL_ESCALATED);
                     return new Escalated(appeal.decision() != null);
                 });
     }
@@ -196,6 +203,17 @@ public class AppealService {
             remember(caller, appeal.companyId());
         }
         return reading(caller, appeal, access, now());
+    }
+
+    /**
+     * An appeal as a responder of its company sees it, for what is sent to the company's own systems. Nothing
+     * is remembered of this reader: it is no person.
+     */
+    public AppealReading asCompanySees(UUID id) {
+        Appeal appeal = appeals.find(id).orElseThrow(() -> new NotFound(ENTITY, id.toString()));
+        Caller responder = new Caller(COMPANY_SYSTEMS, COMPANY_SYSTEMS, Set.of(Role.COMPANY_RESPONDER),
+                Optional.of(appeal.companyId().toString()));
+        return reading(responder, appeal, NoticeAccess.COMPANY, now());
     }
 
     /**

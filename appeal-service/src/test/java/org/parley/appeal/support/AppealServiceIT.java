@@ -36,18 +36,21 @@ import tools.jackson.databind.JsonNode;
         "parley.appeal.overdue-initial-delay=PT1H",
         "parley.appeal.overdue-scan-interval=PT1H",
         "parley.appeal.retention-initial-delay=PT1H",
-        "parley.downstream.stakeholder.cache.ttl=PT0S"})
+        "parley.downstream.stakeholder.cache.ttl=PT0S",
+        "parley.company-events.longest-backoff=PT0.5S"})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, AppealTestConfiguration.class})
 public abstract class AppealServiceIT {
 
     protected static final FakeStakeholderService STAKEHOLDERS = FakeStakeholderService.start();
     protected static final FakeRequestService REQUESTS = FakeRequestService.start();
+    protected static final FakeCompanyEvents HUB = FakeCompanyEvents.start();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PostgresProperties.register(registry, "appeal");
         registry.add("parley.downstream.stakeholder.address", STAKEHOLDERS::address);
         registry.add("parley.downstream.request.address", REQUESTS::address);
+        registry.add("parley.downstream.company-events.address", HUB::address);
     }
 
     @LocalServerPort
@@ -77,6 +80,7 @@ public abstract class AppealServiceIT {
         clock.reset();
         STAKEHOLDERS.reset();
         REQUESTS.reset();
+        HUB.unavailable(false);
         downstreams.get("request").channel().resetConnectBackoff();
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         w = World.fresh();

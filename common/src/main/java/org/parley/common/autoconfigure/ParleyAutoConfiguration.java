@@ -25,6 +25,7 @@ import org.parley.common.idempotency.IdempotencyFilter;
 import org.parley.common.idempotency.IdempotentEffects;
 import org.parley.common.idempotency.IdempotencyKeyPurge;
 import org.parley.common.openapi.ApiDocumentConfiguration;
+import org.parley.common.outbox.CompanyEventSettings;
 import org.parley.common.security.CallerArgumentResolver;
 import org.parley.common.security.HttpSecurityConfiguration;
 import org.parley.common.security.ParleySecurityProperties;
@@ -58,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every Parley service shares: security, errors, audit, idempotency, gRPC plumbing, the OpenAPI document. */
 @AutoConfiguration
 @EnableScheduling
-@EnableConfigurationProperties({ParleySecurityProperties.class, ParleyGrpcProperties.class})
+@EnableConfigurationProperties({ParleySecurityProperties.class, ParleyGrpcProperties.class, CompanyEventSettings.class})
 @Import({HttpSecurityConfiguration.class, ProblemDetailsAdvice.class, AuditConfiguration.class,
         ApiDocumentConfiguration.class})
 public class ParleyAutoConfiguration implements WebMvcConfigurer {

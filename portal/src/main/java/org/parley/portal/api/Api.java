@@ -149,6 +149,17 @@ public final class Api {
         return send("PATCH", path, body, null);
     }
 
+    /** DELETE, without a body. */
+    public ApiResult<JsonNode> delete(String path) {
+        return call(path, () -> http.delete().uri(path).headers(this::asCaller)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> {
+                    byte[] answer = response.getBody().readAllBytes();
+                    return answer(response.getStatusCode(), response.getHeaders(),
+                            () -> answer.length == 0 ? json.createObjectNode() : json.readTree(answer), answer);
+                }));
+    }
+
     private ApiResult<JsonNode> send(String method, String path, Object body, String idempotencyKey) {
         return call(path, () -> http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
                 .headers(headers -> {

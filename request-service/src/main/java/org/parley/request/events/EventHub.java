@@ -68,6 +68,11 @@ public class EventHub implements SmartLifecycle {
         position = Math.max(position, releasedUpTo);
     }
 
+    /** The position: every event up to it has been offered to the open streams. */
+    public synchronized long position() {
+        return position;
+    }
+
     /** How many streams are open on this instance. */
     public synchronized int open() {
         return subscribers.values().stream().mapToInt(Set::size).sum();

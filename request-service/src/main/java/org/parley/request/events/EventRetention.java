@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes request events older than {@code parley.request.events.retention}: by then no stream
- * replays them, and the requests themselves hold the record. Every instance runs this; rows another
+ * replays them, and the requests themselves hold the record. A row not yet relayed to the company's
+ * systems is kept until it is, however old. Every instance runs this; rows another
  * instance is deleting are skipped, so two at once do no harm.
  */
 @Component

@@ -56,6 +56,8 @@ public class LifecycleService {
     public static final String ENTITY = "request";
     /** Not a lifecycle transition, but something the company's responders may do once users may be told. */
     public static final String RECORD_USER_NOTIFICATION = "RECORD_USER_NOTIFICATION";
+    /** The reader of {@link #asCompanySees}: the company's own systems, never a person. */
+    private static final String COMPANY_SYSTEMS = "company-systems";
 
     private final RequestStore store;
     private final OverdueMarking overdue;
@@ -86,6 +88,19 @@ public class LifecycleService {
     public Details get(Caller caller, UUID id) {
         GovernmentRequest request = visible(caller, store.find(id), id);
         return details(caller, request);
+    }
+
+    /**
+     * A request as a responder of its company sees it, for what is sent to the company's own systems; empty
+     * while it has not reached the company (or is gone). Answered, not thrown: the caller reads it inside a
+     * transaction of its own, which a refusal thrown through this method would mark for rollback.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Details> asCompanySees(UUID id) {
+        Optional<GovernmentRequest> found = store.find(id);
+        Caller responder = new Caller(COMPANY_SYSTEMS, COMPANY_SYSTEMS, Set.of(Role.COMPANY_RESPONDER),
+                found.map(r -> r.company().id().toString()));
+        return found.filter(r -> RequestAccess.of(responder, r).sees()).map(r -> details(responder, r));
     }
 
     @Transactional(readOnly = true)

@@ -28,6 +28,9 @@ class EventReplayIT extends RequestServiceIT {
     @Autowired
     EventRetention retention;
 
+    @Autowired
+    EventHub hub;
+
     @Test
     void reconnectingWithTheLastEventIdReplaysExactlyWhatWasMissedThenGoesOnLive() {
         World.Authority de = World.authority("DE");
@@ -52,6 +55,9 @@ class EventReplayIT extends RequestServiceIT {
         post("/api/v1/requests/" + third + "/acknowledgement", null, video.responder());
         submit(de.liaison(), Bodies.removalOrder(chirp.id()));
         post("/api/v1/requests/" + first + "/withdrawal", null, de.liaison());
+        // a reconnect replays what the listener has handed out by then; what it has yet to read comes live
+        long written = jdbc.sql("select max(id) from request_event").query(Long.class).single();
+        org.awaitility.Awaitility.await().atMost(SOON).until(() -> hub.position() >= written);
 
         try (EventStreamClient again = EventStreamClient.open(url(EVENTS), video.responder(),
                 Map.of("Last-Event-ID", Long.toString(seen)))) {
@@ -82,6 +88,8 @@ class EventReplayIT extends RequestServiceIT {
         submit(de.liaison(), Bodies.removalOrder(video.id()));
         CLOCK.advance(Duration.ofHours(25));
         String recent = submit(de.liaison(), Bodies.removalOrder(video.id()));
+        long written = jdbc.sql("select max(id) from request_event").query(Long.class).single();
+        org.awaitility.Awaitility.await().atMost(SOON).until(() -> hub.position() >= written);
 
         try (EventStreamClient again = EventStreamClient.open(url(EVENTS), video.responder(),
                 Map.of("Last-Event-ID", Long.toString(before)))) {
@@ -136,6 +144,10 @@ class EventReplayIT extends RequestServiceIT {
         World.Authority de = World.authority("DE");
         World.Company video = World.company("DE");
         String old = submit(de.liaison(), Bodies.removalOrder(video.id()));
+        // what the company's systems must hear of is kept until it has been relayed (CompanyEventRelayIT)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from request_event where request_id = :id and relay = 'PENDING'")
+                .param("id", java.util.UUID.fromString(old)).query(Long.class).single() == 0);
         CLOCK.advance(Duration.ofDays(7));
         String recent = submit(de.liaison(), Bodies.removalOrder(video.id()));
         CLOCK.advance(Duration.ofMinutes(1));

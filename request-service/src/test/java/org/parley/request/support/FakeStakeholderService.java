@@ -38,6 +38,7 @@ public final class FakeStakeholderService {
     private final AtomicInteger activeStandardsCalls = new AtomicInteger();
     private final AtomicInteger lookups = new AtomicInteger();
     private final FakeGrpcServer server;
+    private final FakeCompanyEvents hub = new FakeCompanyEvents(id -> stakeholders.containsKey(id));
 
     /** A fake of its own, for a test that stops and restarts it. */
     public static FakeStakeholderService separate() {
@@ -45,7 +46,7 @@ public final class FakeStakeholderService {
     }
 
     private FakeStakeholderService() {
-        this.server = FakeGrpcServer.start("stakeholder-service", new Directory(), new Catalogue());
+        this.server = FakeGrpcServer.start("stakeholder-service", new Directory(), new Catalogue(), hub);
     }
 
     /** Stops serving, as a stakeholder-service that went down. */
@@ -68,6 +69,11 @@ public final class FakeStakeholderService {
 
     public int port() {
         return server.port();
+    }
+
+    /** stakeholder-service as the hub that takes company events. */
+    public FakeCompanyEvents hub() {
+        return hub;
     }
 
     public UUID registerState(String name, String country) {

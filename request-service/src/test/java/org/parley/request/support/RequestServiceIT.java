@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.request.retention-initial-delay=PT240H",
         "parley.request.events.heartbeat=PT1S",
         "parley.request.events.gap-grace=PT2S",
+        "parley.company-events.longest-backoff=PT0.5S",
         "parley.grpc.service-client-id="})
 @Import({TestSecurityConfiguration.class, GrpcTestPort.class, RequestServiceIT.TestClock.class})
 public abstract class RequestServiceIT {
@@ -44,6 +45,8 @@ public abstract class RequestServiceIT {
     static void environment(DynamicPropertyRegistry registry) {
         PostgresProperties.register(registry, "request");
         registry.add("parley.downstream.stakeholder.address",
+                () -> "static://127.0.0.1:" + FakeStakeholderService.get().port());
+        registry.add("parley.downstream.company-events.address",
                 () -> "static://127.0.0.1:" + FakeStakeholderService.get().port());
     }
 

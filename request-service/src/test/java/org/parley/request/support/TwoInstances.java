@@ -47,6 +47,7 @@ public final class TwoInstances {
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--parley.downstream.stakeholder.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
+                "--parley.downstream.company-events.address=static://127.0.0.1:" + FakeStakeholderService.get().port(),
                 "--parley.grpc.service-client-id=",
                 "--parley.request.overdue-sweep-initial-delay=PT240H",
                 "--parley.request.retention-initial-delay=PT240H",

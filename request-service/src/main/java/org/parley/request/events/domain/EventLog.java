@@ -20,6 +20,6 @@ public interface EventLog {
     /** How many of the recipient's events for the given sides have {@code after < id <= upTo}, counted up to {@code cap}. */
     int countBetween(UUID recipientId, Set<Audience> audiences, long after, long upTo, int cap);
 
-    /** Deletes up to {@code batch} events written before {@code cutoff}; returns how many. */
+    /** Deletes up to {@code batch} events written before {@code cutoff}, none still waiting to be relayed; returns how many. */
     int deleteBefore(Instant cutoff, int batch);
 }

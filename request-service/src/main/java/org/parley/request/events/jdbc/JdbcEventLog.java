@@ -71,6 +71,7 @@ class JdbcEventLog implements EventLog {
         return jdbc.sql("""
                 delete from request_event where id in (
                     select id from request_event where created_at < :cutoff
+                      and relay is distinct from 'PENDING'
                     order by id
                     limit :batch
                     for update skip locked

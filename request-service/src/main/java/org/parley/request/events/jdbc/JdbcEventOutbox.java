@@ -13,6 +13,8 @@ import org.parley.request.events.domain.EventOutbox;
 import org.parley.request.events.domain.Notice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.parley.request.events.RequestEventsCommitted;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,13 +47,15 @@ class JdbcEventOutbox implements EventOutbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
     /** The highest id committed and not yet announced; whether an announcement is on its way. */
     private final AtomicLong toAnnounce = new AtomicLong();
     private final AtomicBoolean announcing = new AtomicBoolean();
 
-    JdbcEventOutbox(JdbcClient jdbc, Clock clock) {
+    JdbcEventOutbox(JdbcClient jdbc, Clock clock, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     @Override
@@ -87,16 +91,17 @@ class JdbcEventOutbox implements EventOutbox {
         StringBuilder values = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (Row row : rows) {
-            values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+            values.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
             params.add(row.requestId());
             params.add(row.notice().recipientId());
             params.add(row.notice().audience().name());
             params.add(row.notice().kind().name());
             params.add(Timestamp.from(row.at()));
+            params.add(row.notice().reachesCompanySystems() ? "PENDING" : null);
         }
         return jdbc.sql("""
                 with written as (
-                    insert into request_event (request_id, recipient_id, audience, kind, created_at)
+                    insert into request_event (request_id, recipient_id, audience, kind, created_at, relay)
                     values %s
                     returning id
                 )
@@ -153,6 +158,7 @@ class JdbcEventOutbox implements EventOutbox {
         public void afterCommit() {
             if (highest > 0) {
                 announce(highest);
+                publisher.publishEvent(new RequestEventsCommitted(highest));
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import org.parley.request.events.EventHub;
 import org.parley.request.events.EventStreamProperties;
+import org.parley.request.events.RequestEventsCommitted;
 import org.parley.request.events.domain.EventLog;
 import org.parley.request.events.domain.EventSequence;
 import org.parley.request.events.domain.RequestEvent;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +31,9 @@ import org.springframework.stereotype.Component;
  * Each instance's ear on the outbox: one PostgreSQL connection of its own (never one of the pool's),
  * on a thread of its own, that {@code LISTEN}s on {@code parley_request_events}. On a notification (and
  * every few seconds regardless, which also proves the connection alive) it reads the events after the
- * last one it handed out and publishes them, in id order, to this instance's open streams. When the
+ * last one it handed out and publishes them, in id order, to this instance's open streams, and says
+ * so ({@link RequestEventsCommitted}: the relay to the company's systems wakes on it, for events
+ * another instance wrote). When the
  * connection drops it reconnects with growing pauses and first catches up on what it missed. Every
  * instance runs one: NOTIFY reaches them all, so any instance serves any stream.
  */
@@ -48,15 +52,18 @@ class PostgresEventListener implements SmartLifecycle, InitializingBean {
     private final EventLog events;
     private final EventHub hub;
     private final EventStreamProperties properties;
+    private final java.util.function.Consumer<RequestEventsCommitted> committed;
     private EventSequence sequence;
     private volatile boolean running;
     private volatile Thread thread;
 
-    PostgresEventListener(JdbcConnectionDetails database, EventLog events, EventHub hub, EventStreamProperties properties) {
+    PostgresEventListener(JdbcConnectionDetails database, EventLog events, EventHub hub, EventStreamProperties properties,
+            ApplicationEventPublisher publisher) {
         this.database = database;
         this.events = events;
         this.hub = hub;
         this.properties = properties;
+        this.committed = publisher::publishEvent;
     }
 
     /** Before any stream can open: what is stored already is for replay, what comes next is live. */
@@ -157,6 +164,7 @@ class PostgresEventListener implements SmartLifecycle, InitializingBean {
             }
             if (!released.isEmpty()) {
                 hub.publish(released, sequence.released());
+                committed.accept(new RequestEventsCommitted(sequence.released()));
             }
             if (read.size() < BATCH || released.size() < read.size()) {
                 return;
