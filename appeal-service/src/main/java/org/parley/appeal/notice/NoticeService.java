@@ -258,8 +258,9 @@ public class NoticeService {
 
     /**
      * Stores checked notices in one transaction: their rows, a fresh reference for any whose reference was
-     * taken, their audit records and their counters (last, so that the counter rows, which concurrent batches
-     * share, stay locked only for the end of the transaction). Answers in the order given.
+     * taken, their audit records, the responder seen and the counters. The last two are rows every batch of
+     * the company shares, locked until the commit: they come last, so that concurrent batches overlap and
+     * wait on each other only for the end of a transaction. Answers in the order given.
      */
     private List<Outcome> persist(Caller caller, UUID companyId, Company company, List<Valid> valid, Instant now) {
         Person decider = Person.of(caller);
@@ -272,7 +273,6 @@ public class NoticeService {
         }
         return transactions.execute(tx -> {
             store.rememberCompany(companyId, company.name(), now);
-            responders.remember(companyId, decider, now);
             Outcome[] outcomes = new Outcome[candidates.size()];
             List<Integer> pending = new ArrayList<>();
             for (int k = 0; k < candidates.size(); k++) {
@@ -310,6 +310,8 @@ public class NoticeService {
                     .withDetails(new Recorded(c.notice().reference().toString(), companyId, c.notice().category().code(),
                             c.notice().standardsVersion(), c.notice().requestId(), c.valid().puid())))
                     .toList());
+            // the rows every batch of the company shares, locked until the commit: last, so batches overlap
+            responders.remember(companyId, decider, now);
             counters.noticesRecorded(created.stream().map(c -> new Counters.NoticeTally(companyId, c.notice().decidedAt(),
                     c.notice().ground().name(), c.notice().category().code(), c.notice().automatedDetection(),
                     c.notice().automatedDecision())).toList());

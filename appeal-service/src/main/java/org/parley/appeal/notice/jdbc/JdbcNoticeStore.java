@@ -380,13 +380,17 @@ class JdbcNoticeStore implements NoticeStore {
         return appeals;
     }
 
+    /**
+     * Two statements that lock nothing when the name is known already: an upsert ({@code on conflict do
+     * update}) locks the row even when its condition is false, and every notice of the company, batches
+     * included, would then wait for the transaction before it.
+     */
     @Override
     public void rememberCompany(UUID id, String name, Instant now) {
-        jdbc.sql("""
-                insert into company (id, name, updated_at) values (:id, :name, :now)
-                on conflict (id) do update set name = excluded.name, updated_at = excluded.updated_at
-                where company.name <> excluded.name
-                """)
+        jdbc.sql("insert into company (id, name, updated_at) values (:id, :name, :now) on conflict (id) do nothing")
+                .param("id", id).param("name", name).param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("update company set name = :name, updated_at = :now where id = :id and name <> :name")
                 .param("id", id).param("name", name).param("now", Timestamp.from(now))
                 .update();
     }
