@@ -96,8 +96,9 @@ class NoticeController {
                     + "ones are stored (all in one transaction), the broken ones answered `INVALID` with their "
                     + "errors, by `position` in the list. A `puid` recorded before, or earlier in the same batch, "
                     + "answers `EXISTING` with that notice's id and reference and stores nothing: sending a batch "
-                    + "again is safe. The access code of each `CREATED` notice is in this answer only. More than "
-                    + "1,000 notices, or none, is refused (422).")
+                    + "again is safe. The access code of each `CREATED` notice is in this answer only, so an "
+                    + "`Idempotency-Key` replay answers the status alone: send puids to make a batch safe to resend. "
+                    + "More than 1,000 notices, or none, is refused (422).")
     @PostMapping("/batch")
     ResponseEntity<BatchView> recordAll(Caller caller, @RequestBody BatchBody body) {
         if (body.notices() == null) {
