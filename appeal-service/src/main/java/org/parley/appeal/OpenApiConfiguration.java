@@ -25,6 +25,9 @@ class OpenApiConfiguration {
                         .description("Appeals against a restriction: the company's human review, escalation, the "
                                 + "independent decision."))
                 .addTagsItem(new Tag().name("Transparency")
-                        .description("Public figures on notices and appeals, small counts suppressed."));
+                        .description("Public figures on notices and appeals, small counts suppressed."))
+                .addTagsItem(new Tag().name("DSA export")
+                        .description("Every day's statements of reasons as the DSA Transparency Database's daily files, "
+                                + "full and light, with their checksums; public."));
     }
 }

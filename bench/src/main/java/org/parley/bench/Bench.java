@@ -17,6 +17,7 @@ import org.parley.bench.anchor.PgBench;
 import org.parley.bench.scenario.AppealScenario;
 import org.parley.bench.scenario.AuditScenario;
 import org.parley.bench.scenario.DevProfileComparison;
+import org.parley.bench.scenario.NoticesScenario;
 import org.parley.bench.scenario.GatewayScenario;
 import org.parley.bench.scenario.MemoryScenario;
 import org.parley.bench.scenario.ProfileScenario;
@@ -48,7 +49,8 @@ public final class Bench {
      */
     public static final List<Scenario> SCENARIOS = List.of(new WarmUpScenario(), new SubmitScenario(),
             new ReadScenario(), new GatewayScenario(), new SoakScenario(), new TransparencyScenario(),
-            new AuditScenario(), new AppealScenario(), new WebhookScenario(), new ProfileScenario(), new StartupScenario(),
+            new AuditScenario(), new AppealScenario(), new WebhookScenario(), new NoticesScenario(), new ProfileScenario(),
+            new StartupScenario(),
             new MemoryScenario());
 
     /**

@@ -34,7 +34,8 @@ class BenchSmokeIT {
         // every scenario produced a figure
         assertThat(report.rows()).filteredOn(row -> row.outcome() == Report.Outcome.NOT_MEASURED).isEmpty();
         assertThat(report.rows()).extracting(Report.Row::scenario)
-                .contains("appeal creation with its gRPC lookups ÷ in-process lookups");
+                .contains("appeal creation with its gRPC lookups ÷ in-process lookups",
+                        "notice batch ingestion ÷ raw COPY of the same rows");
         assertThat(out.resolve("report.md")).exists();
         assertThat(Files.readString(out.resolve("report.md"))).contains("| scenario | goal | result |");
         assertThat(out.resolve("flame-submit-request-service.html")).exists();

@@ -176,6 +176,20 @@ class GatewayIT extends GatewayTestSupport {
     }
 
     @Test
+    void thePublicNoticeSearchAndTheDsaFilesNeedNoTokenAndGoToAppealService() {
+        HttpResponse<String> search = get("/api/v1/notices/public?category=TERRORIST_CONTENT");
+        HttpResponse<String> file = get("/api/v1/exports/dsa/2026-11-20/full.csv");
+        HttpResponse<String> checksum = get("/api/v1/exports/dsa/2026-11-20/light.csv.sha256");
+
+        // past the gateway's security, to appeal-service, which is down in this test
+        for (HttpResponse<String> response : List.of(search, file, checksum)) {
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).contains("appeal-service");
+        }
+        assertThat(get("/api/v1/notices").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void circuitOpensAfterRepeatedFailuresAndSaysWhenToRetry() {
         String token = ISSUER.token("appellant-1", "appellant");
         HttpResponse<String> last = null;

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +18,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.parley.appeal.notice.domain.AccessCode;
 import org.parley.appeal.notice.domain.AppealWindow;
+import org.parley.appeal.notice.domain.Ground;
+import org.parley.appeal.notice.domain.Restriction;
 import org.parley.appeal.notice.domain.Notice;
 import org.parley.appeal.notice.domain.NoticeDraft;
 import org.parley.appeal.notice.domain.NoticeReference;
@@ -34,6 +38,7 @@ import org.parley.appeal.order.domain.Orders;
 import org.parley.appeal.shared.domain.Person;
 import org.parley.appeal.shared.domain.ResponderDirectory;
 import org.parley.appeal.shared.domain.NoticeAccess;
+import org.parley.appeal.stakeholders.domain.ActiveStandards;
 import org.parley.appeal.stakeholders.domain.Companies;
 import org.parley.appeal.stakeholders.domain.Company;
 import org.parley.appeal.stakeholders.domain.ContentCategory;
@@ -42,6 +47,7 @@ import org.parley.appeal.transparency.domain.Counters;
 import org.parley.common.audit.AuditEntry;
 import org.parley.common.audit.AuditLog;
 import org.parley.common.audit.AuditRecord;
+import org.parley.common.check.FieldCheck;
 import org.parley.common.kernel.Caller;
 import org.parley.common.kernel.Conflict;
 import org.parley.common.kernel.Forbidden;
@@ -92,38 +98,242 @@ public class NoticeService {
      * the company and the government request it names (over gRPC, before any row is written).
      */
     public RecordedNotice record(Caller caller, NoticeDraft draft) {
+        return switch (record(caller, draft, null)) {
+            case Created created -> created.recorded();
+            case Existing existing -> throw new IllegalStateException("no puid, so no earlier notice");
+            case Invalid invalid -> throw RuleViolation.ofFields(invalid.errors());
+        };
+    }
+
+    /**
+     * As {@link #record(Caller, NoticeDraft)}, with the company's own unique id of the statement: when the
+     * company recorded one with this puid already, that notice is answered ({@link Existing}) and nothing is
+     * stored. Broken fields are refused (422) as a whole, as ever.
+     */
+    public Outcome record(Caller caller, NoticeDraft draft, String puid) {
         caller.require(Role.COMPANY_RESPONDER);
         UUID companyId = companyOf(caller);
         Instant now = now();
-        NoticeDraft.Checked checked = draft.check(now, standards::active);
-        ContentCategory category = checked.category();
-        Company company = companies.find(companyId)
+        NoticeDraft.Checked checked = checkedWithPuid(draft, puid, now, standards::active);
+        Company company = activeCompany(companyId);
+        draft.request().ifPresent(requestId -> checkOrder(requestId, companyId));
+        return persist(caller, companyId, company, List.of(new Valid(0, draft, checked, strip(puid))), now).getFirst();
+    }
+
+    /**
+     * Many statements at once (up to {@link #MAX_BATCH}), each checked on its own as {@link #record} checks
+     * one: the valid ones are stored, all in one transaction with their audit records and counters, the
+     * broken ones answered with their errors in their place. A puid the company used before, or earlier in
+     * the same batch, answers that notice and stores nothing. The company, the content guidance and each
+     * government request named are asked once for the whole batch.
+     */
+    public List<Outcome> recordAll(Caller caller, List<Item> items) {
+        caller.require(Role.COMPANY_RESPONDER);
+        UUID companyId = companyOf(caller);
+        if (items == null || items.isEmpty()) {
+            throw RuleViolation.ofField("notices", "must hold at least one notice");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw new RuleViolation("BATCH_TOO_LARGE", "A batch holds at most " + MAX_BATCH + " notices; this one holds "
+                    + items.size() + ": send it in several", List.of(new RuleViolation.FieldError("notices",
+                            "must hold at most " + MAX_BATCH + " notices")), List.of());
+        }
+        Instant now = now();
+        Supplier<ActiveStandards> standardsOnce = once(standards::active);
+        Map<UUID, Optional<RuleViolation>> orderChecks = new HashMap<>();
+        Outcome[] outcomes = new Outcome[items.size()];
+        List<Valid> valid = new ArrayList<>();
+        Company company = null;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item == null || item.draft() == null) {
+                outcomes[i] = new Invalid(List.of(new RuleViolation.FieldError("notice", "must be a notice")));
+                continue;
+            }
+            try {
+                NoticeDraft.Checked checked = checkedWithPuid(item.draft(), item.puid(), now, standardsOnce);
+                if (company == null) {
+                    company = activeCompany(companyId);
+                }
+                item.draft().request().ifPresent(requestId -> {
+                    orderChecks.computeIfAbsent(requestId, id -> {
+                        try {
+                            checkOrder(id, companyId);
+                            return Optional.empty();
+                        } catch (RuleViolation e) {
+                            return Optional.of(e);
+                        }
+                    }).ifPresent(refusal -> {
+                        throw refusal;
+                    });
+                });
+                valid.add(new Valid(i, item.draft(), checked, strip(item.puid())));
+            } catch (RuleViolation e) {
+                if ("COMPANY_NOT_ACTIVE".equals(e.reason())) {
+                    throw e;
+                }
+                outcomes[i] = new Invalid(e.fieldErrors());
+            }
+        }
+        // a puid repeated within the batch: the first valid notice with it is stored, the others answer it
+        Map<String, Integer> leaders = new HashMap<>();
+        Map<Integer, Integer> followers = new HashMap<>();
+        List<Valid> distinct = new ArrayList<>();
+        for (Valid v : valid) {
+            Integer leader = v.puid() == null ? null : leaders.putIfAbsent(v.puid(), v.position());
+            if (leader == null) {
+                distinct.add(v);
+            } else {
+                followers.put(v.position(), leader);
+            }
+        }
+        if (!distinct.isEmpty()) {
+            List<Outcome> stored = persist(caller, companyId, company, distinct, now);
+            for (int k = 0; k < distinct.size(); k++) {
+                outcomes[distinct.get(k).position()] = stored.get(k);
+            }
+        }
+        followers.forEach((position, leader) -> outcomes[position] = switch (outcomes[leader]) {
+            case Created created -> new Existing(created.recorded().notice().id(), created.recorded().notice().reference());
+            case Existing existing -> existing;
+            case Invalid invalid -> throw new IllegalStateException("a leader is valid");
+        });
+        return List.of(outcomes);
+    }
+
+    /** The most notices one batch may hold. */
+    public static final int MAX_BATCH = 1_000;
+    /** The longest puid, as in the DSA Transparency Database. */
+    public static final int MAX_PUID = 500;
+
+    /** One notice of a batch: the statement, and the company's own unique id of it (null when none). */
+    public record Item(NoticeDraft draft, String puid) {}
+
+    /** What became of one notice sent. */
+    public sealed interface Outcome {}
+
+    /** Stored now; the access code is in here and nowhere else. */
+    public record Created(RecordedNotice recorded) implements Outcome {}
+
+    /** Not stored: the company recorded a notice with this puid before (or earlier in the same batch). */
+    public record Existing(UUID id, NoticeReference reference) implements Outcome {}
+
+    /** Not stored: these fields are broken. */
+    public record Invalid(List<RuleViolation.FieldError> errors) implements Outcome {}
+
+    private record Valid(int position, NoticeDraft draft, NoticeDraft.Checked checked, String puid) {}
+
+    private record Candidate(Valid valid, String accessCode, Notice notice) {}
+
+    private NoticeDraft.Checked checkedWithPuid(NoticeDraft draft, String puid, Instant now,
+            Supplier<ActiveStandards> active) {
+        RuleViolation.FieldError puidError = null;
+        if (puid != null && (puid.isBlank() || puid.strip().length() > MAX_PUID || !FieldCheck.printable(puid))) {
+            puidError = new RuleViolation.FieldError("puid", "must have 1 to " + MAX_PUID + " printable characters");
+        }
+        NoticeDraft.Checked checked;
+        try {
+            checked = draft.check(now, active);
+        } catch (RuleViolation e) {
+            if (puidError == null) {
+                throw e;
+            }
+            List<RuleViolation.FieldError> errors = new ArrayList<>(e.fieldErrors());
+            errors.add(puidError);
+            throw RuleViolation.ofFields(errors);
+        }
+        if (puidError != null) {
+            throw RuleViolation.ofFields(List.of(puidError));
+        }
+        return checked;
+    }
+
+    private Company activeCompany(UUID companyId) {
+        return companies.find(companyId)
                 .filter(Company::mayRecordNotices)
                 .orElseThrow(() -> new RuleViolation("COMPANY_NOT_ACTIVE",
                         "Your stakeholder is not an active company in Parley, so it cannot record notices",
                         List.of(), List.of()));
-        draft.request().ifPresent(requestId -> checkOrder(requestId, companyId));
-        String accessCode = AccessCode.random(random);
-        String codeHash = AccessCode.hash(accessCode, random);
+    }
+
+    /**
+     * Stores checked notices in one transaction: their rows, a fresh reference for any whose reference was
+     * taken, their audit records, the responder seen and the counters. The last two are rows every batch of
+     * the company shares, locked until the commit: they come last, so that concurrent batches overlap and
+     * wait on each other only for the end of a transaction. Answers in the order given.
+     */
+    private List<Outcome> persist(Caller caller, UUID companyId, Company company, List<Valid> valid, Instant now) {
         Person decider = Person.of(caller);
-        Notice notice = transactions.execute(tx -> {
+        List<Candidate> candidates = new ArrayList<>(valid.size());
+        for (Valid v : valid) {
+            String code = AccessCode.random(random);
+            Notice notice = v.draft().toNotice(Ids.next(), NoticeReference.random(random), AccessCode.hash(code), companyId,
+                    company.name(), v.checked().category(), v.checked().standardsVersion(), decider, now);
+            candidates.add(new Candidate(v, code, notice));
+        }
+        return transactions.execute(tx -> {
             store.rememberCompany(companyId, company.name(), now);
-            responders.remember(companyId, decider, now);
-            for (int attempt = 0; attempt < REFERENCE_TRIES; attempt++) {
-                Notice candidate = draft.toNotice(Ids.next(), NoticeReference.random(random), codeHash, companyId,
-                        company.name(), category, checked.standardsVersion(), decider, now);
-                if (store.insert(candidate)) {
-                    counters.noticeRecorded(companyId, candidate.decidedAt(), candidate.ground().name(),
-                            category.code(), candidate.automatedDetection(), candidate.automatedDecision());
-                    audit.append(AuditEntry.of(caller, "NOTICE_RECORDED", ENTITY, candidate.id(), null, "UNCLAIMED")
-                            .withDetails(new Recorded(candidate.reference().toString(), companyId, category.code(),
-                                    checked.standardsVersion(), candidate.requestId())));
-                    return candidate;
-                }
+            Outcome[] outcomes = new Outcome[candidates.size()];
+            List<Integer> pending = new ArrayList<>();
+            for (int k = 0; k < candidates.size(); k++) {
+                pending.add(k);
             }
-            throw new IllegalStateException("no free notice reference after " + REFERENCE_TRIES + " draws");
+            List<Candidate> created = new ArrayList<>();
+            for (int attempt = 0; attempt < REFERENCE_TRIES && !pending.isEmpty(); attempt++) {
+                List<NoticeStore.Stored> stored = store.insertAll(pending.stream()
+                        .map(k -> new NoticeStore.Keyed(candidates.get(k).notice(), candidates.get(k).valid().puid()))
+                        .toList());
+                List<Integer> taken = new ArrayList<>();
+                for (int j = 0; j < pending.size(); j++) {
+                    int k = pending.get(j);
+                    Candidate c = candidates.get(k);
+                    switch (stored.get(j)) {
+                        case NoticeStore.Inserted inserted -> {
+                            outcomes[k] = new Created(new RecordedNotice(c.notice(), c.accessCode()));
+                            created.add(c);
+                        }
+                        case NoticeStore.Existing existing -> outcomes[k] = new Existing(existing.id(), existing.reference());
+                        case NoticeStore.ReferenceTaken referenceTaken -> {
+                            candidates.set(k, new Candidate(c.valid(), c.accessCode(),
+                                    c.notice().withReference(NoticeReference.random(random))));
+                            taken.add(k);
+                        }
+                    }
+                }
+                pending = taken;
+            }
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("no free notice reference after " + REFERENCE_TRIES + " draws");
+            }
+            audit.appendAll(created.stream().map(c -> AuditEntry.of(caller, "NOTICE_RECORDED", ENTITY, c.notice().id(),
+                            null, "UNCLAIMED")
+                    .withDetails(new Recorded(c.notice().reference().toString(), companyId, c.notice().category().code(),
+                            c.notice().standardsVersion(), c.notice().requestId(), c.valid().puid())))
+                    .toList());
+            // the rows every batch of the company shares, locked until the commit: last, so batches overlap
+            responders.remember(companyId, decider, now);
+            counters.noticesRecorded(created.stream().map(c -> new Counters.NoticeTally(companyId, c.notice().decidedAt(),
+                    c.notice().ground().name(), c.notice().category().code(), c.notice().automatedDetection(),
+                    c.notice().automatedDecision())).toList());
+            return List.of(outcomes);
         });
-        return new RecordedNotice(notice, accessCode);
+    }
+
+    private static String strip(String puid) {
+        return puid == null ? null : puid.strip();
+    }
+
+    /** Asks the supplier once, on first use, and keeps what it answered. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        Object[] kept = new Object[1];
+        return () -> {
+            if (kept[0] == null) {
+                kept[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) kept[0];
+            return value;
+        };
     }
 
     /**
@@ -138,7 +348,7 @@ public class NoticeService {
             throw new Forbidden("Only a responder of the company that recorded the notice may replace its access code");
         }
         String accessCode = AccessCode.random(random);
-        Notice replaced = notice.withAccessCode(AccessCode.hash(accessCode, random));
+        Notice replaced = notice.withAccessCode(AccessCode.hash(accessCode));
         transactions.executeWithoutResult(tx -> {
             if (!store.updateAccessCode(replaced, notice.version())) {
                 throw new Conflict("NOTICE_CHANGED", "The notice changed meanwhile; read it again");
@@ -185,6 +395,57 @@ public class NoticeService {
             return accessOf(caller, notice, appeal)
                     .map(access -> reading(caller, notice, access, order, appeal, language)).stream();
         }).toList(), notices.nextPageToken());
+    }
+
+    /**
+     * The public search: anyone, every company's notices, newest first, as much of each as is public. The
+     * filters are checked like a body's fields (422 naming each broken one).
+     */
+    public Page<NoticeStore.PublicNotice> search(String company, Ground ground, String category, Restriction restriction,
+            Boolean automatedDetection, Boolean automatedDecision, String from, String to, Integer pageSize,
+            String pageToken) {
+        FieldCheck checks = FieldCheck.start();
+        UUID companyId = null;
+        if (company != null) {
+            companyId = Ids.parse(company.strip()).orElse(null);
+            if (companyId == null) {
+                checks.add("company", "must be a company's stakeholder id");
+            }
+        }
+        if (category != null && (category.isBlank() || category.length() > 100)) {
+            checks.add("category", "must be a category code");
+        }
+        Instant fromTime = instant(checks, "from", from);
+        Instant toTime = instant(checks, "to", to);
+        if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
+            checks.add("to", "must be after from");
+        }
+        PageRequest page;
+        try {
+            page = PageRequest.of(pageSize, pageToken);
+        } catch (RuleViolation e) {
+            e.fieldErrors().forEach(error -> checks.add(error.field(), error.message()));
+            checks.orThrow();
+            throw e;
+        }
+        checks.orThrow();
+        NoticeStore.PublicFilter filter = new NoticeStore.PublicFilter(companyId, ground,
+                category == null ? null : category.strip(), restriction, automatedDetection, automatedDecision, fromTime,
+                toTime);
+        return Page.of(store.search(filter, page.after().orElse(null), page.fetchSize()), page,
+                NoticeStore.PublicNotice::id);
+    }
+
+    private static Instant instant(FieldCheck checks, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            checks.add(field, "must be a time in RFC 3339, e.g. 2026-11-01T00:00:00Z");
+            return null;
+        }
     }
 
     /** The audit records of a notice, for anyone who may see it. */
@@ -278,5 +539,5 @@ public class NoticeService {
     }
 
     /** The audit details of a recorded notice. */
-    record Recorded(String reference, UUID company, String category, int standardsVersion, UUID requestId) {}
+    record Recorded(String reference, UUID company, String category, int standardsVersion, UUID requestId, String puid) {}
 }

@@ -29,6 +29,7 @@ public enum Upstreams {
             "/api/v1/notices/**",
             "/api/v1/appeals/**",
             "/api/v1/transparency/appeals/**",
+            "/api/v1/exports/**",
             "/api/v1/admin/audit/appeal/**")),
 
     /** The web pages: matched by {@link org.parley.gateway.web.PortalPaths}, not by a path list. */

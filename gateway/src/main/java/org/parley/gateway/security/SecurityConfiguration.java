@@ -61,6 +61,9 @@ public class SecurityConfiguration {
             "/api/v1/working-groups/**",
             "/api/v1/standards/**",
             "/api/v1/transparency/**",
+            // statements of reasons as the public may see them, and their daily files in the DSA's shape
+            "/api/v1/notices/public",
+            "/api/v1/exports/**",
             "/api/docs", "/api/docs/*", "/webjars/swagger-ui/**",
     };
 

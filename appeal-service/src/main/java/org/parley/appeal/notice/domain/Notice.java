@@ -50,6 +50,14 @@ public record Notice(UUID id, NoticeReference reference, UUID companyId, String 
         return AppealWindow.closesAt(decidedAt);
     }
 
+    /** The same notice under another reference, before it is stored (the first drawn was taken). */
+    public Notice withReference(NoticeReference other) {
+        return new Notice(id, other, companyId, companyName, contentRef, accountRef, restriction, territorialScope,
+                ground, legalReference, termsReference, category, standardsVersion, facts, automatedDetection,
+                automatedDecision, decidedAt, requestId, language, decider, accessCodeHash, ownerSubject, claimedAt,
+                recordedAt, version);
+    }
+
     /**
      * A new access code for a notice nobody has claimed yet (the first was lost, or never reached the
      * person): the old one stops working.

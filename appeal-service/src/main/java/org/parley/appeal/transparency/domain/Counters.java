@@ -1,6 +1,7 @@
 package org.parley.appeal.transparency.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,6 +12,16 @@ public interface Counters {
 
     void noticeRecorded(UUID company, Instant decidedAt, String ground, String category, boolean automatedDetection,
             boolean automatedDecision);
+
+    /**
+     * Many notices at once, as {@link #noticeRecorded} would count each: one upsert per distinct counter, in
+     * the order of the counters' keys, so that concurrent batches wait on each other rather than deadlock.
+     */
+    void noticesRecorded(List<NoticeTally> notices);
+
+    /** What a notice adds to the counters. */
+    record NoticeTally(UUID company, Instant decidedAt, String ground, String category, boolean automatedDetection,
+            boolean automatedDecision) {}
 
     void appealFiled(UUID company, Instant filedAt, Instant dueAt);
 

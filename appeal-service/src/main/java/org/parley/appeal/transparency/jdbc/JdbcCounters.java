@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.parley.appeal.transparency.domain.Counters;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +46,62 @@ public class JdbcCounters implements Counters {
                 .param("detection", automatedDetection).param("decision", automatedDecision)
                 .update();
     }
+
+    @Override
+    public void noticesRecorded(List<NoticeTally> notices) {
+        Map<List<Object>, Long> counts = new TreeMap<>(KEY_ORDER);
+        for (NoticeTally n : notices) {
+            counts.merge(List.of(day(n.decidedAt()).toLocalDate(), n.company(), n.ground(), n.category(),
+                    n.automatedDetection(), n.automatedDecision()), 1L, Long::sum);
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        int size = counts.size();
+        String[] days = new String[size];
+        UUID[] companies = new UUID[size];
+        String[] grounds = new String[size];
+        String[] categories = new String[size];
+        String[] detections = new String[size];
+        String[] decisions = new String[size];
+        Long[] numbers = new Long[size];
+        int i = 0;
+        for (Map.Entry<List<Object>, Long> e : counts.entrySet()) {
+            List<Object> key = e.getKey();
+            days[i] = key.get(0).toString();
+            companies[i] = (UUID) key.get(1);
+            grounds[i] = (String) key.get(2);
+            categories[i] = (String) key.get(3);
+            detections[i] = key.get(4).toString();
+            decisions[i] = key.get(5).toString();
+            numbers[i] = e.getValue();
+            i++;
+        }
+        jdbc.sql("""
+                insert into notice_rollup (day, company_id, ground, category, automated_detection, automated_decision, notices)
+                select * from unnest(cast(:days as date[]), cast(:companies as uuid[]), cast(:grounds as text[]),
+                    cast(:categories as text[]), cast(:detections as boolean[]), cast(:decisions as boolean[]),
+                    cast(:numbers as bigint[]))
+                on conflict (day, company_id, ground, category, automated_detection, automated_decision)
+                do update set notices = notice_rollup.notices + excluded.notices
+                """)
+                .param("days", days).param("companies", companies).param("grounds", grounds)
+                .param("categories", categories).param("detections", detections).param("decisions", decisions)
+                .param("numbers", numbers)
+                .update();
+    }
+
+    /** The primary key's order of notice_rollup, so that every batch locks its rows in the same order. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final Comparator<List<Object>> KEY_ORDER = (a, b) -> {
+        for (int k = 0; k < a.size(); k++) {
+            int c = ((Comparable) a.get(k)).compareTo(b.get(k));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
 
     @Override
     public void appealFiled(UUID company, Instant filedAt, Instant dueAt) {

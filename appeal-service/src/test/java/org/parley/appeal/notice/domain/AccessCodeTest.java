@@ -12,11 +12,11 @@ class AccessCodeTest {
     private final SecureRandom random = new SecureRandom();
 
     @Test
-    void aCodeIsTwelveUnambiguousCharactersInThreeGroups() {
+    void aCodeIsTwentyEightUnambiguousCharactersInSevenGroups() {
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String code = AccessCode.random(random);
-            assertThat(code).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+            assertThat(code).matches("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){6}");
             assertThat(code).doesNotContain("0", "O", "1", "I", "L");
             codes.add(code);
         }
@@ -24,16 +24,40 @@ class AccessCodeTest {
     }
 
     @Test
-    void theHashIsSaltedAndMatchesTheCodeHoweverItIsTyped() {
+    void theHashIsASha256ThatMatchesTheCodeHoweverItIsTyped() {
         String code = AccessCode.random(random);
 
-        String first = AccessCode.hash(code, random);
-        String second = AccessCode.hash(code, random);
+        String hash = AccessCode.hash(code, random);
 
-        assertThat(first).isNotEqualTo(second).startsWith("pbkdf2-sha256$20000$").doesNotContain(code);
-        assertThat(AccessCode.matches(code, first)).isTrue();
-        assertThat(AccessCode.matches(" " + code.toLowerCase().replace("-", " ") + " ", first)).isTrue();
+        assertThat(hash).startsWith("sha256$").doesNotContain(code);
+        assertThat(AccessCode.matches(code, hash)).isTrue();
+        assertThat(AccessCode.matches(" " + code.toLowerCase().replace("-", " ") + " ", hash)).isTrue();
+        assertThat(AccessCode.matches(code.replace("-", ""), hash)).isTrue();
+        assertThat(AccessCode.matches(AccessCode.random(random), hash)).isFalse();
+    }
+
+    @Test
+    void codesHashedWithPbkdf2BeforeStillVerify() {
+        String code = "7K3P-QX2M-4HTD";
+
+        String first = AccessCode.legacyHash(code, random);
+        String second = AccessCode.legacyHash(code, random);
+
+        assertThat(first).isNotEqualTo(second).startsWith("pbkdf2-sha256$20000$");
+        assertThat(AccessCode.matches(code.toLowerCase(), first)).isTrue();
         assertThat(AccessCode.matches(code.replace("-", ""), second)).isTrue();
+        assertThat(AccessCode.matches("7K3P-QX2M-4HTE", first)).isFalse();
+    }
+
+    @Test
+    void hashingACodeTakesMicrosecondsNotMilliseconds() {
+        String code = AccessCode.random(random);
+        AccessCode.hash(code);
+        long started = System.nanoTime();
+        for (int i = 0; i < 10_000; i++) {
+            AccessCode.hash(code);
+        }
+        assertThat((System.nanoTime() - started) / 10_000).as("ns per hash").isLessThan(200_000);
     }
 
     @Test

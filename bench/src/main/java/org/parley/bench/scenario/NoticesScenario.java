@@ -1,0 +1,262 @@
+package org.parley.bench.scenario;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.parley.bench.BenchRun;
+import org.parley.bench.Liaisons;
+import org.parley.bench.Scenario;
+import org.parley.bench.anchor.Statements;
+import org.parley.bench.load.Call;
+import org.parley.bench.load.ClosedLoop;
+import org.parley.bench.load.LoadResult;
+import org.parley.local.ParleyPlatform.DatabaseLogin;
+import org.parley.local.Topology;
+import org.postgresql.PGConnection;
+
+/**
+ * Statements of reasons at DSA scale: batches of 1,000 notices posted straight to appeal-service (no gateway:
+ * its body limit and rate limits are the gateway's business, measured elsewhere) by a company's responder at
+ * capacity, in notices per second, against a raw {@code COPY} of as many rows of the same shape into the same
+ * table in the same run; and the public search's p99 at a steady rate. Both at two sizes of the store, the
+ * notices beyond those the loads record generated in SQL over the last 60 days (so over several monthly
+ * partitions), their counters recomputed, so every figure stays exact.
+ *
+ * <p>Sizes: the smoke mode 2,000 and 10,000; a full run {@code PARLEY_BENCH_NOTICES_SMALL} and
+ * {@code PARLEY_BENCH_NOTICES_LARGE} (1,000,000 and 10,000,000 unless set).
+ */
+public final class NoticesScenario implements Scenario {
+
+    private static final String RESPONDER = "responder-streamly-1@parley.local";
+    private static final int BATCH = 1_000;
+    /** Batches in flight: two cores, so a few keep both the service and PostgreSQL busy. */
+    private static final int CONNECTIONS = 4;
+    /** The public searches at a steady rate, far below capacity: what one person waits for. */
+    private static final double SEARCH_RATE = 20;
+    private static final double GOAL = 10_000;
+
+    @Override
+    public String name() {
+        return "notices";
+    }
+
+    @Override
+    public void run(BenchRun run) throws Exception {
+        DatabaseLogin database = run.platform().database(Topology.APPEAL_SERVICE);
+        long small = size(run, "PARLEY_BENCH_NOTICES_SMALL", 2_000, 1_000_000);
+        long large = size(run, "PARLEY_BENCH_NOTICES_LARGE", 10_000, 10_000_000);
+
+        fill(run, database, small);
+        long atSmall = count(database);
+        Measured first = measure(run, database, atSmall);
+        fill(run, database, large);
+        long atLarge = count(database);
+        Measured second = measure(run, database, atLarge);
+
+        run.report().judged(String.format(Locale.ROOT, "notices ingested in batches of 1,000, direct, at %,d stored", atLarge),
+                "≥ 10,000/s", String.format(Locale.ROOT, "%,.0f/s (at %,d stored: %,.0f/s)%s", second.ingested(), atSmall,
+                        first.ingested(), Loads.errors(first.load(), second.load())), second.ingested() >= GOAL);
+        run.report().atLeast("notice batch ingestion ÷ raw COPY of the same rows", "≥ 0.5",
+                second.ingested() / second.copied(), 0.5, String.format(Locale.ROOT, " (%,.0f/s ÷ %,.0f rows/s)",
+                        second.ingested(), second.copied()));
+        run.report().atLeast(String.format(Locale.ROOT, "notice ingestion at %,d stored ÷ at %,d", atLarge, atSmall),
+                "≥ 0.83 (within ×1.2)", second.ingested() / first.ingested(), 1 / 1.2, "");
+        double ratio = second.search().latencies().p99() / first.search().latencies().p99();
+        run.report().judged(String.format(Locale.ROOT, "public notice search p99 at %,d stored ÷ at %,d", atLarge, atSmall),
+                "≤ 1.2, and p99 ≤ 50 ms", String.format(Locale.ROOT, "%.2f (%.1f ms ÷ %.1f ms)%s", ratio,
+                        second.search().latencies().p99(), first.search().latencies().p99(),
+                        Loads.errors(first.search(), second.search())),
+                ratio <= 1.2 && second.search().latencies().p99() <= 50 && second.search().latencies().errors() == 0);
+    }
+
+    private record Measured(LoadResult load, double ingested, double copied, LoadResult search) {}
+
+    private static long size(BenchRun run, String variable, long smoke, long full) {
+        if (run.mode().smoke()) {
+            return smoke;
+        }
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? full : Long.parseLong(value.strip().replace("_", ""));
+    }
+
+    private static Measured measure(BenchRun run, DatabaseLogin database, long stored) throws Exception {
+        URI batch = run.direct(Topology.APPEAL_SERVICE, "/api/v1/notices/batch");
+        String token = run.tokens().of(RESPONDER);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Call post = n -> run.http().post(batch, token, run.http().json(Map.of("notices", batch(tag, n))));
+        ClosedLoop.run("notice batches (warm-up)", CONNECTIONS, run.mode().warmUp(), Long.MAX_VALUE, post);
+        run.http().takeRefusals();
+        run.http().takeRetries();
+        CpuUse cpu = CpuUse.start(run);
+        LoadResult load = ClosedLoop.run(String.format(Locale.ROOT, "notice batches of %,d at %,d stored", BATCH, stored),
+                CONNECTIONS, run.mode().capacityRun(), Long.MAX_VALUE, n -> post.send(n + 1_000_000));
+        Loads.measured(run, load);
+        run.report().measured("  CPU in cores: " + cpu.stop());
+        double ingested = load.goodput() * BATCH;
+
+        long rows = Math.max(BATCH, Math.min(50_000, (long) (ingested * run.mode().capacityRun().toSeconds())));
+        double copied = copy(database, rows);
+        run.report().measured(String.format(Locale.ROOT, "  %,.0f notices/s through the API; raw COPY of %,d such rows: "
+                + "%,.0f rows/s", ingested, rows, copied));
+
+        List<URI> searches = searches(run);
+        Call search = n -> run.http().get(searches.get((int) (n % searches.size())), null);
+        Loads.latencyAt(run, "public notice search (warm-up)", SEARCH_RATE, search);
+        LoadResult searched = Loads.latencyAt(run, String.format(Locale.ROOT, "public notice search at %,d stored", stored),
+                SEARCH_RATE, search);
+        return new Measured(load, ingested, copied, searched);
+    }
+
+    /** The first page, by company, by category, by ground and automation, the second page, a month. */
+    private static List<URI> searches(BenchRun run) throws Exception {
+        String base = "/api/v1/notices/public";
+        String next = run.http().getJson(run.direct(Topology.APPEAL_SERVICE, base + "?pageSize=50"), null)
+                .path("nextPageToken").asString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> queries = new ArrayList<>(List.of(
+                "?pageSize=50",
+                "?company=" + Liaisons.STREAMLY,
+                "?category=INCITEMENT_TO_VIOLENCE&pageSize=20",
+                "?ground=INCOMPATIBLE_WITH_TERMS&automatedDecision=false",
+                "?restriction=REMOVED&from=" + now.minus(30, ChronoUnit.DAYS) + "&to=" + now));
+        if (next != null && !next.isBlank()) {
+            queries.add("?pageSize=50&pageToken=" + next);
+        }
+        return queries.stream().map(q -> run.direct(Topology.APPEAL_SERVICE, base + q)).toList();
+    }
+
+    private static List<Map<String, Object>> batch(String tag, long n) {
+        List<Map<String, Object>> notices = new ArrayList<>(BATCH);
+        String decidedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        for (int i = 0; i < BATCH; i++) {
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("puid", "bench-" + tag + "-" + n + "-" + i);
+            notice.put("contentRef", "https://video.example.com/v/bench-" + n + "-" + i);
+            notice.put("accountRef", "user-bench-" + i);
+            notice.put("restriction", i % 4 == 0 ? "GEO_BLOCKED" : "REMOVED");
+            notice.put("territorialScope", List.of("DE", "FR"));
+            notice.put("ground", "INCOMPATIBLE_WITH_TERMS");
+            notice.put("termsReference", "Community guidelines §4 (violent extremism)");
+            notice.put("category", "INCITEMENT_TO_VIOLENCE");
+            notice.put("facts", "The video calls on viewers to attack a named group.");
+            notice.put("automatedDetection", true);
+            notice.put("automatedDecision", i % 3 == 0);
+            notice.put("decidedAt", decidedAt);
+            notice.put("language", "en");
+            notices.add(notice);
+        }
+        return notices;
+    }
+
+    /**
+     * The anchor: {@code rows} rows of the shape the batches store (a sealed account, a SHA-256 code hash,
+     * a puid) copied into the notice table with {@code COPY}, in one transaction; answers rows per second. They
+     * are rolled back, so the anchor saves the commit's flush the batches pay: the stores the loads compare must not
+     * grow by the anchor.
+     */
+    private static double copy(DatabaseLogin database, long rows) throws Exception {
+        StringBuilder data = new StringBuilder();
+        String company = Liaisons.STREAMLY;
+        String now = Instant.now().toString();
+        for (long i = 0; i < rows; i++) {
+            UUID id = uuid7(Instant.now());
+            data.append(id).append('\t').append("C-").append(id.toString(), 24, 36).append('\t').append(company)
+                    .append("\thttps://video.example.com/v/copy-").append(i)
+                    .append("\tk1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+                    .append("\tREMOVED\t{DE,FR}\tINCOMPATIBLE_WITH_TERMS\t\\N\tCommunity guidelines §4 (violent extremism)")
+                    .append("\tINCITEMENT_TO_VIOLENCE\tIncitement to violence\ttrue\t1")
+                    .append("\tThe video calls on viewers to attack a named group.\ttrue\tfalse\t").append(now)
+                    .append("\t\\N\ten\tsubject\tresponder-streamly-1@parley.local")
+                    .append("\tsha256$47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU\t").append(now)
+                    .append("\tcopy-").append(id).append('\n');
+        }
+        try (Connection c = Statements.connect(database)) {
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy notice (id, reference, company_id, content_ref, account_ref_sealed, restriction, territorial_scope,
+                        ground, legal_reference, terms_reference, category, category_name, category_incitement,
+                        standards_version, facts, automated_detection, automated_decision, decided_at, request_id, language,
+                        decider_subject, decider_username, access_code_hash, recorded_at, puid) from stdin
+                    """, new StringReader(data.toString()));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            c.rollback();
+            return rows / seconds;
+        }
+    }
+
+    /** Fills the store up to {@code target} notices of the demo company, over the last 60 days, counted exactly. */
+    private static void fill(BenchRun run, DatabaseLogin database, long target) throws SQLException {
+        long missing = target - count(database);
+        if (missing <= 0) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try (Connection c = Statements.connect(database);
+                Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("select notice_partition_for((current_date - m * interval '1 month')::date) from generate_series(0, 2) m");
+            s.execute("insert into company (id, name, updated_at) values ('" + Liaisons.STREAMLY
+                    + "', 'Streamly', now()) on conflict (id) do nothing");
+            s.execute("""
+                    create temporary table generated on commit drop as
+                    select (lpad(to_hex((extract(epoch from t) * 1000)::bigint), 12, '0') || '7' || substr(h, 1, 3) || '8'
+                               || substr(h, 4, 15))::uuid as id, t, i
+                    from (select i, now() - random() * interval '60 days' as t, md5(random()::text || i) as h
+                          from generate_series(1, %d) i) g
+                    """.formatted(missing));
+            s.execute("""
+                    insert into notice (id, reference, company_id, content_ref, account_ref_sealed, restriction,
+                        territorial_scope, ground, legal_reference, terms_reference, category, category_name,
+                        category_incitement, standards_version, facts, automated_detection, automated_decision, decided_at,
+                        language, decider_subject, decider_username, access_code_hash, recorded_at)
+                    select id, 'G-' || upper(substr(replace(id::text, '-', ''), 13, 20)), '%s', 'video-generated-' || i, null,
+                        (array['REMOVED', 'DISABLED', 'DEMOTED', 'AGE_RESTRICTED'])[1 + i %% 4], '{DE}', 'INCOMPATIBLE_WITH_TERMS',
+                        null, 'Community guidelines §4', (array['INCITEMENT_TO_VIOLENCE', 'TERRORIST_CONTENT'])[1 + i %% 2],
+                        'generated', i %% 2 = 0, 1, 'Generated for the bench: a statement of reasons of typical length.',
+                        i %% 3 = 0, i %% 5 = 0, t - interval '1 hour', 'en', 'generated', 'generated',
+                        'sha256$47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU', t
+                    from generated
+                    """.formatted(Liaisons.STREAMLY));
+            s.execute("""
+                    insert into notice_key (reference, notice_id, company_id)
+                    select 'G-' || upper(substr(replace(id::text, '-', ''), 13, 20)), id, '%s' from generated
+                    """.formatted(Liaisons.STREAMLY));
+            s.execute("""
+                    insert into notice_rollup (day, company_id, ground, category, automated_detection, automated_decision, notices)
+                    select (n.decided_at at time zone 'UTC')::date, n.company_id, n.ground, n.category, n.automated_detection,
+                        n.automated_decision, count(*)
+                    from generated g join notice n on n.id = g.id
+                    group by 1, 2, 3, 4, 5, 6
+                    on conflict (day, company_id, ground, category, automated_detection, automated_decision)
+                    do update set notices = notice_rollup.notices + excluded.notices
+                    """);
+            c.commit();
+            s.execute("analyze notice");
+        }
+        run.report().measured(String.format(Locale.ROOT, "%,d notices generated (with their keys and counters) in %.0f s",
+                missing, (System.nanoTime() - t0) / 1e9));
+    }
+
+    private static long count(DatabaseLogin database) throws SQLException {
+        return Statements.number(database, "select count(*) from notice");
+    }
+
+    /** A UUIDv7 of {@code at}, as the service makes its ids. */
+    private static UUID uuid7(Instant at) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (at.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
+    }
+}
