@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param appeal         the appeal-service upstream ({@code APPEAL_URI})
  * @param portal         the portal, which serves every path that is not the API ({@code PORTAL_URI})
  * @param maxRequestSize largest request body accepted; larger ones get 413
+ * @param maxBatchRequestSize largest body of a batch ({@code POST /api/**​/batch}, e.g. 1,000 notices), which
+ *                       the service behind checks again
  * @param rateLimit      per-client request budget of the API
  * @param pageRateLimit  per-address request budget of the portal's pages, assets and streams
  * @param rateLimitStore where the budgets are kept: in this process, or in Redis for all replicas
@@ -34,6 +36,7 @@ public record GatewayProperties(
         Upstream appeal,
         Upstream portal,
         @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("4MB") DataSize maxBatchRequestSize,
         @DefaultValue RateLimit rateLimit,
         RateLimit pageRateLimit,
         @DefaultValue RateLimitStore rateLimitStore) {
@@ -47,6 +50,7 @@ public record GatewayProperties(
         requireUpstream(appeal, "appeal", "APPEAL_URI", "the appeal-service", 8083);
         requireUpstream(portal, "portal", "PORTAL_URI", "the portal", 8084);
         Objects.requireNonNull(maxRequestSize, "parley.gateway.max-request-size is required");
+        Objects.requireNonNull(maxBatchRequestSize, "parley.gateway.max-batch-request-size is required");
         if (pageRateLimit == null) {
             pageRateLimit = DEFAULT_PAGE_RATE_LIMIT;
         }

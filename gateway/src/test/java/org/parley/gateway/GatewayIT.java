@@ -253,6 +253,22 @@ class GatewayIT extends GatewayTestSupport {
     }
 
     @Test
+    void aBatchMayCarryUpToFourMebibytesAndNoMore() {
+        String responder = "Bearer " + ISSUER.token("responder-1", "company-responder");
+
+        HttpResponse<String> within = send(request("/api/v1/notices/batch").header("Authorization", responder)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(new byte[3 * 1024 * 1024])));
+        HttpResponse<String> over = send(request("/api/v1/notices/batch").header("Authorization", responder)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(new byte[4 * 1024 * 1024 + 1])));
+        HttpResponse<String> notABatch = send(request("/api/v1/notices").header("Authorization", responder)
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(new byte[3 * 1024 * 1024])));
+
+        assertThat(within.statusCode()).as("a batch of 3 MiB reaches the service").isNotEqualTo(413);
+        assertThat(over.statusCode()).isEqualTo(413);
+        assertThat(notABatch.statusCode()).as("other paths keep the 1 MiB limit").isEqualTo(413);
+    }
+
+    @Test
     void bodyJustUnderTheLimitPasses() {
         byte[] body = new byte[1024 * 1024];
 

@@ -7,6 +7,7 @@ import org.parley.gateway.ratelimit.SubjectRateLimitFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -19,8 +20,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses request bodies above {@code parley.gateway.max-request-size} with 413: at once
- * when {@code Content-Length} says so, otherwise as soon as a streamed body passes it.
+ * Refuses request bodies above {@code parley.gateway.max-request-size} with 413 (a batch endpoint's,
+ * {@code POST /api/…/batch}, above {@code max-batch-request-size}): at once when {@code Content-Length}
+ * says so, otherwise as soon as a streamed body passes it.
  */
 @Component
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
@@ -30,10 +32,12 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     private final Problems problems;
     private final long limit;
+    private final long batchLimit;
 
     public RequestSizeLimitFilter(Problems problems, GatewayProperties properties) {
         this.problems = problems;
         this.limit = properties.maxRequestSize().toBytes();
+        this.batchLimit = properties.maxBatchRequestSize().toBytes();
     }
 
     @Override
@@ -43,9 +47,10 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long limit = limitFor(exchange.getRequest());
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
-            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, detail());
+            return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, detail(limit));
         }
         if (declared >= 0) {
             return chain.filter(exchange);
@@ -57,7 +62,7 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > limit) {
                         DataBufferUtils.release(buffer);
-                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail()));
+                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, detail(limit)));
                     } else {
                         sink.next(buffer);
                     }
@@ -67,7 +72,13 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(counted).build());
     }
 
-    private String detail() {
+    private long limitFor(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        boolean batch = HttpMethod.POST.equals(request.getMethod()) && path.startsWith("/api/") && path.endsWith("/batch");
+        return batch ? batchLimit : limit;
+    }
+
+    private static String detail(long limit) {
         return "The request body is larger than the limit of " + limit + " bytes.";
     }
 }
