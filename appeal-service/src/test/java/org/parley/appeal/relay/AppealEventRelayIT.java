@@ -16,6 +16,7 @@ import org.parley.api.stakeholder.v1.MailRecipient;
 import org.parley.api.stakeholder.v1.PublishCompanyEventRequest;
 import org.parley.appeal.relay.domain.AppealEvent;
 import org.parley.appeal.relay.grpc.AppealEventRelayConfiguration;
+import org.parley.appeal.relay.jdbc.AppealEventRetention;
 import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.NoticeBody;
 import org.parley.common.downstream.Downstreams;
@@ -49,6 +50,9 @@ class AppealEventRelayIT extends AppealServiceIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    AppealEventRetention retention;
 
     @Test
     void aFiledAppealReachesTheHubOnceAsTheCompanysRespondersSeeIt() {
@@ -127,6 +131,24 @@ class AppealEventRelayIT extends AppealServiceIT {
         assertThat(count("select count(*) from appeal_event where company_id = ?", UUID.fromString(w.company())))
                 .isEqualTo(1);
         assertThat(relayState(id, "APPEAL_CREATED")).isEqualTo("RELAYED");
+    }
+
+    @Test
+    void retentionForgetsRelayedEventsAfterAWeekButNeverAPendingOne() {
+        String relayed = filedAppeal().get("id").asText();
+        awaitOne("appeal.created");
+        await().atMost(SOON).until(() -> "RELAYED".equals(relayState(relayed, "APPEAL_CREATED")));
+        HUB.unavailable(true);
+        String pending = filedAppeal().get("id").asText();
+        jdbc.sql("update appeal_event set created_at = created_at - interval '30 days', "
+                + "relayed_at = relayed_at - interval '8 days' where appeal_id in (:relayed, :pending)")
+                .param("relayed", UUID.fromString(relayed)).param("pending", UUID.fromString(pending)).update();
+
+        retention.forget();
+
+        assertThat(count("select count(*) from appeal_event where appeal_id = ?", UUID.fromString(relayed))).isZero();
+        assertThat(relayState(pending, "APPEAL_CREATED")).as("what the company has not heard yet stays").isEqualTo("PENDING");
+        HUB.unavailable(false);
     }
 
     @Test
