@@ -61,6 +61,7 @@ public class SecurityConfiguration {
             "/api/v1/working-groups/**",
             "/api/v1/standards/**",
             "/api/v1/transparency/**",
+            "/api/v1/archive/**",
             "/api/docs", "/api/docs/*", "/webjars/swagger-ui/**",
     };
 
