@@ -69,6 +69,13 @@ class ArchiveSearchIT extends RequestServiceIT {
         assertThat(ids(company + "&from=" + today + "&to=" + today)).hasSize(3);
         assertThat(ids(company + "&from=" + tomorrow)).isEmpty();
         assertThat(ids(company + "&to=" + LocalDate.parse(today).minusDays(1))).isEmpty();
+        assertThat(ids(company + "&to=" + today)).as("open at the start").containsExactly(third, second, first);
+        assertThat(ids(company + "&from=" + LocalDate.parse(today).minusDays(40) + "&to=" + tomorrow))
+                .as("month by month").containsExactly(third, second, first);
+        assertThat(ids(company + "&from=2020-01-01&to=" + today + "&outcome=WITHDRAWN&pageSize=1"))
+                .as("many months, one page").containsExactly(third);
+        assertThat(ids(company + "&from=2000-01-01&to=" + today)).as("more months than are read one by one")
+                .containsExactly(third, second, first);
 
         JsonNode information = api.get("/api/v1/archive/requests/" + third).send().json();
         assertThat(information.get("dataCategories").get(0).asString()).isEqualTo("SUBSCRIBER");

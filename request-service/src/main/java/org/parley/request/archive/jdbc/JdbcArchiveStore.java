@@ -53,12 +53,12 @@ class JdbcArchiveStore implements ArchiveStore {
         return jdbc.sql("""
                 insert into archived_request (id, published_at, type, authority_id, authority_name, authority_country,
                     company_id, company_name, legal_instrument, legal_provision, legal_jurisdiction, legitimate_aim,
-                    data_categories, period_from, period_to, judicially_authorised, received_at, due_at, answered_at,
+                    data_categories, period_from, period_to, judicially_authorised, received_at, received_month, due_at, answered_at,
                     action_taken_at, withdrawn_at, gag_until, outcome, reason_codes, answer_ms, answered_in_time,
                     overdue, disclosed_items, subjects, redactions, search)
                 values (:id, :publishedAt, :type, :authority, :authorityName, :country, :company, :companyName,
                     :instrument, :provision, :jurisdiction, :aim, :categories, :periodFrom, :periodTo, :judicial,
-                    :receivedAt, :dueAt, :answeredAt, :actionTakenAt, :withdrawnAt, :gagUntil, :outcome, :reasonCodes,
+                    :receivedAt, :receivedMonth, :dueAt, :answeredAt, :actionTakenAt, :withdrawnAt, :gagUntil, :outcome, :reasonCodes,
                     :answerMs, :inTime, :overdue, :items, cast(:subjects as jsonb), cast(:redactions as jsonb),
                     to_tsvector('simple', :search))
                 on conflict (id) do nothing
@@ -80,6 +80,7 @@ class JdbcArchiveStore implements ArchiveStore {
                 .param("periodTo", r.period() == null ? null : r.period().to())
                 .param("judicial", r.judiciallyAuthorised())
                 .param("receivedAt", timestamp(r.receivedAt()))
+                .param("receivedMonth", LocalDate.ofInstant(r.receivedAt(), ZoneOffset.UTC).withDayOfMonth(1))
                 .param("dueAt", timestamp(r.dueAt()))
                 .param("answeredAt", timestamp(r.answeredAt()))
                 .param("actionTakenAt", timestamp(r.actionTakenAt()))
@@ -123,10 +124,69 @@ class JdbcArchiveStore implements ArchiveStore {
         return jdbc.sql("select * from archived_request where id = :id").param("id", id).query(this::map).optional();
     }
 
+    /** Beyond this many months a search by received day reads the whole archive newest first instead. */
+    static final int MAX_MONTHS = 120;
+
     @Override
     public List<PublicRecord> search(ArchiveQuery q, OptionalLong after, int limit) {
-        StringBuilder sql = new StringBuilder("select * from archived_request where true");
         Map<String, Object> params = new LinkedHashMap<>();
+        String filters = filters(q, after, params);
+        params.put("limit", limit);
+        List<LocalDate> months = months(q, this::receivedMonths);
+        if (months.isEmpty()) {
+            return jdbc.sql("select * from archived_request where true" + filters + " order by position desc limit :limit")
+                    .params(params).query(this::map).list();
+        }
+        // each month of the range newest first, from the index alone (it holds every filter but q), then merged
+        StringBuilder sql = new StringBuilder("select r.* from archived_request r join (");
+        for (int i = 0; i < months.size(); i++) {
+            params.put("month" + i, months.get(i));
+            sql.append(i == 0 ? "" : " union all ")
+                    .append("(select position from archived_request where received_month = :month").append(i)
+                    .append(filters).append(" order by position desc limit :limit)");
+        }
+        sql.append(") p using (position) order by r.position desc limit :limit");
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /** The first and the last month any record was received in; null for an empty archive. */
+    private LocalDate[] receivedMonths() {
+        return jdbc.sql("select min(received_month), max(received_month) from archived_request")
+                .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
+                .single();
+    }
+
+    /**
+     * The first days of the months a search by received day covers (an open end is the archive's
+     * first or last month); empty for a search without one, and for a range so long that reading the
+     * whole archive newest first finds a page as soon.
+     */
+    static List<LocalDate> months(ArchiveQuery q, java.util.function.Supplier<LocalDate[]> stored) {
+        if (q.from() == null && q.to() == null) {
+            return List.of();
+        }
+        LocalDate first = q.from() == null ? null : q.from().withDayOfMonth(1);
+        LocalDate last = q.to() == null ? null : q.to().withDayOfMonth(1);
+        if (first == null || last == null) {
+            LocalDate[] bounds = stored.get();
+            if (bounds[0] == null) {
+                return List.of();
+            }
+            first = first == null ? bounds[0] : first;
+            last = last == null ? bounds[1] : last;
+        }
+        if (last.isBefore(first) || first.plusMonths(MAX_MONTHS).isBefore(last)) {
+            return List.of();
+        }
+        List<LocalDate> months = new ArrayList<>();
+        for (LocalDate m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return months;
+    }
+
+    private static String filters(ArchiveQuery q, OptionalLong after, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (q.authority() != null) {
             sql.append(" and authority_id = :authority");
             params.put("authority", q.authority());
@@ -163,9 +223,7 @@ class JdbcArchiveStore implements ArchiveStore {
             sql.append(" and position < :after");
             params.put("after", after.getAsLong());
         }
-        sql.append(" order by position desc limit :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+        return sql.toString();
     }
 
     private PublicRecord map(ResultSet rs, int n) throws SQLException {
