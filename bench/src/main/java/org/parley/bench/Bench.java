@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.parley.bench.anchor.PgBench;
 import org.parley.bench.scenario.AppealScenario;
+import org.parley.bench.scenario.ArchiveScenario;
 import org.parley.bench.scenario.AuditScenario;
 import org.parley.bench.scenario.DevProfileComparison;
 import org.parley.bench.scenario.NoticesScenario;
@@ -49,8 +50,8 @@ public final class Bench {
      */
     public static final List<Scenario> SCENARIOS = List.of(new WarmUpScenario(), new SubmitScenario(),
             new ReadScenario(), new GatewayScenario(), new SoakScenario(), new TransparencyScenario(),
-            new AuditScenario(), new AppealScenario(), new WebhookScenario(), new NoticesScenario(), new ProfileScenario(),
-            new StartupScenario(),
+            new ArchiveScenario(), new AuditScenario(), new AppealScenario(), new WebhookScenario(), new NoticesScenario(),
+            new ProfileScenario(), new StartupScenario(),
             new MemoryScenario());
 
     /**

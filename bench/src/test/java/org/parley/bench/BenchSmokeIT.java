@@ -36,6 +36,8 @@ class BenchSmokeIT {
         assertThat(report.rows()).extracting(Report.Row::scenario)
                 .contains("appeal creation with its gRPC lookups ÷ in-process lookups",
                         "notice batch ingestion ÷ raw COPY of the same rows");
+        assertThat(report.rows()).extracting(Report.Row::scenario)
+                .anySatisfy(name -> assertThat(name).startsWith("archive search p99 at"));
         assertThat(out.resolve("report.md")).exists();
         assertThat(Files.readString(out.resolve("report.md"))).contains("| scenario | goal | result |");
         assertThat(out.resolve("flame-submit-request-service.html")).exists();

@@ -36,7 +36,7 @@ class PortalPagesAccessibilityIT {
     private static final String[] NOT_FOUND = {"not found", "introuvable", "nicht gefunden", "غير موجودة"};
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/transparency/requests", "/transparency/appeals",
-            "/authorities", "/commitments", "/standards", "/stakeholders", "/working-groups");
+            "/authorities", "/archive", "/commitments", "/standards", "/stakeholders", "/working-groups");
 
     private static String request;
     private static String notice;

@@ -57,6 +57,9 @@ class GatewayIT extends GatewayTestSupport {
         assertThat(get("/api/v1/working-groups").body()).contains("\"service\":\"stakeholder\"");
         assertThat(get("/api/v1/commitments/c1").body()).contains("\"service\":\"stakeholder\"");
         assertThat(get("/api/v1/transparency/requests").body()).contains("\"service\":\"request\"");
+        assertThat(get("/api/v1/archive/requests?q=example.com").body()).as("the archive needs no token")
+                .contains("\"service\":\"request\"");
+        assertThat(get("/api/v1/archive/requests/r1").body()).contains("\"service\":\"request\"");
         assertThat(get("/api/v1/requests/r1", token).body()).contains("\"service\":\"request\"");
         assertThat(get("/api/v1/admin/audit/stakeholder/verification", token).body())
                 .contains("\"service\":\"stakeholder\"").contains("/api/v1/admin/audit/stakeholder/verification");

@@ -26,6 +26,9 @@ class OpenApiConfiguration {
                 .addTagsItem(new Tag().name("Request events")
                         .description("A live stream of changes to the requests the caller may see."))
                 .addTagsItem(new Tag().name("Transparency")
-                        .description("Public figures on government requests, small counts suppressed."));
+                        .description("Public figures on government requests, small counts suppressed."))
+                .addTagsItem(new Tag().name("Archive")
+                        .description("The public archive: each request that is final and under no gag order, with "
+                                + "the people's data redacted from its subjects and what was redacted said on the record."));
     }
 }

@@ -36,6 +36,9 @@ class OpenApiDocumentIT extends RequestServiceIT {
         assertThat(document.at("/paths/~1api~1v1~1requests~1{id}/get/responses").propertyNames()).contains("404");
         assertThat(document.at("/paths/~1api~1v1~1transparency~1requests/get/security/0").isEmpty())
                 .as("the public report needs no token").isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1archive~1requests/get/security/0").isEmpty())
+                .as("the archive needs no token").isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1archive~1requests~1{id}/get/responses").propertyNames()).contains("404");
         assertThat(document.at("/paths/~1api~1v1~1requests/get/security").isMissingNode())
                 .as("the list needs the global one").isTrue();
         OpenApiDocuments.lint(OpenApiDocuments.file(SERVICE));

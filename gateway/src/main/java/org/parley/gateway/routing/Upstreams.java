@@ -23,6 +23,7 @@ public enum Upstreams {
     REQUEST("request-service", List.of(
             "/api/v1/requests/**",
             "/api/v1/transparency/requests/**",
+            "/api/v1/archive/**",
             "/api/v1/admin/audit/request/**")),
 
     APPEAL("appeal-service", List.of(

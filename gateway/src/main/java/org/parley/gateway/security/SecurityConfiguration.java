@@ -64,6 +64,7 @@ public class SecurityConfiguration {
             // statements of reasons as the public may see them, and their daily files in the DSA's shape
             "/api/v1/notices/public",
             "/api/v1/exports/**",
+            "/api/v1/archive/**",
             "/api/docs", "/api/docs/*", "/webjars/swagger-ui/**",
     };
 

@@ -9,7 +9,7 @@ public enum ApiService {
     /** Which service answers a path of the public API. */
     public static ApiService of(String path) {
         if (path.startsWith("/api/v1/requests") || path.startsWith("/api/v1/transparency/requests")
-                || path.startsWith("/api/v1/admin/audit/request/")) {
+                || path.startsWith("/api/v1/archive/") || path.startsWith("/api/v1/admin/audit/request/")) {
             return REQUEST;
         }
         if (path.startsWith("/api/v1/notices") || path.startsWith("/api/v1/appeals")

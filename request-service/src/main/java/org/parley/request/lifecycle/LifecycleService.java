@@ -29,6 +29,7 @@ import org.parley.request.lifecycle.domain.GovernmentRequest;
 import org.parley.request.lifecycle.domain.Lifecycle;
 import org.parley.request.lifecycle.domain.OverdueMarking;
 import org.parley.request.lifecycle.domain.Overlaps;
+import org.parley.request.lifecycle.domain.PublicArchive;
 import org.parley.request.lifecycle.domain.RequestAccess;
 import org.parley.request.lifecycle.domain.RequestFigures;
 import org.parley.request.lifecycle.domain.ListingOrder;
@@ -66,10 +67,11 @@ public class LifecycleService {
     private final AuditLog audit;
     private final EventOutbox outbox;
     private final AnswerTimes answerTimes;
+    private final PublicArchive archive;
     private final Clock clock;
 
     public LifecycleService(RequestStore store, OverdueMarking overdue, RequestFigures figures, Overlaps overlaps,
-            AuditLog audit, EventOutbox outbox, AnswerTimes answerTimes, Clock clock) {
+            AuditLog audit, EventOutbox outbox, AnswerTimes answerTimes, PublicArchive archive, Clock clock) {
         this.store = store;
         this.overdue = overdue;
         this.figures = figures;
@@ -77,6 +79,7 @@ public class LifecycleService {
         this.audit = audit;
         this.outbox = outbox;
         this.answerTimes = answerTimes;
+        this.archive = archive;
         this.clock = clock;
     }
 
@@ -201,6 +204,7 @@ public class LifecycleService {
         audit.append(AuditEntry.of(caller, auditAction, ENTITY, id, current.state(), after.state())
                 .withDetails(details.apply(after)));
         outbox.tell(id, RequestNews.between(current, after));
+        archive.changed(current, after, now);
         Details answer = details(caller, after);
         // last: the rollup rows are shared by every change of the day's requests and stay locked until commit
         figures.record(current, after);

@@ -65,7 +65,8 @@ class LifecycleIT extends RequestServiceIT {
 
         Reply history = api.get(base + "/history").auth(de.liaison()).send();
         assertThat(history.json().findValuesAsString("action")).containsExactly("REQUEST_SUBMITTED",
-                "REQUEST_ACKNOWLEDGED", "CLARIFICATION_REQUESTED", "CLARIFICATION_ANSWERED", "REQUEST_ANSWERED");
+                "REQUEST_ACKNOWLEDGED", "CLARIFICATION_REQUESTED", "CLARIFICATION_ANSWERED", "REQUEST_ANSWERED",
+                "REQUEST_PUBLISHED");
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.grpc.server.port=0",
         "parley.request.overdue-sweep-initial-delay=PT240H",
         "parley.request.retention-initial-delay=PT240H",
+        "parley.request.archive-sweep-initial-delay=PT240H",
         "parley.request.events.heartbeat=PT1S",
         "parley.request.events.gap-grace=PT2S",
         "parley.company-events.longest-backoff=PT0.5S",

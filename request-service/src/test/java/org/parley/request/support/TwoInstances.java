@@ -51,6 +51,7 @@ public final class TwoInstances {
                 "--parley.grpc.service-client-id=",
                 "--parley.request.overdue-sweep-initial-delay=PT240H",
                 "--parley.request.retention-initial-delay=PT240H",
+                "--parley.request.archive-sweep-initial-delay=PT240H",
                 "--parley.request.overdue-sweep-batch=7"));
         arguments.addAll(org.parley.common.testkit.PostgresProperties.auditArguments(CHECKPOINTS));
         arguments.addAll(List.of(more));
