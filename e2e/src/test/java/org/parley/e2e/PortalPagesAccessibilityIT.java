@@ -106,7 +106,7 @@ class PortalPagesAccessibilityIT {
                 responder.signIn("responder-streamly-1@parley.local");
                 for (String path : List.of("/company", "/company/requests/" + request, "/company/notices",
                         "/company/notices/new", "/company/notices/" + notice, "/company/appeals",
-                        "/company/appeals/" + appeal, "/company/profile")) {
+                        "/company/appeals/" + appeal, "/company/profile", "/company/webhooks")) {
                     check(responder.go(path), language);
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,9 @@ final class ApiFixtures {
                 tokens.of("reviewer@parley.local"), Gateway.json(Map.of("rating", "PARTIALLY_MEETS", "findings", "Live, but only in English so far."))))
                 .json().path("id").asString());
         ids.put("workingGroup", newWorkingGroup());
+        ids.put("archived", Orders.fulfilledRemovalOrder(gateway, tokens, "https://video.example.com/v/" + UUID.randomUUID(), null));
+        ids.put("day", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+        ids.put("shape", "full");
         ids.put("stakeholderId", STREAMLY);
         ids.put("version", ok(gateway.get("/api/v1/standards/active")).json().path("version").asString());
         ids.put("framework", CHRISTCHURCH_CALL);
@@ -122,6 +126,7 @@ final class ApiFixtures {
                 "wid", this::newWebhook);
         String owner = switch (path.split("/")[3]) {
             case "requests" -> ids.get("request");
+            case "archive" -> ids.get("archived");
             case "notices" -> ids.get("notice");
             case "appeals" -> ids.get("appeal");
             case "stakeholders" -> STREAMLY;
