@@ -11,7 +11,9 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.parley.common.testkit.ApiClient.Reply;
+import org.parley.e2e.support.Browser;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Orders;
 import org.parley.e2e.support.ServiceDatabase;
@@ -74,6 +76,16 @@ class ArchiveSystemIT {
         Reply found = gateway.get("/api/v1/archive/requests?company=" + Orders.STREAMLY + "&type=REMOVAL_ORDER&pageSize=500");
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         assertThat(found.json().path("items").findValuesAsString("id")).contains(request);
+
+        // anyone reads it in the portal, signed out
+        try (Browser anyone = Browser.open()) {
+            anyone.go("/archive");
+            anyone.screenshot("archive");
+            anyone.go("/archive/requests/" + request);
+            anyone.waitForText(By.tagName("main"), "video.example.com");
+            anyone.assertAccessible();
+            anyone.screenshot("archive-record");
+        }
     }
 
     private static void assertRedacted(JsonNode record, String video) {

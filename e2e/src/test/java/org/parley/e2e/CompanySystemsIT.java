@@ -18,7 +18,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.parley.common.testkit.ApiClient.Reply;
+import org.parley.e2e.support.Browser;
 import org.parley.e2e.support.Gateway;
 import org.parley.e2e.support.Mailbox;
 import org.parley.e2e.support.Notices;
@@ -117,6 +119,14 @@ class CompanySystemsIT {
         JsonNode logged = find(log, delivery.header("webhook-id"));
         assertThat(logged.path("status").asString()).isEqualTo("DELIVERED");
         assertThat(logged.path("attempts").get(0).path("statusCode").asInt()).isEqualTo(204);
+
+        // the responder reads the same log in the company desk
+        try (Browser responder = Browser.open()) {
+            responder.signIn("responder-streamly-1@parley.local").go("/company/webhooks/" + endpoint);
+            responder.waitForText(By.tagName("main"), "Delivered");
+            responder.assertAccessible();
+            responder.screenshot("company-webhooks");
+        }
     }
 
     @Test

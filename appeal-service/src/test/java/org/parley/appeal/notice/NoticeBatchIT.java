@@ -177,6 +177,8 @@ class NoticeBatchIT extends AppealServiceIT {
                 .auth(w.appellant().bearer()).send().status()).isEqualTo(403);
         assertThat(api.post("/api/v1/notices/batch", Map.of("notices", List.of(notice())))
                 .auth(w.reviewer().bearer()).send().status()).isEqualTo(403);
+        // who may send a batch is decided before what it holds
+        assertThat(api.post("/api/v1/notices/batch", Map.of()).auth(w.reviewer().bearer()).send().status()).isEqualTo(403);
     }
 
     @Test

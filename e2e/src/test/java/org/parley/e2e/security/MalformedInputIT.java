@@ -44,6 +44,8 @@ class MalformedInputIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CORPUS_APPELLANT = "corpus-appellant@users.example";
+    private static final List<String> HUB_TABLES = List.of("company_event", "webhook_delivery", "webhook_attempt", "company_mail")
+            .stream().map(table -> Topology.STAKEHOLDER_SERVICE + ":public." + table).toList();
 
     private static final Gateway gateway = Gateway.ofPlatform();
     private static final Tokens tokens = Tokens.ofPlatform();
@@ -100,6 +102,9 @@ class MalformedInputIT {
                         // a well-formed claim with a wrong code is an attempt: counted, and a lock-out audited
                         grown.keySet().removeAll(List.of("appeal-service:public.claim_attempt", "appeal-service:public.audit_record"));
                     }
+                    // the hub writes these as it takes events relayed from earlier, accepted inputs, on its own
+                    // time; an event a refused input raised would still show in its service's own event table
+                    grown.keySet().removeAll(HUB_TABLES);
                     if (!grown.isEmpty()) {
                         failures.add(where + ": refused with " + reply.status() + " but wrote rows " + grown);
                     }

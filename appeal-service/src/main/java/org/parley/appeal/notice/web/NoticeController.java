@@ -101,13 +101,12 @@ class NoticeController {
                     + "More than 1,000 notices, or none, is refused (422).")
     @PostMapping("/batch")
     ResponseEntity<BatchView> recordAll(Caller caller, @RequestBody BatchBody body) {
-        if (body.notices() == null) {
-            throw RuleViolation.ofField("notices", "must hold at least one notice");
-        }
-        List<NoticeService.Item> items = new ArrayList<>(body.notices().size());
+        // an empty or missing list is the service's to refuse, after it has checked who is asking
+        List<JsonNode> sent = body.notices() == null ? List.of() : body.notices();
+        List<NoticeService.Item> items = new ArrayList<>(sent.size());
         Map<Integer, List<RuleViolation.FieldError>> unreadable = new HashMap<>();
-        for (int i = 0; i < body.notices().size(); i++) {
-            JsonNode node = body.notices().get(i);
+        for (int i = 0; i < sent.size(); i++) {
+            JsonNode node = sent.get(i);
             try {
                 RecordNotice one = node == null || !node.isObject() ? null : json.treeToValue(node, RecordNotice.class);
                 items.add(one == null ? null : new NoticeService.Item(one.draft(), one.puid()));
