@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.parley.api.stakeholder.v1.MailRecipient;
 import org.parley.api.stakeholder.v1.PublishCompanyEventRequest;
 import org.parley.appeal.relay.domain.AppealEvent;
-import org.parley.appeal.relay.grpc.AppealEventRelayConfiguration;
 import org.parley.appeal.relay.jdbc.AppealEventRetention;
 import org.parley.appeal.support.AppealServiceIT;
 import org.parley.appeal.support.NoticeBody;
@@ -163,7 +162,7 @@ class AppealEventRelayIT extends AppealServiceIT {
         List<CompanyEventRelay<AppealEvent>> others = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             others.add(new CompanyEventRelay<>("appeal-events-test", outbox,
-                    row -> AppealEventRelayConfiguration.toProto(content.of(row)), downstreams.get("company-events"),
+                    content::of, downstreams.get("company-events"),
                     Caller.service("appeal-service"), transactions, small));
         }
         HUB.unavailable(false);

@@ -1,5 +1,6 @@
 package org.parley.common.outbox;
 
+import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -12,10 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.parley.api.stakeholder.v1.CompanyEventServiceGrpc;
 import org.parley.api.stakeholder.v1.CompanyEventServiceGrpc.CompanyEventServiceBlockingStub;
+import org.parley.api.stakeholder.v1.MailNotice;
+import org.parley.api.stakeholder.v1.MailRecipient;
 import org.parley.api.stakeholder.v1.PublishCompanyEventRequest;
 import org.parley.common.downstream.Downstream;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.parley.common.kernel.Caller;
+import org.parley.common.kernel.CompanyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,7 +62,7 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
     private final Logger log;
     private final String name;
     private final CompanyEventOutbox<R> outbox;
-    private final Function<R, PublishCompanyEventRequest> toEvent;
+    private final Function<R, CompanyEvent> toEvent;
     private final Downstream hub;
     private final CompanyEventServiceBlockingStub stub;
     private final TransactionTemplate transactions;
@@ -76,7 +80,7 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
      * @param name    names the relay's thread and log lines, e.g. {@code request-events}
      * @param service the service on whose own account events are published, {@code Caller.service(name)}
      */
-    public CompanyEventRelay(String name, CompanyEventOutbox<R> outbox, Function<R, PublishCompanyEventRequest> toEvent,
+    public CompanyEventRelay(String name, CompanyEventOutbox<R> outbox, Function<R, CompanyEvent> toEvent,
             Downstream hub, Caller service, TransactionTemplate transactions, CompanyEventSettings settings) {
         this.log = LoggerFactory.getLogger(CompanyEventRelay.class.getName() + "." + name);
         this.name = name;
@@ -136,7 +140,7 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
                 try {
                     // a refusal inside the mapping (a record not found by a @Transactional read) rolls back to the
                     // savepoint, and does not doom the claim's transaction with the rows relayed so far
-                    event = savepoint.execute(nested -> toEvent.apply(row));
+                    event = toProto(savepoint.execute(nested -> toEvent.apply(row)));
                 } catch (NotPublishable e) {
                     log.warn("an outbox row cannot be published and is set aside: {}", e.getMessage());
                     outbox.rejected(row, e.getMessage());
@@ -254,5 +258,26 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** The event as the hub's {@code PublishCompanyEvent} takes it. */
+    public static PublishCompanyEventRequest toProto(CompanyEvent event) {
+        PublishCompanyEventRequest.Builder request = PublishCompanyEventRequest.newBuilder()
+                .setEventId(event.eventId())
+                .setCompanyId(event.companyId().toString())
+                .setEventType(event.eventType())
+                .setOccurredAt(Timestamp.newBuilder().setSeconds(event.occurredAt().getEpochSecond())
+                        .setNanos(event.occurredAt().getNano()))
+                .setPayloadJson(event.payloadJson());
+        if (event.mail() != null) {
+            request.setMail(MailNotice.newBuilder()
+                    .setRecipient(switch (event.mail().recipient()) {
+                        case CONTACT_POINT -> MailRecipient.MAIL_RECIPIENT_CONTACT_POINT;
+                        case ESCALATION_CONTACT -> MailRecipient.MAIL_RECIPIENT_ESCALATION_CONTACT;
+                    })
+                    .setSubject(event.mail().subject())
+                    .setText(event.mail().text()));
+        }
+        return request.build();
     }
 }

@@ -78,7 +78,7 @@ class AppealsController {
                 yield "redirect:/company/appeals/" + id;
             }
             case ApiResult.Refused<JsonNode> refused -> {
-                response.setStatus(refusal(refused));
+                response.setStatus(Forms.refusedFormStatus(refused));
                 yield draw(id, model, Form.of(typed).refusedBy(refused.problem()), Form.EMPTY);
             }
             case ApiResult.Unavailable<JsonNode> unavailable ->
@@ -98,17 +98,12 @@ class AppealsController {
                 yield "redirect:/company/appeals/" + id;
             }
             case ApiResult.Refused<JsonNode> refused -> {
-                response.setStatus(refusal(refused));
+                response.setStatus(Forms.refusedFormStatus(refused));
                 yield draw(id, model, Form.EMPTY, Form.of(typed).refusedBy(refused.problem()));
             }
             case ApiResult.Unavailable<JsonNode> unavailable ->
                     throw new ApiResult.ServiceUnavailable(ApiService.APPEAL);
         };
-    }
-
-    private static int refusal(ApiResult.Refused<JsonNode> refused) {
-        int status = refused.problem().status();
-        return status == 400 || status == 422 ? 422 : status;
     }
 
     /** The appeal, then its notice and its history side by side. */

@@ -9,9 +9,13 @@ import java.util.UUID;
 
 import org.parley.portal.api.Api;
 import org.parley.portal.api.ApiResult;
+import org.parley.portal.api.NotFoundPage;
 import org.parley.portal.api.Problem;
+import org.parley.portal.signin.Viewer;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
 
 /** What the desks' pages share: reading forms as typed, lists as the API pages them. */
 public final class Forms {
@@ -52,6 +56,21 @@ public final class Forms {
     /** yes → true, no → false, anything else → null (the API says it is required). */
     static Boolean yesNo(String typed) {
         return "yes".equals(typed) ? Boolean.TRUE : "no".equals(typed) ? Boolean.FALSE : null;
+    }
+
+    /** The company the signed-in responder acts for, as a path segment; without one the page is not there. */
+    static String actingCompany() {
+        Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
+        if (viewer == null || viewer.stakeholderId() == null) {
+            throw new NotFoundPage();
+        }
+        return NoticesController.safe(viewer.stakeholderId());
+    }
+
+    /** The status a refused form is shown again with: what the API found wrong in it is 422, the rest as it came. */
+    static int refusedFormStatus(ApiResult.Refused<JsonNode> refused) {
+        int status = refused.problem().status();
+        return status == 400 || status == 422 ? 422 : status;
     }
 
     public static String newKey() {

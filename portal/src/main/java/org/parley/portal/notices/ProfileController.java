@@ -7,10 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parley.portal.api.ApiResult;
 import org.parley.portal.api.Apis;
-import org.parley.portal.api.NotFoundPage;
-import org.parley.portal.signin.Viewer;
 import org.parley.portal.web.Form;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -52,14 +49,14 @@ class ProfileController {
         body.put("languages", Forms.codes(typed.get("languages"), false));
         body.put("hours", Forms.text(typed, "hours"));
         body.put("escalationContact", Forms.text(typed, "escalationContact"));
-        ApiResult<JsonNode> result = apis.current().put("/api/v1/stakeholders/" + stakeholder() + "/contact-point", body);
+        ApiResult<JsonNode> result = apis.current().put("/api/v1/stakeholders/" + Forms.actingCompany() + "/contact-point", body);
         return switch (result) {
             case ApiResult.Ok<JsonNode> ok -> {
                 redirect.addFlashAttribute("done", "contactPoint");
                 yield "redirect:/company/profile";
             }
             case ApiResult.Refused<JsonNode> refused -> {
-                response.setStatus(status(refused));
+                response.setStatus(Forms.refusedFormStatus(refused));
                 yield draw(model, Form.of(typed).refusedBy(Forms.byField(refused.problem())), null, false);
             }
             case ApiResult.Unavailable<JsonNode> unavailable -> {
@@ -76,7 +73,7 @@ class ProfileController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("area", Forms.text(typed, "area"));
         body.put("scope", Forms.text(typed, "scope"));
-        ApiResult<JsonNode> result = apis.current().post("/api/v1/stakeholders/" + stakeholder() + "/spheres", body,
+        ApiResult<JsonNode> result = apis.current().post("/api/v1/stakeholders/" + Forms.actingCompany() + "/spheres", body,
                 Forms.text(typed, "idempotencyKey"));
         return switch (result) {
             case ApiResult.Ok<JsonNode> ok -> {
@@ -84,7 +81,7 @@ class ProfileController {
                 yield "redirect:/company/profile";
             }
             case ApiResult.Refused<JsonNode> refused -> {
-                response.setStatus(status(refused));
+                response.setStatus(Forms.refusedFormStatus(refused));
                 yield draw(model, null, Form.of(typed).refusedBy(refused.problem()), false);
             }
             case ApiResult.Unavailable<JsonNode> unavailable -> {
@@ -95,7 +92,7 @@ class ProfileController {
     }
 
     private String draw(Model model, Form contactForm, Form sphereForm, boolean notSaved) {
-        ApiResult<Json.Stakeholder> result = apis.current().get("/api/v1/stakeholders/" + stakeholder(),
+        ApiResult<Json.Stakeholder> result = apis.current().get("/api/v1/stakeholders/" + Forms.actingCompany(),
                 Json.Stakeholder.class);
         if (result instanceof ApiResult.Refused<Json.Stakeholder>) {
             result.orNotFound();
@@ -123,20 +120,6 @@ class ProfileController {
             model.addAttribute("done", null);
         }
         return "notices/profile";
-    }
-
-    /** The company the responder acts for; without one there is no profile to show. */
-    private static String stakeholder() {
-        Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
-        if (viewer == null || viewer.stakeholderId() == null) {
-            throw new NotFoundPage();
-        }
-        return NoticesController.safe(viewer.stakeholderId());
-    }
-
-    private static int status(ApiResult.Refused<JsonNode> refused) {
-        int status = refused.problem().status();
-        return status == 400 || status == 422 ? 422 : status;
     }
 
     private static String nullToEmpty(String value) {

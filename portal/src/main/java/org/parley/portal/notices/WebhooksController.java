@@ -11,9 +11,7 @@ import org.parley.portal.api.Api;
 import org.parley.portal.api.ApiResult;
 import org.parley.portal.api.Apis;
 import org.parley.portal.api.NotFoundPage;
-import org.parley.portal.signin.Viewer;
 import org.parley.portal.web.Form;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -54,7 +52,7 @@ class WebhooksController {
         body.put("url", Forms.text(typed, "url"));
         body.put("events", params.getOrDefault("events", List.of()).stream().filter(e -> e != null && !e.isBlank()).toList());
         body.put("description", Forms.text(typed, "description"));
-        ApiResult<JsonNode> result = apis.current().post("/api/v1/stakeholders/" + company() + "/webhooks", body,
+        ApiResult<JsonNode> result = apis.current().post("/api/v1/stakeholders/" + Forms.actingCompany() + "/webhooks", body,
                 Forms.text(typed, "idempotencyKey"));
         return switch (result) {
             case ApiResult.Ok<JsonNode> ok -> {
@@ -64,7 +62,7 @@ class WebhooksController {
                         new WebhookJson.Secret(id, ok.value().path("secret").asString(null), null), response);
             }
             case ApiResult.Refused<JsonNode> refused -> {
-                response.setStatus(status(refused));
+                response.setStatus(Forms.refusedFormStatus(refused));
                 yield drawList(model, Form.of(typed).refusedBy(Forms.byField(refused.problem())), false);
             }
             case ApiResult.Unavailable<JsonNode> unavailable -> {
@@ -75,7 +73,7 @@ class WebhooksController {
     }
 
     private String drawList(Model model, Form form, boolean notSaved) {
-        ApiResult<WebhookJson.Endpoints> endpoints = apis.current().get("/api/v1/stakeholders/" + company() + "/webhooks",
+        ApiResult<WebhookJson.Endpoints> endpoints = apis.current().get("/api/v1/stakeholders/" + Forms.actingCompany() + "/webhooks",
                 WebhookJson.Endpoints.class);
         if (endpoints instanceof ApiResult.Refused<WebhookJson.Endpoints>) {
             endpoints.orNotFound();
@@ -181,20 +179,6 @@ class WebhooksController {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
-
-    /** The company the responder acts for; without one there are no endpoints to show. */
-    private static String company() {
-        Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
-        if (viewer == null || viewer.stakeholderId() == null) {
-            throw new NotFoundPage();
-        }
-        return NoticesController.safe(viewer.stakeholderId());
-    }
-
-    private static int status(ApiResult.Refused<JsonNode> refused) {
-        int status = refused.problem().status();
-        return status == 400 || status == 422 ? 422 : status;
-    }
 
     private static Instant instant(String iso) {
         try {

@@ -2,6 +2,7 @@ package org.parley.request.relay;
 
 import java.time.Instant;
 import java.util.Map;
+import org.parley.common.kernel.CompanyEvent;
 import org.parley.common.outbox.CompanyEventRelay.NotPublishable;
 import org.parley.common.outbox.CompanyEventSettings;
 import org.parley.request.events.domain.Audience;
@@ -9,7 +10,6 @@ import org.parley.request.events.domain.EventKind;
 import org.parley.request.events.domain.RequestEvent;
 import org.parley.request.lifecycle.LifecycleService;
 import org.parley.request.lifecycle.web.RequestView;
-import org.parley.request.relay.domain.CompanyEvent;
 import org.parley.request.relay.domain.CompanyMail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

@@ -25,7 +25,6 @@ import org.parley.common.outbox.CompanyEventSettings;
 import org.parley.request.deadline.OverdueSweep;
 import org.parley.request.events.EventRetention;
 import org.parley.request.events.domain.RequestEvent;
-import org.parley.request.relay.grpc.RequestEventRelayConfiguration;
 import org.parley.request.support.Bodies;
 import org.parley.request.support.FakeCompanyEvents;
 import org.parley.request.support.RequestServiceIT;
@@ -353,7 +352,7 @@ class CompanyEventRelayIT extends RequestServiceIT {
     }
 
     private CompanyEventRelay<RequestEvent> another(CompanyEventSettings small) {
-        return new CompanyEventRelay<>("request-events-test", outbox, row -> RequestEventRelayConfiguration.toProto(content.of(row)),
+        return new CompanyEventRelay<>("request-events-test", outbox, content::of,
                 downstreams.get("company-events"), org.parley.common.kernel.Caller.service("request-service"),
                 transactions, small);
     }

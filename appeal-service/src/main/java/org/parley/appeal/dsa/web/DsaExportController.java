@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.parley.appeal.dsa.DsaExportService;
 import org.parley.appeal.dsa.domain.DsaShape;
+import org.parley.common.transparency.web.ResponseFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,8 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "DSA export")
 @RestController
 class DsaExportController {
-
-    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final DsaExportService exports;
 
@@ -49,7 +48,7 @@ class DsaExportController {
         LocalDate date = exports.day(day);
         DsaShape kind = DsaExportService.shape(shape);
         return ResponseEntity.ok()
-                .contentType(CSV)
+                .contentType(ResponseFormat.CSV)
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + DsaExportService.fileName(date, kind) + "\"")
                 .body(out -> exports.write(date, kind, out));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.parley.common.kernel.CompanyEvent;
 
 /**
  * The mail a company's contact point receives when a person takes an appeal on one of its decisions to an
@@ -18,7 +19,7 @@ public final class EscalationMail {
     private EscalationMail() {}
 
     public static CompanyEvent.Mail of(UUID appealId, String noticeReference, Instant escalatedAt, String portalLink) {
-        return new CompanyEvent.Mail(
+        return new CompanyEvent.Mail(CompanyEvent.Recipient.CONTACT_POINT,
                 "Parley: an appeal on notice " + noticeReference + " was escalated to an independent body",
                 "An appeal on one of your company's decisions has been escalated: an independent body now reviews it.\n\n"
                         + "Notice: " + noticeReference + "\n"

@@ -1,13 +1,8 @@
 package org.parley.appeal.relay.grpc;
 
-import com.google.protobuf.Timestamp;
-import org.parley.api.stakeholder.v1.MailNotice;
-import org.parley.api.stakeholder.v1.MailRecipient;
-import org.parley.api.stakeholder.v1.PublishCompanyEventRequest;
 import org.parley.appeal.relay.AppealEventContent;
 import org.parley.appeal.relay.AppealEventsCommitted;
 import org.parley.appeal.relay.domain.AppealEvent;
-import org.parley.appeal.relay.domain.CompanyEvent;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.kernel.Caller;
 import org.parley.common.outbox.CompanyEventOutbox;
@@ -31,7 +26,7 @@ public class AppealEventRelayConfiguration {
     @Bean
     CompanyEventRelay<AppealEvent> appealEventRelay(CompanyEventOutbox<AppealEvent> outbox, AppealEventContent content,
             Downstreams downstreams, TransactionTemplate transactions, CompanyEventSettings settings) {
-        return new CompanyEventRelay<>("appeal-events", outbox, row -> toProto(content.of(row)),
+        return new CompanyEventRelay<>("appeal-events", outbox, content::of,
                 downstreams.get(DOWNSTREAM), SERVICE, transactions, settings);
     }
 
@@ -52,22 +47,5 @@ public class AppealEventRelayConfiguration {
         void committed(AppealEventsCommitted committed) {
             relay.wake();
         }
-    }
-
-    public static PublishCompanyEventRequest toProto(CompanyEvent event) {
-        PublishCompanyEventRequest.Builder request = PublishCompanyEventRequest.newBuilder()
-                .setEventId(event.eventId())
-                .setCompanyId(event.companyId().toString())
-                .setEventType(event.eventType())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(event.occurredAt().getEpochSecond())
-                        .setNanos(event.occurredAt().getNano()))
-                .setPayloadJson(event.payloadJson());
-        if (event.mail() != null) {
-            request.setMail(MailNotice.newBuilder()
-                    .setRecipient(MailRecipient.MAIL_RECIPIENT_CONTACT_POINT)
-                    .setSubject(event.mail().subject())
-                    .setText(event.mail().text()));
-        }
-        return request.build();
     }
 }

@@ -7,16 +7,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 import org.parley.appeal.transparency.TransparencyService.Report;
 import org.parley.appeal.transparency.TransparencyService;
 import org.parley.common.kernel.Caller;
+import org.parley.common.transparency.web.ResponseFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Transparency")
 @RestController
 class TransparencyController {
-
-    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final TransparencyService transparency;
 
@@ -67,10 +61,10 @@ class TransparencyController {
         Report report = transparency.report(caller, period, from, to, company, exact);
         // public figures may be kept by browsers and caches for a minute; exact ones are an admin's alone
         CacheControl cache = exact ? CacheControl.noStore() : CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
-        if (wantsCsv(format, accept)) {
+        if (ResponseFormat.wantsCsv(format, accept)) {
             return ResponseEntity.ok()
                     .cacheControl(cache)
-                    .contentType(CSV)
+                    .contentType(ResponseFormat.CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"appeal-transparency-" + report.period()
                             + ".csv\"")
                     .body(TransparencyCsv.write(report));
@@ -79,29 +73,4 @@ class TransparencyController {
                 .body(TransparencyView.of(report));
     }
 
-    static boolean wantsCsv(String format, String accept) {
-        if (format != null) {
-            return format.strip().equalsIgnoreCase("csv");
-        }
-        if (accept == null) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = new ArrayList<>(MediaType.parseMediaTypes(accept));
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-        types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType type : types) {
-            String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
-            if (subtype.equals("csv")) {
-                return true;
-            }
-            if (subtype.equals("json") || subtype.endsWith("+json")) {
-                return false;
-            }
-        }
-        return false;
-    }
 }

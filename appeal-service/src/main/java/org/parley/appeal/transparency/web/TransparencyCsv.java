@@ -2,6 +2,7 @@ package org.parley.appeal.transparency.web;
 
 import java.util.List;
 import org.parley.appeal.transparency.TransparencyService.Report;
+import org.parley.common.transparency.CsvCells;
 
 /**
  * The figures as CSV (RFC 4180), one figure a row, so that a spreadsheet can filter and pivot them:
@@ -17,12 +18,12 @@ final class TransparencyCsv {
     static String write(Report report) {
         TransparencyView view = TransparencyView.of(report);
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        row(csv, "period", "", "", "", "", "", "", "period", view.period());
-        row(csv, "period", "", "", "", "", "", "", "from", String.valueOf(view.from()));
-        row(csv, "period", "", "", "", "", "", "", "to", String.valueOf(view.to()));
-        row(csv, "period", "", "", "", "", "", "", "k", Integer.toString(view.k()));
+        CsvCells.row(csv, "period", "", "", "", "", "", "", "period", view.period());
+        CsvCells.row(csv, "period", "", "", "", "", "", "", "from", String.valueOf(view.from()));
+        CsvCells.row(csv, "period", "", "", "", "", "", "", "to", String.valueOf(view.to()));
+        CsvCells.row(csv, "period", "", "", "", "", "", "", "k", Integer.toString(view.k()));
         for (TransparencyView.NoticeFigure n : view.notices()) {
-            row(csv, "notices", n.company(), n.companyName(), n.ground(), n.category(),
+            CsvCells.row(csv, "notices", n.company(), n.companyName(), n.ground(), n.category(),
                     Boolean.toString(n.automatedDetection()), Boolean.toString(n.automatedDecision()), "count", n.count());
         }
         for (TransparencyView.AppealFigure a : view.appeals()) {
@@ -53,7 +54,7 @@ final class TransparencyCsv {
                 new String[] {"independentlyReversed", a.independentlyDecided().reversed()},
                 new String[] {"independentlyPartiallyReversed", a.independentlyDecided().partiallyReversed()});
         for (String[] figure : figures) {
-            row(csv, "appeals", company, name, "", "", "", "", figure[0], figure[1]);
+            CsvCells.row(csv, "appeals", company, name, "", "", "", "", figure[0], figure[1]);
         }
     }
 
@@ -61,28 +62,4 @@ final class TransparencyCsv {
         return value == null ? "" : value.toString();
     }
 
-    private static void row(StringBuilder csv, String... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(escape(cells[i]));
-        }
-        csv.append("\r\n");
-    }
-
-    /** Quotes a cell that needs it, and defuses cells a spreadsheet would run as a formula. */
-    static String escape(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        String text = cell;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
-    }
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.parley.common.kernel.Ids;
 import org.parley.common.kernel.NotFound;
 import org.parley.common.paging.Page;
 import org.parley.common.paging.PageRequest;
+import org.parley.common.transparency.web.ResponseFormat;
 import org.parley.request.archive.ArchiveService;
 import org.parley.request.archive.domain.ArchiveQuery;
 import org.parley.request.shared.domain.RequestType;
@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/archive/requests")
 class ArchiveController {
 
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final Set<String> OUTCOMES = Set.of("FULFILLED", "PARTIALLY_FULFILLED", "REJECTED", "CHALLENGED", "WITHDRAWN");
     static final int MAX_Q = 200;
 
@@ -86,7 +85,7 @@ class ArchiveController {
             @Parameter(description = "json or csv, for clients that cannot set Accept",
                     schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        boolean csv = wantsCsv(format, accept);
+        boolean csv = ResponseFormat.wantsCsv(format, accept);
         ArchiveQuery query = query(authority, company, country, type, outcome, from, to, q, pageSize);
         int size = pageSize == null ? PageRequest.DEFAULT_SIZE : pageSize;
         Page<ArchivedRequestView> page = archive.search(query, size, pageToken).map(ArchivedRequestView::of);
@@ -94,7 +93,7 @@ class ArchiveController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new ArchivePage(page.items(), page.nextPageToken()));
         }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(CSV)
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(ResponseFormat.CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"request-archive.csv\"");
         if (page.nextPageToken() != null) {
             answer.header(HttpHeaders.LINK, "<?pageToken=" + page.nextPageToken() + ">; rel=\"next\"");
@@ -179,34 +178,4 @@ class ArchiveController {
         return value == null || value.isBlank();
     }
 
-    /** CSV when asked by name, or when the Accept header prefers it to JSON. */
-    static boolean wantsCsv(String format, String accept) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw org.parley.common.kernel.RuleViolation.ofField("format", "must be json or csv");
-            };
-        }
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = MediaType.parseMediaTypes(accept);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        double csv = 0;
-        double json = 0;
-        for (MediaType type : accepted) {
-            if (type.includes(CSV)) {
-                csv = Math.max(csv, type.getQualityValue());
-            }
-            if (type.includes(MediaType.APPLICATION_JSON)) {
-                json = Math.max(json, type.getQualityValue());
-            }
-        }
-        return csv > json;
-    }
 }

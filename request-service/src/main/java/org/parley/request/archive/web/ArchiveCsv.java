@@ -1,8 +1,8 @@
 package org.parley.request.archive.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.parley.common.transparency.CsvCells;
 
 /**
  * Archive records as CSV (RFC 4180), one line each. A cell a spreadsheet would run as a formula
@@ -20,9 +20,9 @@ final class ArchiveCsv {
 
     static String of(List<ArchivedRequestView> records) {
         StringBuilder csv = new StringBuilder();
-        line(csv, HEADER);
+        CsvCells.row(csv, HEADER);
         for (ArchivedRequestView r : records) {
-            line(csv, List.of(r.id().toString(), text(r.publishedAt()), r.type(), r.authority().id().toString(),
+            CsvCells.row(csv, List.of(r.id().toString(), text(r.publishedAt()), r.type(), r.authority().id().toString(),
                     text(r.authority().name()), text(r.authority().country()), r.company().id().toString(),
                     text(r.company().name()), text(r.legalBasis().instrument()), text(r.legalBasis().provision()),
                     text(r.legalBasis().jurisdiction()), text(r.legitimateAim()), String.join(";", r.dataCategories()),
@@ -35,25 +35,6 @@ final class ArchiveCsv {
                     r.redactions().stream().map(x -> x.kind() + "=" + x.count()).collect(Collectors.joining(";"))));
         }
         return csv.toString();
-    }
-
-    private static void line(StringBuilder csv, List<String> cells) {
-        List<String> escaped = new ArrayList<>(cells.size());
-        for (String cell : cells) {
-            escaped.add(escape(cell));
-        }
-        csv.append(String.join(",", escaped)).append("\r\n");
-    }
-
-    static String escape(String cell) {
-        String value = cell == null ? "" : cell;
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 
     private static String text(Object value) {

@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.UUID;
+import org.parley.common.kernel.CompanyEvent.Mail;
+import org.parley.common.kernel.CompanyEvent.Recipient;
 import org.parley.request.events.domain.EventKind;
-import org.parley.request.relay.domain.CompanyEvent.Mail;
-import org.parley.request.relay.domain.CompanyEvent.Recipient;
 import org.parley.request.shared.domain.RequestType;
 
 /**

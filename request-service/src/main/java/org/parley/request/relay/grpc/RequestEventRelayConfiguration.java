@@ -1,9 +1,5 @@
 package org.parley.request.relay.grpc;
 
-import com.google.protobuf.Timestamp;
-import org.parley.api.stakeholder.v1.MailNotice;
-import org.parley.api.stakeholder.v1.MailRecipient;
-import org.parley.api.stakeholder.v1.PublishCompanyEventRequest;
 import org.parley.common.downstream.Downstreams;
 import org.parley.common.kernel.Caller;
 import org.parley.common.outbox.CompanyEventOutbox;
@@ -12,7 +8,6 @@ import org.parley.common.outbox.CompanyEventSettings;
 import org.parley.request.events.RequestEventsCommitted;
 import org.parley.request.events.domain.RequestEvent;
 import org.parley.request.relay.RequestEventContent;
-import org.parley.request.relay.domain.CompanyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -32,7 +27,7 @@ public class RequestEventRelayConfiguration {
     @Bean
     CompanyEventRelay<RequestEvent> requestEventRelay(CompanyEventOutbox<RequestEvent> outbox, RequestEventContent content,
             Downstreams downstreams, TransactionTemplate transactions, CompanyEventSettings settings) {
-        return new CompanyEventRelay<>("request-events", outbox, row -> toProto(content.of(row)),
+        return new CompanyEventRelay<>("request-events", outbox, content::of,
                 downstreams.get(DOWNSTREAM), SERVICE, transactions, settings);
     }
 
@@ -53,25 +48,5 @@ public class RequestEventRelayConfiguration {
         void committed(RequestEventsCommitted committed) {
             relay.wake();
         }
-    }
-
-    public static PublishCompanyEventRequest toProto(CompanyEvent event) {
-        PublishCompanyEventRequest.Builder request = PublishCompanyEventRequest.newBuilder()
-                .setEventId(event.eventId())
-                .setCompanyId(event.companyId().toString())
-                .setEventType(event.eventType())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(event.occurredAt().getEpochSecond())
-                        .setNanos(event.occurredAt().getNano()))
-                .setPayloadJson(event.payloadJson());
-        if (event.mail() != null) {
-            request.setMail(MailNotice.newBuilder()
-                    .setRecipient(switch (event.mail().recipient()) {
-                        case CONTACT_POINT -> MailRecipient.MAIL_RECIPIENT_CONTACT_POINT;
-                        case ESCALATION_CONTACT -> MailRecipient.MAIL_RECIPIENT_ESCALATION_CONTACT;
-                    })
-                    .setSubject(event.mail().subject())
-                    .setText(event.mail().text()));
-        }
-        return request.build();
     }
 }

@@ -1,7 +1,7 @@
 package org.parley.request.transparency.web;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.parley.common.transparency.CsvCells;
 import org.parley.request.transparency.domain.RequestReport;
 
 /**
@@ -14,10 +14,10 @@ final class ReportCsv {
 
     static String rows(RequestReport report) {
         StringBuilder csv = new StringBuilder();
-        line(csv, List.of("period", "from", "to", "k", "country", "type", "outcome", "companyId", "company", "count", "overdue",
+        CsvCells.row(csv, List.of("period", "from", "to", "k", "country", "type", "outcome", "companyId", "company", "count", "overdue",
                 "medianHoursToAnswer", "p90HoursToAnswer"));
         for (RequestReport.Row row : report.rows()) {
-            line(csv, List.of(report.period(), report.from().toString(), report.to().toString(), String.valueOf(report.k()),
+            CsvCells.row(csv, List.of(report.period(), report.from().toString(), report.to().toString(), String.valueOf(report.k()),
                     text(row.country()), row.type() == null ? "" : row.type().name(),
                     row.outcome() == null ? "" : row.outcome().name(),
                     row.companyId() == null ? "" : row.companyId().toString(), text(row.company()), row.count(),
@@ -28,34 +28,15 @@ final class ReportCsv {
 
     static String authorities(RequestReport report) {
         StringBuilder csv = new StringBuilder();
-        line(csv, List.of("period", "from", "to", "k", "authorityId", "authority", "country", "requests", "refused", "challenged",
+        CsvCells.row(csv, List.of("period", "from", "to", "k", "authorityId", "authority", "country", "requests", "refused", "challenged",
                 "withdrawn", "shareRefused", "shareChallenged", "shareWithdrawn", "shareReversedOnAppeal"));
         for (RequestReport.AuthorityRecord a : report.authorities()) {
-            line(csv, List.of(report.period(), report.from().toString(), report.to().toString(), String.valueOf(report.k()),
+            CsvCells.row(csv, List.of(report.period(), report.from().toString(), report.to().toString(), String.valueOf(report.k()),
                     a.authorityId().toString(), text(a.authority()), text(a.country()), a.requests(), a.refused(),
                     a.challenged(), a.withdrawn(), number(a.shareRefused()), number(a.shareChallenged()),
                     number(a.shareWithdrawn()), number(a.shareReversedOnAppeal())));
         }
         return csv.toString();
-    }
-
-    private static void line(StringBuilder csv, List<String> cells) {
-        List<String> escaped = new ArrayList<>(cells.size());
-        for (String cell : cells) {
-            escaped.add(escape(cell));
-        }
-        csv.append(String.join(",", escaped)).append("\r\n");
-    }
-
-    static String escape(String cell) {
-        String value = cell == null ? "" : cell;
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 
     private static String text(String value) {

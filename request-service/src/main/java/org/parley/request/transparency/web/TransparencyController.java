@@ -13,6 +13,7 @@ import java.util.List;
 import org.parley.common.kernel.RuleViolation;
 import org.parley.common.transparency.CalendarPeriod;
 import org.parley.common.transparency.web.PeriodParameter;
+import org.parley.common.transparency.web.ResponseFormat;
 import org.parley.request.transparency.TransparencyService;
 import org.parley.request.transparency.domain.Dimension;
 import org.parley.request.transparency.domain.RequestReport;
@@ -33,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Transparency")
 @RestController
 class TransparencyController {
-
-    static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final TransparencyService reports;
     private final Clock clock;
@@ -74,12 +73,12 @@ class TransparencyController {
         List<Dimension> dimensions = Dimension.parse(groupBy);
         boolean authorities = table != null && !table.isBlank() && checkTable(table);
         RequestReport report = reports.report(chosen, dimensions, today);
-        if (!wantsCsv(format, accept)) {
+        if (!ResponseFormat.wantsCsv(format, accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
         String name = "request-transparency-" + (authorities ? "authorities-" : "") + chosen + ".csv";
         return ResponseEntity.ok()
-                .contentType(CSV)
+                .contentType(ResponseFormat.CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .body(authorities ? ReportCsv.authorities(report) : ReportCsv.rows(report));
     }
@@ -92,34 +91,4 @@ class TransparencyController {
         };
     }
 
-    /** CSV when asked by name, or when the Accept header prefers it to JSON. */
-    static boolean wantsCsv(String format, String accept) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw RuleViolation.ofField("format", "must be json or csv");
-            };
-        }
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> accepted;
-        try {
-            accepted = MediaType.parseMediaTypes(accept);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        double csv = 0;
-        double json = 0;
-        for (MediaType type : accepted) {
-            if (type.includes(CSV)) {
-                csv = Math.max(csv, type.getQualityValue());
-            }
-            if (type.includes(MediaType.APPLICATION_JSON)) {
-                json = Math.max(json, type.getQualityValue());
-            }
-        }
-        return csv > json;
-    }
 }

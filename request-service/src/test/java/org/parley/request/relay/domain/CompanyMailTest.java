@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.parley.common.kernel.CompanyEvent.Mail;
+import org.parley.common.kernel.CompanyEvent.Recipient;
 import org.parley.request.events.domain.EventKind;
-import org.parley.request.relay.domain.CompanyEvent.Mail;
-import org.parley.request.relay.domain.CompanyEvent.Recipient;
 import org.parley.request.shared.domain.RequestType;
 
 class CompanyMailTest {

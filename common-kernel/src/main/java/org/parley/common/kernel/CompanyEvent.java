@@ -1,14 +1,15 @@
-package org.parley.request.relay.domain;
+package org.parley.common.kernel;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One event for a company's own systems, as stakeholder-service takes it: a webhook type, the
- * {@code data} object as the company may see it, and optionally a mail to the company.
+ * One event for a company's own systems, as stakeholder-service (the hub) takes it from the service where it
+ * happened: a webhook type, the {@code data} object as the company may see it, and optionally a mail to one
+ * of the company's addresses.
  *
- * @param eventId     unique and stable across retries: {@code request-event-<outbox id>}
+ * @param eventId     unique and stable across retries, e.g. {@code request-event-<outbox id>}
  * @param eventType   the webhook type, e.g. {@code request.received}
  * @param payloadJson a JSON object
  * @param mail        null when the event is not mailed
@@ -31,5 +32,12 @@ public record CompanyEvent(String eventId, UUID companyId, String eventType, Ins
     }
 
     /** A plain-text mail: it crosses systems the company does not control, so it says nothing a gag order covers. */
-    public record Mail(Recipient recipient, String subject, String text) {}
+    public record Mail(Recipient recipient, String subject, String text) {
+
+        public Mail {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(text, "text");
+        }
+    }
 }
