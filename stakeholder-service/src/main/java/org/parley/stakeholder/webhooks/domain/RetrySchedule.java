@@ -1,9 +1,11 @@
 package org.parley.stakeholder.webhooks.domain;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
 
 /**
  * When to try a delivery again: exponential backoff with full jitter (a delay drawn evenly between
@@ -11,17 +13,22 @@ import java.util.function.DoubleSupplier;
  * longer {@code Retry-After} of the receiver is honoured, up to {@link #MAX_RETRY_AFTER}. After the last
  * step there is no next attempt: the delivery has failed.
  *
- * <p>The default steps (5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h, 4 h, 8 h, 16 h, then 24 h four times)
- * give 15 attempts spread over about two and a half to three days (2.7 days on average, 5.3 at most).
+ * <p>The default steps (5 s, 30 s, 1 min, 2 min, then 5 min twelve times, then 30 min, 1 h, 2 h, 4 h, 8 h,
+ * 16 h and 24 h four times) give 27 attempts over about two and a half to three days (2.7 days on average,
+ * 5.4 at most). The waits stay at most five minutes for about the first hour, because that is how long a
+ * removal order gives: a receiver back from a short outage gets the order within minutes, not after an
+ * exponential wait has grown past the deadline.
  */
 public record RetrySchedule(List<Duration> steps) {
 
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
 
-    public static final RetrySchedule STANDARD = new RetrySchedule(List.of(
-            Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10),
-            Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8),
-            Duration.ofHours(16), Duration.ofHours(24), Duration.ofHours(24), Duration.ofHours(24), Duration.ofHours(24)));
+    public static final RetrySchedule STANDARD = new RetrySchedule(Stream.of(
+            Stream.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2)),
+            Collections.nCopies(12, Duration.ofMinutes(5)).stream(),
+            Stream.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(8),
+                    Duration.ofHours(16)),
+            Collections.nCopies(4, Duration.ofHours(24)).stream()).flatMap(steps -> steps).toList());
 
     public RetrySchedule {
         steps = List.copyOf(steps);

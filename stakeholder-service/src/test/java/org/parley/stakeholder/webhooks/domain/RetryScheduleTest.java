@@ -14,8 +14,8 @@ class RetryScheduleTest {
     private static final RetrySchedule SCHEDULE = RetrySchedule.STANDARD;
 
     @Test
-    void theStandardScheduleGivesFifteenAttemptsOverAboutThreeDays() {
-        assertThat(SCHEDULE.attempts()).isEqualTo(15);
+    void theStandardScheduleGivesTwentySevenAttemptsOverAboutThreeDays() {
+        assertThat(SCHEDULE.attempts()).isEqualTo(27);
         assertThat(SCHEDULE.steps().getFirst()).isEqualTo(Duration.ofSeconds(5));
         assertThat(SCHEDULE.longest()).isBetween(Duration.ofDays(5), Duration.ofDays(6));
         // full jitter waits half a step on average
@@ -23,6 +23,19 @@ class RetryScheduleTest {
         for (int i = 1; i < SCHEDULE.steps().size(); i++) {
             assertThat(SCHEDULE.steps().get(i)).isGreaterThanOrEqualTo(SCHEDULE.steps().get(i - 1));
         }
+    }
+
+    @Test
+    void aReceiverBackFromAnOutageIsTriedAgainWithinFiveMinutesForAboutTheFirstHour() {
+        Duration elapsed = Duration.ZERO;
+        int attempt = 1;
+        while (elapsed.compareTo(Duration.ofMinutes(55)) < 0) {
+            Duration step = SCHEDULE.steps().get(attempt - 1);
+            assertThat(step).as("step %d", attempt).isLessThanOrEqualTo(Duration.ofMinutes(5));
+            elapsed = elapsed.plus(step);
+            attempt++;
+        }
+        assertThat(SCHEDULE.steps().get(attempt)).isGreaterThan(Duration.ofMinutes(5));
     }
 
     @Test
