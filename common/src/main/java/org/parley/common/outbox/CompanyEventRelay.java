@@ -1,12 +1,10 @@
 package org.parley.common.outbox;
 
 import com.google.protobuf.Timestamp;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +13,11 @@ import org.parley.api.stakeholder.v1.CompanyEventServiceGrpc;
 import org.parley.api.stakeholder.v1.CompanyEventServiceGrpc.CompanyEventServiceBlockingStub;
 import org.parley.api.stakeholder.v1.MailNotice;
 import org.parley.api.stakeholder.v1.MailRecipient;
+import org.parley.api.stakeholder.v1.PublicationOutcome;
 import org.parley.api.stakeholder.v1.PublishCompanyEventRequest;
+import org.parley.api.stakeholder.v1.PublishCompanyEventsRequest;
+import org.parley.api.stakeholder.v1.PublishCompanyEventsResponse;
+import org.parley.api.stakeholder.v1.PublishedCompanyEvent;
 import org.parley.common.downstream.Downstream;
 import org.parley.common.grpc.CallerForwardingClientInterceptor;
 import org.parley.common.kernel.Caller;
@@ -30,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Hands a service's outbox of company events to stakeholder-service (the hub), which delivers them to the
  * company's webhooks and contact point. One round claims up to a batch of pending rows
  * ({@code FOR UPDATE SKIP LOCKED}, so that however many instances relay, each row goes out through one),
- * publishes each, and marks it relayed in the transaction of its claim. Publishing is idempotent by
- * {@code event_id}: a crash between the hub's answer and the commit only publishes the row again.
+ * publishes them in one call, in order, and marks each as the hub answered it, in the transaction of its
+ * claim. Publishing is idempotent by {@code event_id}: a crash between the hub's answer and the commit only
+ * publishes the rows again.
  *
  * <p>The relay runs on a (platform) thread of its own: woken by {@link #wake()} as soon as a producing transaction
  * commits, and every {@code poll-interval} besides. While the hub is unavailable, rows stay pending and the
@@ -55,9 +58,6 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
 
     /** What a round came to. */
     public record Round(int claimed, int relayed, int rejected, boolean hubUnavailable) {}
-
-    private static final Set<Status.Code> REFUSED_FOR_GOOD =
-            EnumSet.of(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND, Status.Code.FAILED_PRECONDITION);
 
     private final Logger log;
     private final String name;
@@ -129,44 +129,60 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
         }
     }
 
-    /** One transaction: claim up to a batch, publish each in order, mark what the hub took. */
+    /**
+     * One transaction: claim up to a batch, publish what can be published in one call, in order, and mark
+     * each row as the hub answered it: taken (stored, or a repeat of an event it has), or set aside.
+     */
     public Round round() {
         Round round = transactions.execute(tx -> {
             List<R> rows = outbox.claimPending(settings.batch());
-            int relayed = 0;
+            List<R> publishable = new ArrayList<>(rows.size());
+            PublishCompanyEventsRequest.Builder request = PublishCompanyEventsRequest.newBuilder();
             int rejected = 0;
             for (R row : rows) {
-                PublishCompanyEventRequest event;
                 try {
                     // a refusal inside the mapping (a record not found by a @Transactional read) rolls back to the
-                    // savepoint, and does not doom the claim's transaction with the rows relayed so far
-                    event = toProto(savepoint.execute(nested -> toEvent.apply(row)));
+                    // savepoint, and does not doom the claim's transaction with the rows mapped so far
+                    request.addEvents(toProto(savepoint.execute(nested -> toEvent.apply(row))));
+                    publishable.add(row);
                 } catch (NotPublishable e) {
                     log.warn("an outbox row cannot be published and is set aside: {}", e.getMessage());
                     outbox.rejected(row, e.getMessage());
                     rejected++;
-                    continue;
                 }
-                try {
-                    hub.call(() -> stub.publishCompanyEvent(event));
-                } catch (StatusRuntimeException e) {
-                    if (REFUSED_FOR_GOOD.contains(e.getStatus().getCode())) {
-                        log.warn("stakeholder-service refused event {} ({} {}); it is set aside", event.getEventId(),
-                                e.getStatus().getCode(), e.getStatus().getDescription());
-                        outbox.rejected(row, e.getStatus().getCode() + ": " + e.getStatus().getDescription());
-                        rejected++;
-                        continue;
-                    }
-                    unavailable(rows.size() - relayed - rejected, e.getStatus().getCode() + " "
-                            + (e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription()));
-                    return new Round(rows.size(), relayed, rejected, true);
-                } catch (RuntimeException e) {
-                    // the breaker is open, the bulkhead full, or no token could be had
-                    unavailable(rows.size() - relayed - rejected, e.getClass().getSimpleName() + " " + e.getMessage());
-                    return new Round(rows.size(), relayed, rejected, true);
+            }
+            if (publishable.isEmpty()) {
+                return new Round(rows.size(), 0, rejected, false);
+            }
+            PublishCompanyEventsResponse answer;
+            try {
+                answer = hub.call(() -> stub.publishCompanyEvents(request.build()));
+            } catch (StatusRuntimeException e) {
+                unavailable(publishable.size(), e.getStatus().getCode() + " "
+                        + (e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription()));
+                return new Round(rows.size(), 0, rejected, true);
+            } catch (RuntimeException e) {
+                // the breaker is open, the bulkhead full, or no token could be had
+                unavailable(publishable.size(), e.getClass().getSimpleName() + " " + e.getMessage());
+                return new Round(rows.size(), 0, rejected, true);
+            }
+            if (!answersEach(answer, publishable.size())) {
+                // nothing is marked: publishing again is idempotent, so the rows simply wait for the next round
+                unavailable(publishable.size(), "the hub answered " + answer.getResultsCount() + " results for "
+                        + publishable.size() + " events, or an outcome this relay does not know");
+                return new Round(rows.size(), 0, rejected, true);
+            }
+            int relayed = 0;
+            for (int i = 0; i < publishable.size(); i++) {
+                PublishedCompanyEvent result = answer.getResults(i);
+                if (result.getOutcome() == PublicationOutcome.PUBLICATION_OUTCOME_REFUSED) {
+                    log.warn("stakeholder-service refused event {} ({}); it is set aside", result.getEventId(), result.getReason());
+                    outbox.rejected(publishable.get(i), result.getReason());
+                    rejected++;
+                } else {
+                    outbox.relayed(publishable.get(i));
+                    relayed++;
                 }
-                outbox.relayed(row);
-                relayed++;
             }
             return new Round(rows.size(), relayed, rejected, false);
         });
@@ -180,6 +196,13 @@ public final class CompanyEventRelay<R> implements SmartLifecycle {
             log.info("stakeholder-service takes company events again; {} relayed", round.relayed());
         }
         return round;
+    }
+
+    private static boolean answersEach(PublishCompanyEventsResponse answer, int events) {
+        return answer.getResultsCount() == events && answer.getResultsList().stream().allMatch(result -> switch (result.getOutcome()) {
+            case PUBLICATION_OUTCOME_STORED, PUBLICATION_OUTCOME_DUPLICATE, PUBLICATION_OUTCOME_REFUSED -> true;
+            default -> false;
+        });
     }
 
     private void unavailable(int waiting, String why) {

@@ -22,11 +22,11 @@ import org.parley.common.downstream.Downstreams;
 import org.parley.common.outbox.CompanyEventOutbox;
 import org.parley.common.outbox.CompanyEventRelay;
 import org.parley.common.outbox.CompanyEventSettings;
+import org.parley.common.testkit.FakeCompanyEventHub;
 import org.parley.request.deadline.OverdueSweep;
 import org.parley.request.events.EventRetention;
 import org.parley.request.events.domain.RequestEvent;
 import org.parley.request.support.Bodies;
-import org.parley.request.support.FakeCompanyEvents;
 import org.parley.request.support.RequestServiceIT;
 import org.parley.request.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CompanyEventRelayIT extends RequestServiceIT {
 
     private static final Duration SOON = Duration.ofSeconds(10);
-    private static final FakeCompanyEvents HUB = STAKEHOLDERS.hub();
+    private static final FakeCompanyEventHub HUB = STAKEHOLDERS.hub();
 
     @Autowired
     CompanyEventRelay<RequestEvent> relay;
@@ -293,13 +293,15 @@ class CompanyEventRelayIT extends RequestServiceIT {
                 values (:request, :company, 'COMPANY', 'REQUEST_WITHDRAWN', now(), 'PENDING') returning id""")
                 .param("request", UUID.fromString(id)).param("company", unknown).query(Long.class).single();
         assertThat(post("/api/v1/requests/" + id + "/withdrawal", null, de.liaison()).status()).isEqualTo(200);
+        int callsBefore = HUB.callSizes().size();
         HUB.unavailable(false);
 
         awaitOne(video, "request.withdrawn");
         await().atMost(SOON).until(() -> !"PENDING".equals(relayState(refused)));
         assertThat(relayState(refused)).isEqualTo("REJECTED");
         assertThat(jdbc.sql("select relay_error from request_event where id = :id").param("id", refused)
-                .query(String.class).single()).startsWith("NOT_FOUND");
+                .query(String.class).single()).isEqualTo("no company " + unknown);
+        assertThat(HUB.callSizes().get(callsBefore)).as("the two rows that waited went out in one call").isEqualTo(2);
         assertThat(HUB.publishedFor(unknown.toString())).isEmpty();
     }
 

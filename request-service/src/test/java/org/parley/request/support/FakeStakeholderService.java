@@ -23,6 +23,7 @@ import org.parley.api.stakeholder.v1.StakeholderServiceGrpc;
 import org.parley.api.stakeholder.v1.StakeholderStatus;
 import org.parley.api.stakeholder.v1.Standards;
 import org.parley.api.stakeholder.v1.StandardsServiceGrpc;
+import org.parley.common.testkit.FakeCompanyEventHub;
 import org.parley.common.testkit.FakeGrpcServer;
 
 /**
@@ -38,7 +39,7 @@ public final class FakeStakeholderService {
     private final AtomicInteger activeStandardsCalls = new AtomicInteger();
     private final AtomicInteger lookups = new AtomicInteger();
     private final FakeGrpcServer server;
-    private final FakeCompanyEvents hub = new FakeCompanyEvents(id -> stakeholders.containsKey(id));
+    private final FakeCompanyEventHub hub = new FakeCompanyEventHub(id -> stakeholders.containsKey(id));
 
     /** A fake of its own, for a test that stops and restarts it. */
     public static FakeStakeholderService separate() {
@@ -72,7 +73,7 @@ public final class FakeStakeholderService {
     }
 
     /** stakeholder-service as the hub that takes company events. */
-    public FakeCompanyEvents hub() {
+    public FakeCompanyEventHub hub() {
         return hub;
     }
 

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parley.api.stakeholder.v1.PublicationOutcome;
+import org.parley.api.stakeholder.v1.PublishCompanyEventsRequest;
+import org.parley.api.stakeholder.v1.PublishCompanyEventsResponse;
+import org.parley.api.stakeholder.v1.PublishedCompanyEvent;
 import org.parley.common.audit.AuditLog;
 import org.parley.stakeholder.webhooks.domain.WebhookStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,6 +177,49 @@ class WebhookDeliveryIT extends WebhookSupport {
         }
         assertThat(jdbc.sql("select count(*) from company_event where company_id = :c").param("c", java.util.UUID.fromString(company))
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aBatchIsStoredInOneCallInItsOrderEachEventAnsweredOnItsOwn() {
+        String company = company("Batch Co");
+        Receiver receiver = receiver();
+        registerEndpoint(company, receiver.url(), List.of("request.received"));
+        String repeated = eventId();
+        publish(repeated, company, "request.received", "{\"n\":0}");
+        List<String> fresh = List.of(eventId(), eventId(), eventId());
+        PublishCompanyEventsRequest batch = PublishCompanyEventsRequest.newBuilder()
+                .addEvents(event(fresh.get(0), company, "request.received", "{\"n\":1}"))
+                .addEvents(event(repeated, company, "request.received", "{\"n\":2}"))
+                .addEvents(event(eventId(), "01930000-0000-7000-8000-0000000000ee", "request.received", "{}"))
+                .addEvents(event(eventId(), company, "request.deleted", "{}"))
+                .addEvents(event(fresh.get(1), company, "request.received", "{\"n\":3}"))
+                .addEvents(event(fresh.get(2), company, "request.received", "{\"n\":4}"))
+                .build();
+
+        PublishCompanyEventsResponse answer = events(SERVICE).publishCompanyEvents(batch);
+
+        assertThat(answer.getResultsList()).extracting(PublishedCompanyEvent::getOutcome).containsExactly(
+                PublicationOutcome.PUBLICATION_OUTCOME_STORED, PublicationOutcome.PUBLICATION_OUTCOME_DUPLICATE,
+                PublicationOutcome.PUBLICATION_OUTCOME_REFUSED, PublicationOutcome.PUBLICATION_OUTCOME_REFUSED,
+                PublicationOutcome.PUBLICATION_OUTCOME_STORED, PublicationOutcome.PUBLICATION_OUTCOME_STORED);
+        assertThat(answer.getResults(2).getReason()).contains("company");
+        assertThat(answer.getResults(3).getReason()).contains("event_type");
+        // delivered once each, in the order of the batch, after the one published before it
+        Receiver.await(Duration.ofSeconds(10), () -> receiver.count() == 4);
+        assertThat(receiver.received()).extracting(Receiver.Received::id)
+                .containsExactly(repeated, fresh.get(0), fresh.get(1), fresh.get(2));
+        assertThatThrownBy(() -> events(responderOf(company)).publishCompanyEvents(batch))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        PublishCompanyEventsRequest.Builder tooMany = PublishCompanyEventsRequest.newBuilder();
+        for (int i = 0; i <= CompanyEventHub.MAX_BATCH; i++) {
+            tooMany.addEvents(event(eventId(), company, "request.received", "{}"));
+        }
+        long stored = count("company_event");
+        assertThatThrownBy(() -> events(SERVICE).publishCompanyEvents(tooMany.build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+        assertThat(count("company_event")).isEqualTo(stored);
     }
 
     @Test
