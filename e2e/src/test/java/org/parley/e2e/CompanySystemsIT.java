@@ -126,6 +126,17 @@ class CompanySystemsIT {
             responder.waitForText(By.tagName("main"), "Delivered");
             responder.assertAccessible();
             responder.screenshot("company-webhooks");
+
+            // and changes what the endpoint is for, on a form that starts from what it is
+            responder.driver().findElement(By.id("edit-link")).click();
+            responder.waitForText(By.tagName("h1"), "Change the endpoint");
+            assertThat(responder.driver().findElement(By.id("event-request-received")).isSelected()).isTrue();
+            responder.assertAccessible();
+            responder.type("f-description", "Streamly's trust and safety pager (system test)");
+            responder.driver().findElement(By.cssSelector("#edit-form button[type=submit]")).click();
+            responder.waitForText(By.id("done"), "settings are saved");
+            assertThat(responder.driver().findElement(By.tagName("main")).getText())
+                    .contains("Streamly's trust and safety pager (system test)");
         }
     }
 

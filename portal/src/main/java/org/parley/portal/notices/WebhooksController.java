@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.parley.portal.api.Api;
@@ -124,6 +125,60 @@ class WebhooksController {
         return "notices/webhook";
     }
 
+    // ---- its settings ------------------------------------------------------------------------------
+
+    @GetMapping("/company/webhooks/{id}/settings")
+    String settings(@PathVariable String id, Model model) {
+        WebhookJson.Endpoint endpoint = endpointOf(NoticesController.safe(id));
+        Map<String, String> current = new LinkedHashMap<>();
+        current.put("url", endpoint.url());
+        current.put("events", String.join(",", endpoint.events()));
+        current.put("description", endpoint.description() == null ? "" : endpoint.description());
+        return drawSettings(model, endpoint, Form.of(current), false);
+    }
+
+    /** The address, events and description as typed; an empty description clears it. */
+    @PostMapping("/company/webhooks/{id}/settings")
+    String change(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        String wid = NoticesController.safe(id);
+        Map<String, String> typed = Forms.typed(params);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url", Objects.requireNonNullElse(Forms.text(typed, "url"), ""));
+        body.put("events", params.getOrDefault("events", List.of()).stream().filter(e -> e != null && !e.isBlank()).toList());
+        body.put("description", Objects.requireNonNullElse(Forms.text(typed, "description"), ""));
+        ApiResult<JsonNode> result = apis.current().patch("/api/v1/webhooks/" + wid, body);
+        return switch (result) {
+            case ApiResult.Ok<JsonNode> ok -> {
+                redirect.addFlashAttribute("done", "changed");
+                yield "redirect:/company/webhooks/" + wid;
+            }
+            case ApiResult.Refused<JsonNode> refused when refused.problem().status() == 404
+                    || refused.problem().status() == 403 -> throw new NotFoundPage();
+            case ApiResult.Refused<JsonNode> refused -> {
+                response.setStatus(Forms.refusedFormStatus(refused));
+                yield drawSettings(model, endpointOf(wid), Form.of(typed).refusedBy(Forms.byField(refused.problem())), false);
+            }
+            case ApiResult.Unavailable<JsonNode> unavailable -> {
+                response.setStatus(503);
+                yield drawSettings(model, new WebhookJson.Endpoint(wid, null, Forms.text(typed, "url"), List.of(), null, null,
+                        null, null), Form.of(typed), true);
+            }
+        };
+    }
+
+    private WebhookJson.Endpoint endpointOf(String wid) {
+        return apis.current().get("/api/v1/webhooks/" + wid, WebhookJson.Endpoint.class).orNotFound();
+    }
+
+    private static String drawSettings(Model model, WebhookJson.Endpoint endpoint, Form form, boolean notSaved) {
+        model.addAttribute("endpoint", endpoint);
+        model.addAttribute("form", form);
+        model.addAttribute("eventTypes", WebhookJson.EVENT_TYPES);
+        model.addAttribute("notSaved", notSaved);
+        return "notices/webhook-edit";
+    }
+
     @PostMapping("/company/webhooks/{id}/secret-rotation")
     String rotate(@PathVariable String id, Model model, HttpServletResponse response) {
         String wid = NoticesController.safe(id);
@@ -165,8 +220,7 @@ class WebhooksController {
 
     @GetMapping("/company/webhooks/{id}/deletion")
     String confirmDeletion(@PathVariable String id, Model model) {
-        String wid = NoticesController.safe(id);
-        model.addAttribute("endpoint", apis.current().get("/api/v1/webhooks/" + wid, WebhookJson.Endpoint.class).orNotFound());
+        model.addAttribute("endpoint", endpointOf(NoticesController.safe(id)));
         return "notices/webhook-delete";
     }
 

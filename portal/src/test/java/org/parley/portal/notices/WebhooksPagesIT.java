@@ -202,6 +202,50 @@ class WebhooksPagesIT extends PortalTest.Base {
     }
 
     @Test
+    void theSettingsFormShowsTheEndpointAsItIsAndPatchesWhatWasTyped() throws Exception {
+        API.on("GET", ONE, 200, ENDPOINT);
+        API.on("GET", ONE + "/deliveries", 200, "{\"items\":[]}");
+        assertThat(page(get("/company/webhooks/" + WID))).contains("href=\"/company/webhooks/" + WID + "/settings\"");
+
+        String form = page(get("/company/webhooks/" + WID + "/settings"));
+        assertThat(form).contains("<h1>Change the endpoint</h1>", "id=\"edit-form\"", "name=\"_csrf\"",
+                "value=\"https://hooks.streamly.example/parley\"", "value=\"Trust and safety pager\"",
+                "id=\"event-request-received\" name=\"events\" value=\"request.received\" checked",
+                "id=\"event-request-overdue\" name=\"events\" value=\"request.overdue\" checked");
+        assertThat(form).doesNotContain("id=\"event-appeal-created\" name=\"events\" value=\"appeal.created\" checked");
+
+        API.on("PATCH", ONE, 200, ENDPOINT);
+        mvc.perform(post("/company/webhooks/" + WID + "/settings").with(responder()).with(csrf())
+                        .param("url", "https://pager.streamly.example/parley").param("events", "request.received")
+                        .param("events", "appeal.escalated").param("description", ""))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/company/webhooks/" + WID))
+                .andExpect(flash().attribute("done", "changed"));
+        JsonNode body = json.readTree(API.calls("PATCH", ONE).getFirst().body());
+        assertThat(body.path("url").asString()).isEqualTo("https://pager.streamly.example/parley");
+        assertThat(body.path("events").toString()).isEqualTo("[\"request.received\",\"appeal.escalated\"]");
+        assertThat(body.path("description").asString()).as("an emptied description is cleared").isEmpty();
+        assertThat(body.has("enabled")).as("the form leaves enabling alone").isFalse();
+    }
+
+    @Test
+    void aRefusedChangeKeepsWhatWasTypedWithTheMessageBesideItsField() throws Exception {
+        API.on("GET", ONE, 200, ENDPOINT);
+        API.on("PATCH", ONE, 422, Fixtures.problem(422, "The endpoint has broken fields", "url", "must be an https address"));
+        String page = mvc.perform(post("/company/webhooks/" + WID + "/settings").with(responder()).with(csrf())
+                        .header("Accept-Language", "en").param("url", "http://10.0.0.8/hook").param("events", "request.withdrawn"))
+                .andExpect(status().is(422))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"http://10.0.0.8/hook\"", "id=\"f-url-error\"", "must be an https address",
+                "id=\"event-request-withdrawn\" name=\"events\" value=\"request.withdrawn\" checked");
+
+        API.on("PATCH", ONE, 404, Fixtures.problem(404, "No such webhook"));
+        mvc.perform(post("/company/webhooks/" + WID + "/settings").with(responder()).with(csrf())
+                        .param("url", "https://x.example/").param("events", "request.received"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void thePageSpeaksFrenchGermanAndArabic() throws Exception {
         API.on("GET", LIST, 200, "{\"items\":[" + ENDPOINT + "]}");
         assertThat(page(get("/company/webhooks"), "fr")).contains("Nos systèmes", "Une demande nous est parvenue");
