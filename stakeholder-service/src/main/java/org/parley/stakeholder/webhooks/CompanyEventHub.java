@@ -29,12 +29,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes the other services' events for a company, one or a batch at a time: stores each event once (by its
- * id) and, in the same transaction, one pending delivery per enabled endpoint of the company subscribed to its type and a
- * pending mail when the producer wrote one. The deliverer and the mailer are woken once it committed.
+ * Takes the other services' events for a company, one or a batch at a time: stores each event once (by
+ * its id) and, in the same transaction, one pending delivery per enabled endpoint of the company
+ * subscribed to its type and a pending mail when the producer wrote one. The deliverer and the mailer
+ * are woken once it committed.
  */
 @Service
 public class CompanyEventHub {
+
+    /** At most this many events in one {@link #publishAll} call. */
+    public static final int MAX_BATCH = 500;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -51,9 +55,6 @@ public class CompanyEventHub {
         this.mailer = mailer;
         this.clock = clock;
     }
-
-    /** At most this many events in one {@link #publishAll} call. */
-    public static final int MAX_BATCH = 500;
 
     /** One event as a producer hands it over, not yet checked. */
     public record Incoming(String eventId, String companyId, String type, Instant occurredAt, String payloadJson,
