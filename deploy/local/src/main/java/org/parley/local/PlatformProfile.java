@@ -22,10 +22,12 @@ public enum PlatformProfile {
      * 512 MiB limit in deploy/k8s) — the full tiered JIT (C1, then C2 for hot code), Serial GC with
      * the heap at 75 % of the limit — with the jar extracted as Spring Boot recommends for
      * deployments, which is what lets a JDK startup cache apply; and PostgreSQL with fsync,
-     * full-page writes and synchronous commit on, so that an acknowledged write is on disk.
+     * full-page writes and synchronous commit on, so that an acknowledged write is on disk. A service
+     * that runs out of heap exits, as the image's does: one that lived on had lost its HTTP acceptor
+     * thread and answered nothing, while still looking alive.
      */
-    PRODUCTION("tiered C1+C2, Serial GC, -Xmx384m, extracted jar; PostgreSQL fsync and synchronous_commit on",
-            List.of("-Xmx384m", "-XX:+UseSerialGC"), true, true);
+    PRODUCTION("tiered C1+C2, Serial GC, -Xmx384m, exit on OutOfMemoryError, extracted jar; PostgreSQL fsync and "
+            + "synchronous_commit on", List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"), true, true);
 
     private final String description;
     private final List<String> jvmFlags;
