@@ -12,15 +12,15 @@ import java.util.function.Predicate;
 import org.parley.api.stakeholder.v1.CompanyEventServiceGrpc;
 import org.parley.api.stakeholder.v1.PublicationOutcome;
 import org.parley.api.stakeholder.v1.PublishCompanyEventRequest;
-import org.parley.api.stakeholder.v1.PublishCompanyEventResponse;
 import org.parley.api.stakeholder.v1.PublishCompanyEventsRequest;
 import org.parley.api.stakeholder.v1.PublishCompanyEventsResponse;
 import org.parley.api.stakeholder.v1.PublishedCompanyEvent;
 
 /**
- * stakeholder-service's CompanyEventService as a producer's relay meets it: it keeps every event it took,
- * in order (a repeat of an event id is a duplicate, as at the real hub), knows only the companies the
- * test says it knows (an event for another is refused), and can be told to answer UNAVAILABLE.
+ * stakeholder-service's CompanyEventService as a producer's relay meets it (the batch call, the only one a
+ * relay makes): it keeps every event it took, in order (a repeat of an event id is a duplicate, as at the
+ * real hub), knows only the companies the test says it knows (an event for another is refused), and can
+ * be told to answer UNAVAILABLE.
  */
 public final class FakeCompanyEventHub extends CompanyEventServiceGrpc.CompanyEventServiceImplBase {
 
@@ -59,23 +59,6 @@ public final class FakeCompanyEventHub extends CompanyEventServiceGrpc.CompanyEv
     /** How many events each call that was served carried, in order. */
     public List<Integer> callSizes() {
         return List.copyOf(callSizes);
-    }
-
-    @Override
-    public void publishCompanyEvent(PublishCompanyEventRequest request, StreamObserver<PublishCompanyEventResponse> response) {
-        if (unavailable) {
-            response.onError(Status.UNAVAILABLE.withDescription("the hub is down (test)").asRuntimeException());
-            return;
-        }
-        PublishedCompanyEvent result = take(request);
-        if (result.getOutcome() == PublicationOutcome.PUBLICATION_OUTCOME_REFUSED) {
-            response.onError(Status.NOT_FOUND.withDescription(result.getReason()).asRuntimeException());
-            return;
-        }
-        callSizes.add(1);
-        response.onNext(PublishCompanyEventResponse.newBuilder()
-                .setAccepted(result.getOutcome() == PublicationOutcome.PUBLICATION_OUTCOME_STORED).build());
-        response.onCompleted();
     }
 
     @Override

@@ -41,7 +41,7 @@ class CompanyEventGrpcService extends CompanyEventServiceGrpc.CompanyEventServic
         PublishCompanyEventsResponse.Builder answer = PublishCompanyEventsResponse.newBuilder();
         for (CompanyEventHub.Published result : results) {
             PublishedCompanyEvent.Builder one = PublishedCompanyEvent.newBuilder()
-                    .setEventId(result.eventId() == null ? "" : result.eventId())
+                    .setEventId(result.eventId())
                     .setOutcome(switch (result.outcome()) {
                         case STORED -> PublicationOutcome.PUBLICATION_OUTCOME_STORED;
                         case DUPLICATE -> PublicationOutcome.PUBLICATION_OUTCOME_DUPLICATE;
