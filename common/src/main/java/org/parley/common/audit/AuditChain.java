@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +30,7 @@ public class AuditChain {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
     private static final int BATCH = 500;
+    private static final int VERIFY_PAGE = 2_000;
 
     private static final String GENESIS = "0".repeat(64);
 
@@ -153,11 +153,20 @@ public class AuditChain {
         Head head = head();
         AuditCheckpoints.Read anchors = checkpoints.read();
         Walk walk = new Walk(anchors.verified());
-        try (Stream<AuditRecord> sealed = jdbc.sql("select * from audit_record where chain_pos is not null order by chain_pos")
-                .query(AuditLog::map)
-                .stream()) {
-            sealed.forEach(walk::step);
-        }
+        // page by position: a plain query's rows all arrive in memory at once (the driver streams only inside a
+        // transaction with a fetch size), and a trail of a few hundred thousand records outgrew a service's heap
+        long after = Long.MIN_VALUE;
+        List<AuditRecord> page;
+        do {
+            page = jdbc.sql("select * from audit_record where chain_pos > :after order by chain_pos limit :n")
+                    .param("after", after).param("n", VERIFY_PAGE)
+                    .query(AuditLog::map)
+                    .list();
+            page.forEach(walk::step);
+            if (!page.isEmpty()) {
+                after = page.getLast().chainPosition();
+            }
+        } while (page.size() == VERIFY_PAGE);
         walk.end(head);
         Verification verdict = new Verification(walk.brokenAt == null && anchors.unverifiable() == 0, walk.position,
                 walk.brokenAt, anchors.verified().size(), walk.anchoredThrough, anchors.unverifiable());

@@ -183,6 +183,21 @@ class AuditChainIT {
     }
 
     @Test
+    void aChainOfSeveralPagesIsWalkedToItsEndAndBreaksFoundFarIntoIt() {
+        transactions.executeWithoutResult(tx -> log.appendAll(java.util.stream.IntStream.range(0, 4_500)
+                .mapToObj(n -> AuditEntry.of(ADMIN, "THING_CHANGED", "thing", "t-" + n, "A", "B")).toList()));
+        chain.sealPending();
+        assertThat(chain.verify()).extracting(AuditChain.Verification::valid, AuditChain.Verification::records)
+                .containsExactly(true, 4_500L);
+
+        asTableOwner("delete from audit_record where chain_pos = 4001");
+
+        AuditChain.Verification verdict = chain.verify();
+        assertThat(verdict.valid()).isFalse();
+        assertThat(verdict.firstBrokenAt()).isEqualTo(4001);
+    }
+
+    @Test
     void twoRecordsSwappedBreakTheChainAtTheFirst() {
         append(5);
         chain.sealPending();
