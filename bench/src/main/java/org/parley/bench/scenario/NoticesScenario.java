@@ -40,6 +40,8 @@ public final class NoticesScenario implements Scenario {
 
     private static final String RESPONDER = "responder-streamly-1@parley.local";
     private static final int BATCH = 1_000;
+    /** The JIT warm-up's batches: small, so that the mode's warm-up stays short of the smaller store. */
+    private static final int WARM_UP_BATCH = 100;
     /** Batches in flight: two cores, so a few keep both the service and PostgreSQL busy. */
     private static final int CONNECTIONS = 4;
     /** The public searches at a steady rate, far below capacity: what one person waits for. */
@@ -86,14 +88,11 @@ public final class NoticesScenario implements Scenario {
     /**
      * The JIT's warm-up of the whole path, before the first store is filled (so that it counts towards it): the
      * first measurement ran half-compiled (appeal-service at 0.88 cores for 9,979/s, then 0.63 for 17,210/s at ten
-     * times the store). Batches of 100, so that the mode's warm-up stays short of the smaller store.
+     * times the store).
      */
     private static void warmUp(BenchRun run) throws Exception {
-        URI batch = run.direct(Topology.APPEAL_SERVICE, "/api/v1/notices/batch");
-        String token = run.tokens().of(RESPONDER);
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        LoadResult warm = ClosedLoop.run("notice batches of 100 (JIT warm-up)", CONNECTIONS, run.mode().jitWarmUp(),
-                Long.MAX_VALUE, n -> run.http().post(batch, token, run.http().json(Map.of("notices", batch(tag, n, 100)))));
+        LoadResult warm = ClosedLoop.run("notice batches of " + WARM_UP_BATCH + " (JIT warm-up)", CONNECTIONS,
+                run.mode().jitWarmUp(), Long.MAX_VALUE, poster(run, WARM_UP_BATCH));
         run.report().measured(warm.toString());
         run.http().takeRefusals();
         run.http().takeRetries();
@@ -101,10 +100,9 @@ public final class NoticesScenario implements Scenario {
 
     /**
      * Waits for the audit chain to seal what a load recorded (one record per notice, sealed after commit by one
-     * instance at a time), and reports how fast it caught up, before the anchor and the search: either measured
-     * while the sealer and autovacuum
-     * digest a burst of 200,000 measures the burst, not the size of the store (its p99 was 3.2 s at 1,000,000,
-     * 13.5 ms at 10,000,000 with nothing left to seal).
+     * instance at a time), and reports how fast it caught up, before the anchor and the search: measured while the
+     * sealer and autovacuum digest a burst of 200,000, either measures the burst, not the size of the store (the
+     * search's p99 was 3.2 s at 1,000,000, 13.5 ms at 10,000,000 with nothing left to seal).
      */
     private static void awaitSealed(BenchRun run, DatabaseLogin database) throws Exception {
         String pending = "select count(*) from audit_record where chain_pos is null";
@@ -121,6 +119,14 @@ public final class NoticesScenario implements Scenario {
                 left > 0 ? String.format(Locale.ROOT, "; %,d still unsealed after %d s", left, SEALING_LIMIT.toSeconds()) : ""));
     }
 
+    /** Posts the {@code n}th batch of {@code size} notices, their puids unique to this call. */
+    private static Call poster(BenchRun run, int size) throws Exception {
+        URI batch = run.direct(Topology.APPEAL_SERVICE, "/api/v1/notices/batch");
+        String token = run.tokens().of(RESPONDER);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return n -> run.http().post(batch, token, run.http().json(Map.of("notices", batch(tag, n, size))));
+    }
+
     private record Measured(LoadResult load, double ingested, double copied, LoadResult search) {}
 
     private static long size(BenchRun run, String variable, long smoke, long full) {
@@ -132,10 +138,7 @@ public final class NoticesScenario implements Scenario {
     }
 
     private static Measured measure(BenchRun run, DatabaseLogin database, long stored) throws Exception {
-        URI batch = run.direct(Topology.APPEAL_SERVICE, "/api/v1/notices/batch");
-        String token = run.tokens().of(RESPONDER);
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        Call post = n -> run.http().post(batch, token, run.http().json(Map.of("notices", batch(tag, n, BATCH))));
+        Call post = poster(run, BATCH);
         ClosedLoop.run("notice batches (warm-up)", CONNECTIONS, run.mode().warmUp(), Long.MAX_VALUE, post);
         run.http().takeRefusals();
         run.http().takeRetries();

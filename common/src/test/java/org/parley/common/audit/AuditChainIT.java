@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,7 +185,7 @@ class AuditChainIT {
 
     @Test
     void aChainOfSeveralPagesIsWalkedToItsEndAndBreaksFoundFarIntoIt() {
-        transactions.executeWithoutResult(tx -> log.appendAll(java.util.stream.IntStream.range(0, 4_500)
+        transactions.executeWithoutResult(tx -> log.appendAll(IntStream.range(0, 4_500)
                 .mapToObj(n -> AuditEntry.of(ADMIN, "THING_CHANGED", "thing", "t-" + n, "A", "B")).toList()));
         chain.sealPending();
         assertThat(chain.verify()).extracting(AuditChain.Verification::valid, AuditChain.Verification::records)
