@@ -84,6 +84,9 @@ class DsaExportIT extends AppealServiceIT {
 
         assertThat(file.status()).as(file.toString()).isEqualTo(200);
         assertThat(file.contentType()).startsWith("text/csv");
+        assertThat(file.headers().allValues("Cache-Control")).as("the day's file may be cached, and says so once")
+                .containsExactly("max-age=3600, public");
+        assertThat(file.header("Content-Disposition")).isEqualTo("attachment; filename=\"sor-parley-" + today + "-full.csv\"");
         List<List<String>> rows = Csv.parse(file.body());
         assertThat(rows.getFirst()).containsExactlyElementsOf(FULL);
         List<Map<String, String>> records = records(rows);

@@ -59,7 +59,7 @@ class InboxStream {
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter inbox(HttpServletRequest request,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws IOException {
         Viewer viewer = Viewer.of(SecurityContextHolder.getContext().getAuthentication());
         if (viewer == null || !viewer.is(Viewer.RESPONDER)) {
             throw new NotFoundPage();
@@ -68,6 +68,9 @@ class InboxStream {
         Page page = pages.of(request);
         // no timeout of its own: the upstream stream ends at the latest when the token expires
         SseEmitter emitter = new SseEmitter(0L);
+        // commits the response on this thread, before the security filters write their headers on the way out: a
+        // first write from the relay's thread raced them
+        emitter.send(SseEmitter.event().comment("open"));
         Thread relay = Thread.ofVirtual().name("inbox-stream-" + viewer.username()).unstarted(
                 () -> relay(api, page, lastEventId, emitter));
         emitter.onCompletion(relay::interrupt);

@@ -20,6 +20,7 @@ import org.parley.request.support.Bodies;
 import org.parley.request.support.EventStreamClient;
 import org.parley.request.support.EventStreamClient.Message;
 import org.parley.request.support.RequestServiceIT;
+import org.parley.request.support.StreamCommitProbe;
 import org.parley.request.support.World;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -127,6 +128,24 @@ class EventStreamIT extends RequestServiceIT {
         }
         assertThat(output.getAll()).doesNotContain("already committed", "AccessDenied", "unexpected failure",
                 "event stream failed");
+    }
+
+    /**
+     * The response of a stream is committed on the request's own thread, before the security filters write their
+     * headers on the way out: when the stream's thread wrote first, both touched the response's headers at once
+     * (Tomcat's are not thread-safe), and now and then a stream failed with a NullPointerException in them.
+     */
+    @Test
+    void aStreamIsCommittedBeforeTheRequestsThreadLeavesTheFilters() {
+        World.Company video = World.company("DE");
+        StreamCommitProbe.COMMITTED_WHEN_LEFT.clear();
+        for (int i = 0; i < 20; i++) {
+            try (EventStreamClient inbox = EventStreamClient.open(url(EVENTS), video.responder(), java.util.Map.of())) {
+                assertThat(inbox.next(SOON).comment()).as("the stream opens with a comment").isEqualTo("open");
+                assertThat(inbox.next(SOON).id()).as("then its position").matches("[0-9]+");
+            }
+        }
+        assertThat(StreamCommitProbe.COMMITTED_WHEN_LEFT).hasSize(20).containsOnly(true);
     }
 
     @Test

@@ -137,8 +137,11 @@ class TwoInstancesEventsIT {
         EventStreamClient stream = EventStreamClient.open(url(instance), token, headers);
         assertThat(stream.status()).isEqualTo(200);
         Message opened = stream.next(SOON);
-        assertThat(opened).as("the stream's position").isNotNull();
-        assertThat(opened.id()).isNotNull();
+        assertThat(opened).as("the stream's opening comment").isNotNull();
+        assertThat(opened.comment()).isEqualTo("open");
+        Message position = stream.next(SOON);
+        assertThat(position).as("the stream's position").isNotNull();
+        assertThat(position.id()).isNotNull();
         return stream;
     }
 

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "parley.request.events.gap-grace=PT2S",
         "parley.company-events.longest-backoff=PT0.5S",
         "parley.grpc.service-client-id="})
-@Import({TestSecurityConfiguration.class, GrpcTestPort.class, RequestServiceIT.TestClock.class})
+@Import({TestSecurityConfiguration.class, GrpcTestPort.class, RequestServiceIT.TestClock.class, StreamCommitProbe.class})
 public abstract class RequestServiceIT {
 
     public static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.parley.appeal.dsa.DsaExportService;
@@ -18,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * {@code GET /api/v1/exports/dsa/{day}/{full|light}.csv} and its {@code .sha1} / {@code .sha256}: public, as the
@@ -42,16 +43,18 @@ class DsaExportController {
     @ApiResponse(responseCode = "200", description = "the file", content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string")))
     @GetMapping("/api/v1/exports/dsa/{day}/{shape}.csv")
-    ResponseEntity<StreamingResponseBody> file(
+    void file(
             @Parameter(description = "a UTC day that is over", example = "2026-11-20") @PathVariable String day,
-            @Parameter(schema = @Schema(allowableValues = {"full", "light"})) @PathVariable String shape) {
+            @Parameter(schema = @Schema(allowableValues = {"full", "light"})) @PathVariable String shape,
+            HttpServletResponse response) throws IOException {
         LocalDate date = exports.day(day);
         DsaShape kind = DsaExportService.shape(shape);
-        return ResponseEntity.ok()
-                .contentType(ResponseFormat.CSV)
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + DsaExportService.fileName(date, kind) + "\"")
-                .body(out -> exports.write(date, kind, out));
+        // written on the request's own (virtual) thread, not handed to another: a response's headers are not safe to
+        // touch from two threads, and the security filters write theirs when the request's thread leaves them
+        response.setContentType(ResponseFormat.CSV.toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.maxAge(Duration.ofHours(1)).cachePublic().getHeaderValue());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + DsaExportService.fileName(date, kind) + "\"");
+        exports.write(date, kind, response.getOutputStream());
     }
 
     @Operation(operationId = "getDsaExportSha", summary = "The SHA-1 of a day's DSA file",

@@ -53,7 +53,8 @@ class EventStreamController {
                     `data: {"requestId", "kind", "at"}`: ids only; fetch the request for its content. With \
                     `Last-Event-ID` (or `after`) the events missed since then are replayed first (at most the last \
                     24 hours and 500 events; `REPLAY_INCOMPLETE` says when more were missed), then new ones follow. \
-                    The stream opens with an `id:` line to resume from, sends a comment after 15 s of silence and \
+                    The stream opens with a comment and an `id:` line to resume from, sends a comment after 15 s of \
+                    silence and \
                     ends when the access token expires: reconnect with a fresh token and the last id seen.""")
     @ApiResponse(responseCode = "200", description = "the stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
@@ -62,9 +63,12 @@ class EventStreamController {
             @Parameter(description = "the id of the last event seen; sent by a reconnecting EventSource")
             @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
             @Parameter(description = "the id of the last event seen, for clients that cannot set headers")
-            @RequestParam(required = false) Long after) {
+            @RequestParam(required = false) Long after) throws IOException {
         Instant expiresAt = expiry();
         SseEmitter emitter = new SseEmitter(Math.max(1, Duration.between(Instant.now(), expiresAt).plus(BACKSTOP).toMillis()));
+        // sent before the stream's own thread writes: it commits the response on this thread, before the security
+        // filters write their headers on the way out; a first write from the stream's thread raced them
+        emitter.send(SseEmitter.event().comment("open"));
         EventService.Stream stream = streams.open(caller, lastEventId != null ? lastEventId : after, expiresAt,
                 new SseSink(emitter));
         emitter.onCompletion(stream::cancel);
