@@ -2,6 +2,7 @@ package org.parley.common.downstream;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -96,6 +97,9 @@ public final class Downstreams {
                 .permittedNumberOfCallsInHalfOpenState(breaker.permittedNumberOfCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(breaker.automaticTransitionFromOpenToHalfOpen())
                 .recordException(DownstreamFailures::isOutage)
+                // a full bulkhead is this service's own bound on waiting, not the downstream failing: counted, a
+                // burst that filled it opened the breaker and failed every call for the breaker's open state
+                .ignoreExceptions(BulkheadFullException.class)
                 .build();
     }
 }

@@ -73,11 +73,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(Problems.of(status, detail));
     }
 
-    @ExceptionHandler({CallNotPermittedException.class, BulkheadFullException.class})
-    ResponseEntity<Object> shedding(RuntimeException e) {
+    /** A downstream's circuit breaker is open: it was failing, and is given time. */
+    @ExceptionHandler(CallNotPermittedException.class)
+    ResponseEntity<Object> shedding(CallNotPermittedException e) {
+        return shed("A service this one depends on is unavailable; try again shortly");
+    }
+
+    /** As many calls wait on a downstream as its bulkhead allows: this service sheds the rest. */
+    @ExceptionHandler(BulkheadFullException.class)
+    ResponseEntity<Object> shedding(BulkheadFullException e) {
+        return shed("A service this one depends on is busy; try again shortly");
+    }
+
+    private static ResponseEntity<Object> shed(String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "A service this one depends on is unavailable; try again shortly"));
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     /**
