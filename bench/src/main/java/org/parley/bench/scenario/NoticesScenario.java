@@ -130,12 +130,14 @@ public final class NoticesScenario implements Scenario {
                 left > 0 ? String.format(Locale.ROOT, "; %,d still unsealed after %d s", left, SEALING_LIMIT.toSeconds()) : ""));
     }
 
-    /** Posts the {@code n}th batch of {@code size} notices, their puids unique to this call. */
+    /**
+     * Posts the {@code n}th batch of {@code size} notices, their puids unique to this call, with a token valid when
+     * sent (a fill outlasts the access token's lifetime).
+     */
     private static Call poster(BenchRun run, int size) throws Exception {
         URI batch = run.direct(Topology.APPEAL_SERVICE, "/api/v1/notices/batch");
-        String token = run.tokens().of(RESPONDER);
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        return n -> run.http().post(batch, token, run.http().json(Map.of("notices", batch(tag, n, size))));
+        return n -> run.http().post(batch, run.tokens().of(RESPONDER), run.http().json(Map.of("notices", batch(tag, n, size))));
     }
 
     private record Measured(LoadResult load, double ingested, double copied, LoadResult search) {}
