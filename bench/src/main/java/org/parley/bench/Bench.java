@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.parley.bench.anchor.PgBench;
@@ -94,7 +95,7 @@ public final class Bench {
         Path outputDir = output.toAbsolutePath().normalize();
         Files.createDirectories(outputDir);
         Report report = new Report();
-        describeMachine(report, mode);
+        describeMachine(report, mode, scenarios);
         Options options = Options.fromEnvironment().withFreshData(true)
                 .withLogDir(outputDir.resolve("logs").toAbsolutePath())
                 .withProfile(PlatformProfile.PRODUCTION)
@@ -159,15 +160,31 @@ public final class Bench {
         return SCENARIOS.stream().map(Scenario::name).toList();
     }
 
-    private static void describeMachine(Report report, Mode mode) {
+    private static void describeMachine(Report report, Mode mode, List<Scenario> scenarios) {
         report.context("mode: " + mode.name() + " (capacity runs " + mode.capacityRun().toSeconds() + " s, latency runs "
                 + mode.latencyRun().toSeconds() + " s, soak " + mode.soak().toSeconds() + " s, warm-up "
                 + mode.warmUp().toSeconds() + " s before each)");
         report.context("machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
                 + memory() + "; load and platform on the same machine, over 127.0.0.1");
-        report.context("commit: " + command("git", "rev-parse", "--short", "HEAD") + ", JDK "
-                + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")");
-        report.context("command: ./parley bench" + (mode.smoke() ? " --smoke" : ""));
+        boolean changed = !command("git", "status", "--porcelain", "--untracked-files=no").isEmpty();
+        report.context("commit: " + command("git", "rev-parse", "--short", "HEAD") + (changed ? " with changes not committed" : "")
+                + ", JDK " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")");
+        report.context("command: " + commandLine(mode, scenarios));
+    }
+
+    /** The command as typed: the bench's own environment variables, the mode and the scenarios chosen. */
+    private static String commandLine(Mode mode, List<Scenario> scenarios) {
+        StringBuilder line = new StringBuilder();
+        new TreeMap<>(System.getenv()).forEach((name, value) -> {
+            if (name.startsWith("PARLEY_BENCH_")) {
+                line.append(name).append('=').append(value).append(' ');
+            }
+        });
+        line.append("./parley bench").append(mode.smoke() ? " --smoke" : "");
+        if (!scenarios.equals(SCENARIOS)) {
+            scenarios.forEach(scenario -> line.append(' ').append(scenario.name()));
+        }
+        return line.toString();
     }
 
     private static String cpuModel() {
