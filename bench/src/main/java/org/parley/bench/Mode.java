@@ -20,7 +20,7 @@ public record Mode(String name, Duration capacityRun, Duration latencyRun, Durat
     public static final Mode SMOKE = new Mode("smoke", Duration.ofSeconds(3), Duration.ofSeconds(3),
             Duration.ofSeconds(20), 500, 2_000, 1, Duration.ofSeconds(3));
 
-    /** The measurement docs/benchmarks.md quotes: about 45 minutes on two cores. */
+    /** The measurement docs/benchmarks.md quotes: about an hour on two cores. */
     public static final Mode FULL = new Mode("full", Duration.ofSeconds(20), Duration.ofSeconds(20),
             Duration.ofMinutes(10), 10_000, 1_000_000, 2, Duration.ofSeconds(120));
 
