@@ -22,8 +22,10 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -172,7 +174,7 @@ public final class Browser implements AutoCloseable {
     public Browser signOut() {
         WebElement button = waitFor(By.cssSelector("form[action$='/signout'] button"));
         button.click();
-        new WebDriverWait(driver, DEFAULT_WAIT).until(ExpectedConditions.stalenessOf(button));
+        waitUntil(DEFAULT_WAIT, "the page with the sign-out button to go", d -> gone(button));
         waitUntil(DEFAULT_WAIT, "the way back to " + base.getAuthority() + " after signing out",
                 d -> onPlatform() && !url().getPath().startsWith("/signout") && ready());
         return this;
@@ -285,6 +287,24 @@ public final class Browser implements AutoCloseable {
     private boolean signingIn() {
         String path = url().getPath();
         return path.startsWith("/signin") || path.startsWith("/oauth2/") || path.startsWith("/login/oauth2/");
+    }
+
+    /**
+     * Whether an element has left its page. Chrome says so with a stale reference, or at times with an "unknown
+     * error" that the node does not belong to the document, which Selenium's own staleness check does not take.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private boolean ready() {
