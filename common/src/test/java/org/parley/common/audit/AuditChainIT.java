@@ -42,6 +42,7 @@ class AuditChainIT {
     @TempDir
     Path checkpointDir;
 
+    DriverManagerDataSource dataSource;
     JdbcClient jdbc;
     TransactionTemplate transactions;
     AuditLog log;
@@ -50,7 +51,7 @@ class AuditChainIT {
     @BeforeEach
     void freshDatabase() {
         TestPostgres.Database db = TestPostgres.newDatabase("audit");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
+        dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/parley-common").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -102,6 +103,36 @@ class AuditChainIT {
         assertThat(verdict.checkpoints()).isGreaterThan(8);
         assertThat(verdict.checkpointedThrough()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from audit_record where chain_pos is null").query(Long.class).single()).isZero();
+    }
+
+    /**
+     * A record committed late (its row id taken before the others', its commit after they were sealed, more than
+     * two batches of them) still enters the chain: at the next round, last.
+     */
+    @Test
+    void aRecordCommittedLateBelowTheLastOneSealedIsSealedByTheNextRound() throws Exception {
+        try (java.sql.Connection late = dataSource.getConnection()) {
+            late.setAutoCommit(false);
+            try (java.sql.Statement insert = late.createStatement()) {
+                insert.executeUpdate("""
+                        insert into audit_record (record_id, occurred_at, actor_subject, actor_name, actor_roles, action,
+                            entity_type, entity_id)
+                        values (gen_random_uuid(), now(), 'sub-1', 'admin', 'admin', 'THING_CHANGED', 'thing', 'late')""");
+            }
+            append(1_100);
+            chain.sealPending();
+            assertThat(chain.verify().records()).as("more than two batches sealed after the record not committed yet")
+                    .isEqualTo(1_100);
+            late.commit();
+        }
+
+        chain.sealPending();
+
+        AuditChain.Verification verdict = chain.verify();
+        assertThat(verdict.valid()).isTrue();
+        assertThat(verdict.records()).isEqualTo(1_101);
+        assertThat(jdbc.sql("select chain_pos from audit_record where entity_id = 'late'").query(Long.class).single())
+                .as("the late record, sealed last").isEqualTo(1_101L);
     }
 
     @Test
