@@ -75,13 +75,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A downstream's circuit breaker is open: it was failing, and is given time. */
     @ExceptionHandler(CallNotPermittedException.class)
-    ResponseEntity<Object> shedding(CallNotPermittedException e) {
+    ResponseEntity<Object> breakerOpen(CallNotPermittedException e) {
         return shed("A service this one depends on is unavailable; try again shortly");
     }
 
     /** As many calls wait on a downstream as its bulkhead allows: this service sheds the rest. */
     @ExceptionHandler(BulkheadFullException.class)
-    ResponseEntity<Object> shedding(BulkheadFullException e) {
+    ResponseEntity<Object> bulkheadFull(BulkheadFullException e) {
         return shed("A service this one depends on is busy; try again shortly");
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,9 +113,9 @@ class AuditChainIT {
      */
     @Test
     void aRecordCommittedLateBelowTheLastOneSealedIsSealedByTheNextRound() throws Exception {
-        try (java.sql.Connection late = dataSource.getConnection()) {
+        try (Connection late = dataSource.getConnection()) {
             late.setAutoCommit(false);
-            try (java.sql.Statement insert = late.createStatement()) {
+            try (Statement insert = late.createStatement()) {
                 insert.executeUpdate("""
                         insert into audit_record (record_id, occurred_at, actor_subject, actor_name, actor_roles, action,
                             entity_type, entity_id)

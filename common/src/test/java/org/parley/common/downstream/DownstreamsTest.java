@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class DownstreamsTest {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> downstream.call(() -> {
                 throw Status.UNAVAILABLE.asRuntimeException();
-            })).isInstanceOf(io.grpc.StatusRuntimeException.class);
+            })).isInstanceOf(StatusRuntimeException.class);
         }
 
         assertThat(downstream.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);

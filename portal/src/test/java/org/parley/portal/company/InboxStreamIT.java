@@ -64,6 +64,7 @@ class InboxStreamIT extends PortalTest.Base {
         String feed = stream("id:40\n\n:heartbeat\n\nid:41\nevent:REQUEST_RECEIVED\ndata:{\"requestId\":\"" + NEW
                 + "\",\"kind\":\"REQUEST_RECEIVED\",\"at\":\"2026-12-01T10:00:00Z\"}\n\n", null);
 
+        assertThat(feed).as("opened on the request's thread, before the relay writes").startsWith(":open\n");
         assertThat(feed).contains("id:40\n", ":alive");
         assertThat(feed).contains("id:41\nevent:request\ndata:<tr id=\"req-" + NEW + "\"");
         String data = feed.substring(feed.indexOf("data:<tr"));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.common.kernel.Role;
@@ -140,7 +141,7 @@ class EventStreamIT extends RequestServiceIT {
         World.Company video = World.company("DE");
         StreamCommitProbe.COMMITTED_WHEN_LEFT.clear();
         for (int i = 0; i < 20; i++) {
-            try (EventStreamClient inbox = EventStreamClient.open(url(EVENTS), video.responder(), java.util.Map.of())) {
+            try (EventStreamClient inbox = EventStreamClient.open(url(EVENTS), video.responder(), Map.of())) {
                 assertThat(inbox.next(SOON).comment()).as("the stream opens with a comment").isEqualTo("open");
                 assertThat(inbox.next(SOON).id()).as("then its position").matches("[0-9]+");
             }

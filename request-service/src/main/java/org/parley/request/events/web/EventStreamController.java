@@ -54,8 +54,8 @@ class EventStreamController {
                     `Last-Event-ID` (or `after`) the events missed since then are replayed first (at most the last \
                     24 hours and 500 events; `REPLAY_INCOMPLETE` says when more were missed), then new ones follow. \
                     The stream opens with a comment and an `id:` line to resume from, sends a comment after 15 s of \
-                    silence and \
-                    ends when the access token expires: reconnect with a fresh token and the last id seen.""")
+                    silence and ends when the access token expires: reconnect with a fresh token and the last id \
+                    seen.""")
     @ApiResponse(responseCode = "200", description = "the stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
