@@ -63,32 +63,23 @@ public class TransparencyService implements RequestFigures {
      */
     @Transactional(readOnly = true)
     public RequestReport report(CalendarPeriod period, List<Dimension> groupBy, LocalDate today) {
+        int year = period.year();
         int k = k();
-        List<CalendarPeriod> published = CalendarPeriod.allOf(period.year()).stream().filter(p -> p.hasEnded(today)).toList();
-        Map<CalendarPeriod, List<RollupRow>> months = new HashMap<>();
-        Set<UUID> parties = new HashSet<>();
-        for (CalendarPeriod month : CalendarPeriod.year(period.year()).months()) {
-            if (month.hasEnded(today)) {
-                List<RollupRow> rows = rollups.sum(PeriodCover.of(month.first(), month.last()), null, null);
-                months.put(month, rows);
-                rows.forEach(row -> {
-                    parties.add(row.authorityId());
-                    parties.add(row.companyId());
-                });
-            }
-        }
+        List<CalendarPeriod> published = CalendarPeriod.allOf(year).stream().filter(p -> p.hasEnded(today)).toList();
+        List<CalendarPeriod> months = CalendarPeriod.year(year).months().stream().filter(m -> m.hasEnded(today)).toList();
         // deciding a year is the costly part; the same counts give the same decision, so it is kept until they change
-        List<Object> key = List.of(period.year(), k, published, fingerprint(months));
-        Decided decided = this.decided.get(period.year());
-        if (decided == null || !decided.key().equals(key)) {
+        Decided decided = this.decided.get(year);
+        if (decided == null || !decided.key().equals(key(year, k, published, months))) {
             // one decision at a time per year: readers who come meanwhile wait for it rather than each making it again
-            ReentrantLock lock = deciding.computeIfAbsent(period.year(), year -> new ReentrantLock());
+            ReentrantLock lock = deciding.computeIfAbsent(year, y -> new ReentrantLock());
             lock.lock();
             try {
-                decided = this.decided.get(period.year());
+                // read before the cells: a change committed in between is then decided on, and seen as new next time
+                List<Object> key = key(year, k, published, months);
+                decided = this.decided.get(year);
                 if (decided == null || !decided.key().equals(key)) {
-                    decided = new Decided(key, RequestReports.decide(published, k, months, rollups.names(parties)));
-                    this.decided.put(period.year(), decided);
+                    decided = new Decided(key, decide(k, published, months));
+                    this.decided.put(year, decided);
                 }
             } finally {
                 lock.unlock();
@@ -100,14 +91,26 @@ public class TransparencyService implements RequestFigures {
     private record Decided(List<Object> key, RequestReports.Year year) {}
 
     /**
-     * What the decision depends on: every count of every month (histograms only move medians, not the decision),
-     * as a set, so that the order rows come in does not matter and nothing needs sorting.
+     * What the decision depends on: the threshold, the periods published, and every count of every month over
+     * (histograms only move medians, not the decision), as one digest read in SQL: a report asked again reads no cell.
      */
-    private static Set<List<Object>> fingerprint(Map<CalendarPeriod, List<RollupRow>> months) {
-        Set<List<Object>> rows = new HashSet<>();
-        months.forEach((month, list) -> list.forEach(r -> rows.add(List.of(month, r.authorityId(), r.authorityCountry(),
-                r.companyId(), r.type(), r.outcome(), r.requests(), r.overdue(), r.answered()))));
-        return rows;
+    private List<Object> key(int year, int k, List<CalendarPeriod> published, List<CalendarPeriod> months) {
+        String counts = months.isEmpty() ? "" : rollups.monthCellsDigest(months.getFirst().first(), months.getLast().end());
+        return List.of(year, k, published, counts);
+    }
+
+    private RequestReports.Year decide(int k, List<CalendarPeriod> published, List<CalendarPeriod> months) {
+        Map<CalendarPeriod, List<RollupRow>> cells = new HashMap<>();
+        Set<UUID> parties = new HashSet<>();
+        for (CalendarPeriod month : months) {
+            List<RollupRow> rows = rollups.sum(PeriodCover.of(month.first(), month.last()), null, null);
+            cells.put(month, rows);
+            rows.forEach(row -> {
+                parties.add(row.authorityId());
+                parties.add(row.companyId());
+            });
+        }
+        return RequestReports.decide(published, k, cells, rollups.names(parties));
     }
 
     /** One company's measured indicators for [from, to], both days included. */

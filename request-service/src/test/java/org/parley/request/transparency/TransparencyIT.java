@@ -83,6 +83,30 @@ class TransparencyIT extends RequestServiceIT {
                 .as("6 requests, 5 of them fulfilled, would tell that 1 was withdrawn").contains(SmallCounts.WITHHELD);
     }
 
+    /** A year's figures are decided once and kept; a count of a month that is over still changes, and shows at once. */
+    @Test
+    void aChangeToACountOfAMonthThatIsOverShowsInTheNextReport() {
+        World.Authority de = World.authority("DE");
+        World.Company video = World.company("DE");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(submit(de.liaison(), Bodies.removalOrder(video.id())));
+        }
+        CalendarPeriod month = endTheMonth();
+        String report = "/api/v1/transparency/requests?period=" + month;
+        assertThat(rowsOf(api.get(report).send().json(), video.id().toString()))
+                .extracting(r -> r.get("outcome").asString()).containsExactly("PENDING");
+        assertThat(rowsOf(api.get(report).send().json(), video.id().toString())).as("asked again, kept")
+                .extracting(r -> r.get("outcome").asString()).containsExactly("PENDING");
+
+        for (String id : ids) {
+            post("/api/v1/requests/" + id + "/withdrawal", null, de.liaison());
+        }
+
+        assertThat(rowsOf(api.get(report).send().json(), video.id().toString()))
+                .extracting(r -> r.get("outcome").asString()).containsExactly("WITHDRAWN");
+    }
+
     /**
      * The old attack: a month minus the same month without its first day is the count of that day. Now only whole
      * calendar periods are answered, and a period once it is over.

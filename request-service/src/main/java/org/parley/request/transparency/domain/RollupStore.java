@@ -1,5 +1,6 @@
 package org.parley.request.transparency.domain;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,13 @@ public interface RollupStore {
 
     /** The cells of a period summed per authority, company, type and outcome; {@code company}/{@code type} narrow it. */
     List<RollupRow> sum(PeriodCover cover, UUID company, RequestType type);
+
+    /**
+     * A digest of the month cells of the months starting in [from, until), each summed over its stripes: it changes
+     * when any of their counts (requests, overdue, answered) does, and not when stripes are folded. Read in one
+     * statement, without the cells themselves.
+     */
+    String monthCellsDigest(LocalDate from, LocalDate until);
 
     /** Public names of stakeholders as recorded at their last submission. */
     Map<UUID, String> names(Collection<UUID> ids);

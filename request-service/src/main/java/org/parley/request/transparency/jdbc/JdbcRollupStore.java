@@ -3,6 +3,7 @@ package org.parley.request.transparency.jdbc;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.parley.request.shared.domain.RequestType;
 import org.parley.request.transparency.domain.AnswerTimeHistogram;
+import org.parley.request.transparency.domain.Grain;
 import org.parley.request.transparency.domain.PeriodCover;
 import org.parley.request.transparency.domain.ReportedOutcome;
 import org.parley.request.transparency.domain.RollupDelta;
@@ -55,6 +57,20 @@ public class JdbcRollupStore implements RollupStore {
             , answer_hist = overlay(request_rollup.answer_hist placing int4send(
                 ('x' || encode(substring(request_rollup.answer_hist from :position for 4), 'hex'))::bit(32)::int
                     + :bucketCount) from :position for 4)
+            """;
+
+    /**
+     * Order-free: the number of cells and the sum of a 64-bit hash of each cell with its counts. A changed count
+     * changes its cell's hash and so the sum, but for a chance of 2^-64; no sort, no rows sent.
+     */
+    private static final String MONTH_CELLS_DIGEST = """
+            select count(*) || ':' || coalesce(sum(hashtextextended(concat_ws('|', period_start, authority_id,
+                    authority_country, company_id, type, outcome, requests, overdue, answered), 0)::numeric), 0)
+            from (select period_start, authority_id, authority_country, company_id, type, outcome,
+                         sum(requests) as requests, sum(overdue) as overdue, sum(answered) as answered
+                  from request_rollup
+                  where grain = :grain and period_start >= :from and period_start < :until
+                  group by period_start, authority_id, authority_country, company_id, type, outcome) as cells
             """;
 
     private final JdbcClient jdbc;
@@ -159,6 +175,12 @@ public class JdbcRollupStore implements RollupStore {
                 + String.join(" or ", ranges) + ")"
                 + (company == null ? "" : " and company_id = :company")
                 + (type == null ? "" : " and type = :type");
+    }
+
+    @Override
+    public String monthCellsDigest(LocalDate from, LocalDate until) {
+        return jdbc.sql(MONTH_CELLS_DIGEST).param("grain", Grain.MONTH.code()).param("from", from).param("until", until)
+                .query(String.class).single();
     }
 
     @Override
