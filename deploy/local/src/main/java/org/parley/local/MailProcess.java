@@ -1,8 +1,13 @@
 package org.parley.local;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +16,10 @@ import java.util.Map;
  * (copied by the build from Maven Central). It takes every mail Keycloak sends over SMTP, for any
  * address and without a login, and keeps it in memory, where its HTTP API reads it back:
  * {@code GET /api/user/{address}/messages/INBOX}. Nothing leaves the machine.
+ *
+ * <p>Its heap of 64 MiB holds some tens of thousands of mails; past that it spends its time collecting
+ * garbage and answers nothing. A load that sends more (the companies are mailed every request) empties it
+ * with {@link #purge()} as it goes.
  */
 final class MailProcess {
 
@@ -45,6 +54,24 @@ final class MailProcess {
                 "-Dgreenmail.api.port=" + Topology.MAIL_API_PORT,
                 "-Dgreenmail.auth.disabled",
                 "-jar", jar.toString());
+    }
+
+    /** Drops every mail the server holds ({@code POST /api/mail/purge}). */
+    static void purge() {
+        HttpRequest purge = HttpRequest.newBuilder(Topology.mailApiUrl().resolve("/api/mail/purge"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(purge, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the mail server did not purge its mail: " + answer.statusCode() + " "
+                        + answer.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the mail server did not answer the purge: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the mail server purged its mail", e);
+        }
     }
 
     ManagedProcess prepare(Path javaHome, Path workDir, Path logFile) {

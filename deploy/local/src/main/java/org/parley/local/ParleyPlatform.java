@@ -89,6 +89,13 @@ public final class ParleyPlatform implements AutoCloseable {
         return Topology.mailApiUrl();
     }
 
+    /** Drops every mail the mail server holds, if it runs: it keeps them in memory (see {@link MailProcess}). */
+    public void purgeMail() {
+        if (isRunning(Topology.MAIL)) {
+            MailProcess.purge();
+        }
+    }
+
     /** The issuer of the access tokens, {@code http://localhost:8180/realms/parley}. */
     public String issuer() {
         return Topology.issuer();
