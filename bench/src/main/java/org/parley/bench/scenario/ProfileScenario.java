@@ -64,7 +64,14 @@ public final class ProfileScenario implements Scenario {
                 run.report().measured("profile of " + service + " on the " + path + " path: not written");
                 continue;
             }
-            FlameGraphs.convert(jfr, service + ", " + path + " at " + Math.round(profiled.goodput()) + "/s", from, to);
+            try {
+                FlameGraphs.convert(jfr, service + ", " + path + " at " + Math.round(profiled.goodput()) + "/s", from, to);
+            } catch (IllegalStateException e) {
+                // one recording cut short (its process killed as it stopped) leaves the others' graphs to make
+                run.report().measured("profile of " + service + " on the " + path + " path: not converted: "
+                        + e.getMessage().lines().findFirst().orElse(""));
+                continue;
+            }
             run.report().measured("flame graph of " + service + " on the " + path + " path at "
                     + Math.round(profiled.goodput()) + "/s: " + jfr.getFileName().toString().replace(".jfr", ".html"));
         }

@@ -188,6 +188,9 @@ final class ManagedProcess {
         }
         for (ProcessHandle handle : all) {
             if (handle.isAlive()) {
+                // said, since what a process writes as it exits (a profile, a last log line) is then lost
+                ParleyPlatform.say(name + " (pid " + handle.pid() + ") did not stop within " + grace.toSeconds()
+                        + " s: killed");
                 handle.destroyForcibly();
                 handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> handle).join();
             }
