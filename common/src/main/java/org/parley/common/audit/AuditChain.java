@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +37,8 @@ public class AuditChain {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    /** Read-only, one snapshot: the head and the records a verification walks, as of one instant. */
+    private final TransactionTemplate snapshot;
     private final AuditCheckpoints checkpoints;
     private final Clock wallClock;
     private volatile long lastAnchored = -1;
@@ -49,6 +52,9 @@ public class AuditChain {
     public AuditChain(JdbcClient jdbc, TransactionTemplate transactions, AuditCheckpoints checkpoints, Clock wallClock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
         this.checkpoints = checkpoints;
         this.wallClock = wallClock;
     }
@@ -150,26 +156,31 @@ public class AuditChain {
      */
     public Verification verify() {
         sealPending();
-        Head head = head();
+        // the checkpoints first: each names a head committed before, which the snapshot below then holds
         AuditCheckpoints.Read anchors = checkpoints.read();
-        Walk walk = new Walk(anchors.verified());
-        // page by position: a plain query's rows all arrive in memory at once (the driver streams only inside a
-        // transaction with a fetch size), and a trail of a few hundred thousand records outgrew a service's heap
-        long after = Long.MIN_VALUE;
-        List<AuditRecord> page;
-        do {
-            page = jdbc.sql("select * from audit_record where chain_pos > :after order by chain_pos limit :n")
-                    .param("after", after).param("n", VERIFY_PAGE)
-                    .query(AuditLog::map)
-                    .list();
-            page.forEach(walk::step);
-            if (!page.isEmpty()) {
-                after = page.getLast().chainPosition();
-            }
-        } while (page.size() == VERIFY_PAGE);
-        walk.end(head);
-        Verification verdict = new Verification(walk.brokenAt == null && anchors.unverifiable() == 0, walk.position,
-                walk.brokenAt, anchors.verified().size(), walk.anchoredThrough, anchors.unverifiable());
+        // the head and the walk in one snapshot: a seal committed between them (another instance's, or this
+        // one's sealer, when the one above found the head locked) made a whole chain look broken at its head
+        Verification verdict = snapshot.execute(tx -> {
+            Head head = head();
+            Walk walk = new Walk(anchors.verified());
+            // page by position: a plain query's rows all arrive in memory at once (the driver streams only inside a
+            // transaction with a fetch size), and a trail of a few hundred thousand records outgrew a service's heap
+            long after = Long.MIN_VALUE;
+            List<AuditRecord> page;
+            do {
+                page = jdbc.sql("select * from audit_record where chain_pos > :after order by chain_pos limit :n")
+                        .param("after", after).param("n", VERIFY_PAGE)
+                        .query(AuditLog::map)
+                        .list();
+                page.forEach(walk::step);
+                if (!page.isEmpty()) {
+                    after = page.getLast().chainPosition();
+                }
+            } while (page.size() == VERIFY_PAGE);
+            walk.end(head);
+            return new Verification(walk.brokenAt == null && anchors.unverifiable() == 0, walk.position,
+                    walk.brokenAt, anchors.verified().size(), walk.anchoredThrough, anchors.unverifiable());
+        });
         lastVerified = new Verified(verdict, wallClock.instant());
         return verdict;
     }
