@@ -82,7 +82,8 @@ public final class Report {
     /** A scenario that could not run: its row says why, and the run fails. */
     public synchronized void failed(String scenario, Throwable e) {
         failures.add(scenario);
-        add(new Row(scenario, "—", "could not run: " + e, Outcome.NOT_MEASURED));
+        // its first line: a table cell holds no line break (a converter's output with its stack trace did)
+        add(new Row(scenario, "—", "could not run: " + e.toString().lines().findFirst().orElse(""), Outcome.NOT_MEASURED));
     }
 
     public synchronized List<String> failures() {
