@@ -163,8 +163,8 @@ public class AuditChain {
         Verification verdict = snapshot.execute(tx -> {
             Head head = head();
             Walk walk = new Walk(anchors.verified());
-            // page by position: a plain query's rows all arrive in memory at once (the driver streams only inside a
-            // transaction with a fetch size), and a trail of a few hundred thousand records outgrew a service's heap
+            // page by position: a query's rows all arrive in memory at once (without a fetch size, which JdbcClient
+            // does not set), and a trail of a few hundred thousand records outgrew a service's heap
             long after = Long.MIN_VALUE;
             List<AuditRecord> page;
             do {

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +20,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +33,7 @@ import org.parley.common.kernel.Role;
 import org.parley.common.testkit.TestPostgres;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -105,6 +111,57 @@ class AuditChainIT {
         assertThat(verdict.checkpoints()).isGreaterThan(8);
         assertThat(verdict.checkpointedThrough()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from audit_record where chain_pos is null").query(Long.class).single()).isZero();
+    }
+
+    /**
+     * Another instance appends and seals a record after a verification has read the chain's head and before it walks
+     * the records: the verification judges the chain as of its head, whole, rather than broken at the head.
+     */
+    @Test
+    void aSealCommittedWhileAVerificationWalksDoesNotBreakIt() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            transactions.executeWithoutResult(tx -> log.append(AuditEntry.of(ADMIN, "THING_CHANGED", "thing", "t" + n, "A", "B")));
+        }
+        chain.sealPending();
+        AuditChain otherInstance = new AuditChain(jdbc, transactions, checkpoints("instance-b"));
+        ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+        AtomicBoolean armed = new AtomicBoolean(true);
+        // the walk's first page is where the other instance's seal lands: after the head was read
+        DataSource sealedMidWalk = new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection real = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement") && ((String) args[0]).contains("where chain_pos > ")
+                                    && armed.compareAndSet(true, false)) {
+                                elsewhere.submit(() -> {
+                                    transactions.executeWithoutResult(tx -> log.append(
+                                            AuditEntry.of(ADMIN, "THING_CHANGED", "thing", "late", "A", "B")));
+                                    otherInstance.sealPending();
+                                }).get();
+                            }
+                            try {
+                                return method.invoke(real, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        AuditChain verifying = new AuditChain(JdbcClient.create(sealedMidWalk),
+                new TransactionTemplate(new DataSourceTransactionManager(sealedMidWalk)), checkpoints("instance-a"));
+
+        AuditChain.Verification duringTheSeal = verifying.verify();
+        elsewhere.shutdown();
+
+        assertThat(armed).as("the seal landed during the walk").isFalse();
+        assertThat(duringTheSeal.valid()).as(duringTheSeal.toString()).isTrue();
+        assertThat(duringTheSeal.records()).as("the chain as its head named it").isEqualTo(3);
+        AuditChain.Verification after = chain.verify();
+        assertThat(after.valid()).isTrue();
+        assertThat(after.records()).isEqualTo(4);
     }
 
     /**
