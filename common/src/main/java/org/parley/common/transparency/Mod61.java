@@ -1,7 +1,7 @@
 package org.parley.common.transparency;
 
 /**
- * Arithmetic modulo the prime 2<sup>61</sup>−1, in which both eliminations of small counts work: exact for
+ * Arithmetic modulo the prime 2<sup>61</sup>−1, in which the elimination of small counts works: exact for
  * every combination whose coefficients it does not divide, and a product needs no division.
  */
 final class Mod61 {

@@ -19,9 +19,11 @@ import java.util.Set;
  * <p>How it is decided. Every published figure is an exact sum of cells of the finest grain (a month × every
  * dimension the service knows); so what an attacker can work out from published figures is exactly the row
  * space of their cell vectors, with the cells of a published zero known to be zero. A hidden count can be
- * computed if and only if its cell vector lies in that space. {@link #publish} checks each hidden count with exact
- * integer elimination; where one lies in the space, it withholds the smallest published figure of the combination
- * that computes it, and checks again, until none does. Shares and medians are shown only over figures shown
+ * computed if and only if its cell vector lies in that space. {@link #publish} takes the figures largest first (a total
+ * before its parts) and publishes each unless, together with those published before it, it would put a hidden count
+ * in that space: then it is withheld. So the withheld figures are the smaller ones, each one a figure that could
+ * not have been shown beside the larger; and the same figures give the same decision in any order and any process.
+ * Shares and medians are shown only over figures shown
  * exactly, so they add no equation. Exact figures, for audits by administrators, bypass all of it.
  *
  * <p>What it does not cover: bounds. A hidden count is known to lie between 1 and k−1, and a withheld figure to be
@@ -69,13 +71,8 @@ public record SmallCounts(int k, boolean exact) {
         if (exact) {
             return new Publication(this, byId, Set.of(), Set.of());
         }
-        // the same decision either way: dense where its rows fit, being the quicker there; sparse beyond
-        if (DenseSuppression.fits(byId.values())) {
-            DenseSuppression dense = new DenseSuppression(k, byId.values());
-            return new Publication(this, byId, dense.primary(), dense.secondary());
-        }
-        Suppression sparse = new Suppression(k, byId.values());
-        return new Publication(this, byId, sparse.primary(), sparse.secondary());
+        Suppression suppression = new Suppression(k, byId.values());
+        return new Publication(this, byId, suppression.primary(), suppression.secondary());
     }
 
     /** What {@link #publish} decided. */

@@ -2,6 +2,7 @@ package org.parley.common.transparency;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One table of figures as both eliminations ({@link DenseSuppression}, {@link Suppression}) see it. Figures with
- * the same cells are one sum, decided once; the sums stand fewest cells first (stable), the order both insert them
- * in; each sum's vector lists the cells not known to be 0 (zeros are never withheld, so the cells of a published
- * zero stay known) as column numbers, ascending. What an elimination decides, it records in each sum's state.
+ * One table of figures as {@link Suppression} sees it. Figures with the same cells are one sum, decided once. The
+ * sums stand in the order they are considered for publication: largest value first, then most cells (a total before
+ * a part of equal value), then by the text of their first figure's id, so that the same figures give the same order
+ * and the same decision in every process, whatever order they came in. Each sum's vector lists the cells not known
+ * to be 0 (zeros are never withheld, so the cells of a published zero stay known) as column numbers, ascending.
+ * What the elimination decides, it records in each sum's state.
  */
 final class SmallSums {
 
@@ -40,12 +43,16 @@ final class SmallSums {
     final int columns;
 
     SmallSums(int k, Collection<SmallCounts.Figure> figures) {
-        List<Map.Entry<Set<?>, List<SmallCounts.Figure>>> groups = new ArrayList<>(SmallCounts.byCells(figures).entrySet());
-        groups.sort((a, b) -> Integer.compare(a.getKey().size(), b.getKey().size()));
-        for (Map.Entry<Set<?>, List<SmallCounts.Figure>> group : groups) {
-            long value = group.getValue().getFirst().value();
-            Sum sum = new Sum(group.getKey(), value, value > 0 && value < k ? State.PRIMARY : State.PUBLISHED, sums.size());
-            group.getValue().forEach(f -> sum.ids.add(f.id()));
+        List<Group> groups = new ArrayList<>();
+        SmallCounts.byCells(figures).forEach((cells, members) -> groups.add(new Group(cells, members,
+                members.stream().map(f -> String.valueOf(f.id())).min(Comparator.naturalOrder()).orElseThrow())));
+        groups.sort(Comparator.comparingLong((Group g) -> g.members.getFirst().value()).reversed()
+                .thenComparing(Comparator.comparingInt((Group g) -> g.cells.size()).reversed())
+                .thenComparing(Group::firstId));
+        for (Group group : groups) {
+            long value = group.members.getFirst().value();
+            Sum sum = new Sum(group.cells, value, value > 0 && value < k ? State.PRIMARY : State.PUBLISHED, sums.size());
+            group.members.forEach(f -> sum.ids.add(f.id()));
             sums.add(sum);
         }
         Set<Object> zero = new HashSet<>();
@@ -57,6 +64,8 @@ final class SmallSums {
         }
         columns = index.size();
     }
+
+    private record Group(Set<?> cells, List<SmallCounts.Figure> members, String firstId) {}
 
     /** The sums still small and hidden; with none there is nothing to protect, and no elimination at all. */
     List<Sum> primaries() {

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.parley.common.kernel.Unavailable;
@@ -18,38 +19,23 @@ import org.parley.common.transparency.SmallSums.State;
 import org.parley.common.transparency.SmallSums.Sum;
 
 /**
- * Primary and secondary suppression of one table of figures (see {@link SmallCounts}). Figures with the same cells
- * are one sum, decided once. A sum is a vector over the cells (those of published zeros left out: they are known to
- * be 0); the published sums span what can be computed from them. Each round inserts the published sums, fewest
- * cells first, into an echelon basis; a sum that adds a row founds it. A hidden small sum that reduces to nothing
- * is computable, and the smallest published founding sum of its (unique) combination of founders is withheld (the
- * first founder among equals). Rounds go on until no hidden sum is computable; each withholds at least one more
- * sum, so it ends.
+ * Primary and secondary suppression of one table of figures (see {@link SmallCounts}), in one pass. The sums are
+ * taken in the order {@link SmallSums} gives (largest value first); each is published unless, together with the
+ * sums published before it, it would make a hidden small sum computable: then it is withheld. So what is published
+ * never lets a hidden count be worked out, and a withheld figure is one that could not have been shown beside the
+ * larger ones.
  *
- * <p>How it stays fast and small. The result depends only on the sums, their order and the arithmetic, not on how
- * the basis is kept: the founders are the sums that are independent of those before them, and a combination of
- * independent founders is unique. So:
- * <ul>
- * <li>Rows are sparse (the cells they hold, and their values), in echelon form only forward: each row's first cell
- *     is its pivot, with value 1, and no two rows share a pivot. A sum is reduced by the rows of its smallest
- *     remaining cell, in pivot order; a cell without a row ends it (the sum adds that row, or a hidden sum is not
- *     computable). Rows are never rewritten by later ones.</li>
- * <li>No combination vector is kept. A row records only the earlier rows subtracted while it was made (a sparse
- *     triangular factor, F = L·R); the combination of founders for a hidden sum is solved from the rows it was
- *     reduced by, through that factor, from the last row back.</li>
- * <li>The next round's sums are this round's minus the withheld ones, and a row depends only on the rows before
- *     it: the rows founded before the first withheld sum stay as they are, and only the sums after it are inserted
- *     again.</li>
- * <li>The published sums of a round only lose members, so a hidden sum that is not computable in one round never
- *     becomes computable again: only those that were are checked again.</li>
- * </ul>
- * What it holds grows with the rows' cells, not with cells²: megabytes for a year of a million requests, whose
- * dense rows did not fit in the heap. What it still costs: each round solves the combination of every computable
- * hidden sum anew, and that solve is nearly dense (the factor's inverse fills in); with thousands of small counts
- * and hundreds of rounds that, not the rows, is the time.
+ * <p>How it is checked. A sum is a vector over the cells (those of published zeros left out: they are known to be
+ * 0); the published sums span a space V, and a hidden sum h is computable exactly when h lies in V. Each hidden sum
+ * is kept as its residue modulo V (reduced to 0 in every pivot cell of V's rows), which is the same whatever rows
+ * V is kept in. A new sum s, reduced the same way to r: if r is 0, s is already known and is published; otherwise
+ * h becomes computable with s exactly when h − c·s lies in V for some c, that is when the residue of h is a
+ * multiple of r. The residues are kept scaled to begin with 1, and found by hash: a check costs the reduction of s
+ * and one look-up, however many hidden sums there are. A published s becomes a row with a pivot cell chosen where
+ * the fewest residues are non-zero (only those have to be reduced by it).
  *
  * <p>The arithmetic is modulo the prime 2<sup>61</sup>−1, exact for every combination whose coefficients it does
- * not divide; the tests check the result with exact rational arithmetic, and with the first, dense implementation.
+ * not divide; the tests check the result with an exact rational attacker.
  */
 final class Suppression {
 
@@ -61,59 +47,25 @@ final class Suppression {
     }
 
     /**
-     * @param memoryBudget bytes the elimination may hold (its rows, their factor, and the arrays it works in): past
+     * @param memoryBudget bytes the elimination may hold (its rows, the residues and the arrays it works in): past
      *                     it the table is refused rather than the process running out of memory for everything
      *                     else it serves
      */
     Suppression(int k, Collection<SmallCounts.Figure> figures, long memoryBudget) {
         table = new SmallSums(k, figures);
-        List<Sum> sums = table.sums;
-        List<Sum> hidden = new ArrayList<>(table.primaries());
+        List<Sum> hidden = table.primaries();
         // with nothing small to hide there is nothing to protect: no elimination at all (a large store of large
         // counts is the common case)
         if (hidden.isEmpty()) {
             return;
         }
-        Basis basis = new Basis(table.columns, memoryBudget);
-        List<Sum> founders = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            for (int i = from; i < sums.size(); i++) {
-                Sum sum = sums.get(i);
-                if (sum.state == State.PUBLISHED && sum.value != 0 && basis.insert(sum.vector)) {
-                    founders.add(sum);
-                }
-            }
-            Set<Sum> toWithhold = new HashSet<>();
-            List<Sum> stillComputable = new ArrayList<>();
-            for (Sum sum : hidden) {
-                int founder = basis.smallestFounder(sum.vector, founders);
-                if (founder == Basis.NOT_COMPUTABLE) {
-                    continue;
-                }
-                if (founder == Basis.FROM_NOTHING) {
-                    throw new IllegalStateException("a small count is known from published zeros alone: the figures are inconsistent");
-                }
-                toWithhold.add(founders.get(founder));
-                stillComputable.add(sum);
-            }
-            heldBytes = basis.held();
-            if (toWithhold.isEmpty()) {
-                return;
-            }
-            hidden = stillComputable;
-            Sum first = null;
-            for (Sum sum : toWithhold) {
+        Elimination elimination = new Elimination(table.columns, hidden, memoryBudget);
+        for (Sum sum : table.sums) {
+            if (sum.state == State.PUBLISHED && sum.vector.length > 0 && !elimination.publish(sum.vector)) {
                 sum.state = State.SECONDARY;
-                if (first == null || sum.position < first.position) {
-                    first = sum;
-                }
             }
-            int keep = founders.indexOf(first);
-            basis.truncate(keep);
-            founders.subList(keep, founders.size()).clear();
-            from = first.position + 1;
         }
+        heldBytes = elimination.peak;
     }
 
     Set<Object> primary() {
@@ -129,164 +81,305 @@ final class Suppression {
         return heldBytes;
     }
 
-
     /**
-     * Sparse rows in forward echelon form, with the factor they were made by. Row j, founded by sum f<sub>j</sub>:
-     * f<sub>j</sub> = d<sub>j</sub>·R<sub>j</sub> + Σ a<sub>jk</sub>·R<sub>k</sub> over earlier rows k. Each row's
-     * cells after its pivot and their values, and its (k, a) pairs, live in shared pools, one row after another,
-     * so dropping the last rows is only moving an end.
+     * The published space as rows, each with a pivot cell no other row was reduced past: row j has 0 in the pivot
+     * cells of the rows before it, 1 in its own. And the residue of every hidden sum modulo that space.
      */
-    private static final class Basis {
-        static final int NOT_COMPUTABLE = -1;
-        static final int FROM_NOTHING = -2;
-        /** What a row costs beyond its entries: its pivot, two offsets and its pivot's inverse. */
-        private static final long ROW_BYTES = 3L * Integer.BYTES + Long.BYTES;
-        /** An entry: a column or row (int) and its value (long). */
+    private static final class Elimination {
+        /** What a row costs beyond its entries: its pivot and its start. */
+        private static final long ROW_BYTES = 2L * Integer.BYTES;
+        /** An entry: a cell (int) and its value (long). */
         private static final long ENTRY_BYTES = Integer.BYTES + Long.BYTES;
 
         private final int columns;
         private final long memoryBudget;
-        private final int[] rowOfPivot;
-        /** Reused for every reduction: the sum being reduced, densely, and which of its cells may be non-zero. */
-        private final long[] work;
-        private final BitSet live;
-        /** Reused by every solve: the combination being solved, by row. */
-        private long[] solve;
-        private final BitSet solving = new BitSet();
 
+        private final int[] rowOfPivot;
         private int rows;
         private int[] pivot = new int[16];
-        private long[] inverse = new long[16];
-        private int[] tailStart = new int[17];
-        private int[] factorStart = new int[17];
-        private final Pool tail = new Pool();
-        private final Pool factor = new Pool();
-        /** The rows (k) and factors (a) of the reduction in progress. */
-        private final Pool reducedBy = new Pool();
+        private int[] rowStart = new int[17];
+        private int[] entryColumn = new int[64];
+        private long[] entryValue = new long[64];
 
-        Basis(int columns, long memoryBudget) {
+        /** The residues, each scaled to begin with 1, its cells ascending. */
+        private final int[][] residueColumn;
+        private final long[][] residueValue;
+        private final long[] residueHash;
+        private long residueEntries;
+        /** For each cell, the hidden sums whose residue is non-zero there (null for none). */
+        private final BitSet[] hiddenAt;
+        private final int[] hiddenCount;
+        /** A bit per cell and hidden sum, counted whole: the most the sets above can hold. */
+        private final long hiddenSetBytes;
+        /** The most it held or was about to allocate at any check. */
+        long peak;
+        private final Map<Long, List<Integer>> byHash = new HashMap<>();
+
+        /** Reused by every reduction: the vector being reduced, densely, the cells it touched, and the rows to apply. */
+        private final long[] work;
+        private final BitSet touched;
+        private int[] touchedList = new int[64];
+        private int touchedCount;
+        private final IntHeap due = new IntHeap();
+        /** The reduction just made, scaled to begin with 1. */
+        private int[] reducedColumn = new int[64];
+        private long[] reducedValue = new long[64];
+        private int reducedLength;
+
+        Elimination(int columns, List<Sum> hidden, long memoryBudget) {
             this.columns = columns;
             this.memoryBudget = memoryBudget;
-            this.rowOfPivot = new int[columns];
+            rowOfPivot = new int[columns];
             Arrays.fill(rowOfPivot, -1);
-            this.work = new long[columns];
-            this.live = new BitSet(columns);
-            this.solve = new long[16];
+            work = new long[columns];
+            touched = new BitSet(columns);
+            hiddenAt = new BitSet[columns];
+            hiddenCount = new int[columns];
+            int count = hidden.size();
+            hiddenSetBytes = (long) columns * ((count + 63) / 64) * Long.BYTES;
+            residueColumn = new int[count][];
+            residueValue = new long[count][];
+            residueHash = new long[count];
             checkBudget(0);
+            for (int h = 0; h < count; h++) {
+                int[] cells = hidden.get(h).vector;
+                if (cells.length == 0) {
+                    throw new IllegalStateException("a small count is known from published zeros alone: the figures are inconsistent");
+                }
+                long[] ones = new long[cells.length];
+                Arrays.fill(ones, 1);
+                residueEntries += cells.length;
+                checkBudget(0);
+                setResidue(h, cells.clone(), ones);
+            }
         }
 
-        /** Adds a sum; true when it added a row (it founds one). */
-        boolean insert(int[] cells) {
-            int free = reduce(cells);
-            if (free < 0) {
-                return false;
+        /** True when the sum is published (and its row added if it adds one); false when it must be withheld. */
+        boolean publish(int[] cells) {
+            reduce(cells);
+            if (reducedLength == 0) {
+                return true;
             }
-            int row = rows;
-            ensureRows(row + 1);
-            long d = work[free];
-            long s = inverse(d);
-            pivot[row] = free;
-            inverse[row] = s;
-            work[free] = 0;
-            live.clear(free);
-            for (int col = live.nextSetBit(free + 1); col >= 0; col = live.nextSetBit(col + 1)) {
-                if (work[col] != 0) {
-                    tail.add(col, multiply(work[col], s));
-                    work[col] = 0;
+            List<Integer> same = byHash.get(hash(reducedColumn, reducedValue, reducedLength));
+            if (same != null) {
+                for (int h : same) {
+                    if (equalsReduced(h)) {
+                        return false;
+                    }
                 }
             }
-            live.clear();
-            tailStart[row + 1] = tail.size;
-            for (int i = 0; i < reducedBy.size; i++) {
-                factor.add(reducedBy.index[i], reducedBy.value[i]);
-            }
-            factorStart[row + 1] = factor.size;
-            rowOfPivot[free] = row;
-            rows++;
+            addRow();
             return true;
         }
 
-        /**
-         * The founder (its index among the rows) to withhold for these cells: the one of smallest value among those
-         * of non-zero coefficient in their combination, the first among equals; {@link #NOT_COMPUTABLE} when no
-         * combination gives them, {@link #FROM_NOTHING} when the empty one does.
-         */
-        int smallestFounder(int[] cells, List<Sum> founders) {
-            if (reduce(cells) >= 0) {
-                for (int col = live.nextSetBit(0); col >= 0; col = live.nextSetBit(col + 1)) {
-                    work[col] = 0;
-                }
-                live.clear();
-                return NOT_COMPUTABLE;
-            }
-            // c·L = b, where b are the factors the cells were reduced by: from the last row back
-            for (int i = 0; i < reducedBy.size; i++) {
-                int k = reducedBy.index[i];
-                solve[k] = add(solve[k], reducedBy.value[i]);
-                solving.set(k);
-            }
-            int smallest = FROM_NOTHING;
-            for (int j = solving.previousSetBit(rows - 1); j >= 0; j = solving.previousSetBit(j - 1)) {
-                long c = multiply(solve[j], inverse[j]);
-                solve[j] = 0;
-                if (c == 0) {
-                    continue;
-                }
-                if (smallest == FROM_NOTHING || founders.get(j).value <= founders.get(smallest).value) {
-                    smallest = j;
-                }
-                for (int e = factorStart[j]; e < factorStart[j + 1]; e++) {
-                    int k = factor.index[e];
-                    solve[k] = add(solve[k], P - multiply(c, factor.value[e]));
-                    solving.set(k);
+        /** The reduced vector as a row, pivoted where the fewest residues are non-zero; the residues reduced by it. */
+        private void addRow() {
+            int best = 0;
+            int fewest = Integer.MAX_VALUE;
+            for (int i = 0; i < reducedLength; i++) {
+                int n = hiddenCount[reducedColumn[i]];
+                if (n < fewest) {
+                    fewest = n;
+                    best = i;
+                    if (n == 0) {
+                        break;
+                    }
                 }
             }
-            solving.clear();
-            return smallest;
+            int p = reducedColumn[best];
+            long scale = inverse(reducedValue[best]);
+            int row = rows;
+            ensureRows(row + 1);
+            ensureEntries(rowStart[row] + reducedLength - 1);
+            int e = rowStart[row];
+            for (int i = 0; i < reducedLength; i++) {
+                if (i != best) {
+                    entryColumn[e] = reducedColumn[i];
+                    entryValue[e] = multiply(reducedValue[i], scale);
+                    e++;
+                }
+            }
+            pivot[row] = p;
+            rowStart[row + 1] = e;
+            rowOfPivot[p] = row;
+            rows++;
+            BitSet at = hiddenAt[p];
+            if (at != null) {
+                for (int h : at.stream().toArray()) {
+                    reduceResidue(h, row);
+                }
+            }
         }
 
-        /** Keeps the first rows only. */
-        void truncate(int keep) {
-            for (int row = keep; row < rows; row++) {
-                rowOfPivot[pivot[row]] = -1;
+        /** residue(h) − residue(h)[pivot]·row, rescaled to begin with 1. */
+        private void reduceResidue(int h, int row) {
+            int[] cols = residueColumn[h];
+            long[] vals = residueValue[h];
+            int p = pivot[row];
+            long factor = 0;
+            for (int i = 0; i < cols.length; i++) {
+                if (cols[i] == p) {
+                    factor = vals[i];
+                    break;
+                }
             }
-            rows = keep;
-            tail.size = tailStart[keep];
-            factor.size = factorStart[keep];
+            long minus = P - factor;
+            int start = rowStart[row];
+            int end = rowStart[row + 1];
+            // merge the residue (its pivot cell dropped) with −factor × the row's entries: both ascend by cell
+            int[] outCols = new int[cols.length + end - start];
+            long[] outVals = new long[outCols.length];
+            int n = 0;
+            int i = 0;
+            int j = start;
+            while (i < cols.length || j < end) {
+                int ci = i < cols.length ? cols[i] : Integer.MAX_VALUE;
+                int cj = j < end ? entryColumn[j] : Integer.MAX_VALUE;
+                int c = Math.min(ci, cj);
+                long v = 0;
+                if (ci == c) {
+                    v = ci == p ? 0 : vals[i];
+                    i++;
+                }
+                if (cj == c) {
+                    v = add(v, multiply(minus, entryValue[j]));
+                    j++;
+                }
+                if (v != 0) {
+                    outCols[n] = c;
+                    outVals[n] = v;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                throw new IllegalStateException("a hidden count became computable: the check missed it");
+            }
+            removeResidue(h);
+            residueEntries += n - cols.length;
+            checkBudget(0);
+            setResidue(h, Arrays.copyOf(outCols, n), Arrays.copyOf(outVals, n));
+        }
+
+        private void setResidue(int h, int[] cols, long[] vals) {
+            long first = vals[0];
+            if (first != 1) {
+                long scale = inverse(first);
+                for (int i = 0; i < vals.length; i++) {
+                    vals[i] = multiply(vals[i], scale);
+                }
+            }
+            residueColumn[h] = cols;
+            residueValue[h] = vals;
+            long hash = hash(cols, vals, cols.length);
+            residueHash[h] = hash;
+            byHash.computeIfAbsent(hash, x -> new ArrayList<>(1)).add(h);
+            for (int c : cols) {
+                BitSet at = hiddenAt[c];
+                if (at == null) {
+                    at = hiddenAt[c] = new BitSet();
+                }
+                at.set(h);
+                hiddenCount[c]++;
+            }
+        }
+
+        private void removeResidue(int h) {
+            List<Integer> same = byHash.get(residueHash[h]);
+            same.remove(Integer.valueOf(h));
+            if (same.isEmpty()) {
+                byHash.remove(residueHash[h]);
+            }
+            for (int c : residueColumn[h]) {
+                hiddenAt[c].clear(h);
+                hiddenCount[c]--;
+            }
+        }
+
+        private boolean equalsReduced(int h) {
+            int[] cols = residueColumn[h];
+            if (cols.length != reducedLength) {
+                return false;
+            }
+            long[] vals = residueValue[h];
+            for (int i = 0; i < reducedLength; i++) {
+                if (cols[i] != reducedColumn[i] || vals[i] != reducedValue[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static long hash(int[] cols, long[] vals, int length) {
+            long hash = length;
+            for (int i = 0; i < length; i++) {
+                hash = hash * 0x9E3779B97F4A7C15L + cols[i];
+                hash = hash * 0x9E3779B97F4A7C15L + vals[i];
+            }
+            return hash ^ (hash >>> 29);
         }
 
         /**
-         * Reduces the cells by the rows, smallest pivot first, recording each row and factor in {@link #reducedBy}.
-         * Returns the first cell that no row has as pivot (its value left in {@link #work}, with the cells after it),
-         * or −1 when the cells reduce to nothing (the work then left clear).
+         * Reduces the cells (each with coefficient 1) by the rows, in the order they were added: row j is 0 in the
+         * pivots of the rows before it, so a pivot it fills is one of a later row, still to come. Leaves the result,
+         * scaled to begin with 1, its cells ascending, in {@link #reducedColumn}; the work arrays clear.
          */
-        private int reduce(int[] cells) {
-            reducedBy.size = 0;
-            for (int col : cells) {
-                work[col] = 1;
-                live.set(col);
+        private void reduce(int[] cells) {
+            for (int c : cells) {
+                work[c] = 1;
+                touch(c);
             }
-            for (int col = live.nextSetBit(0); col >= 0; col = live.nextSetBit(col + 1)) {
-                long f = work[col];
+            while (!due.isEmpty()) {
+                int row = due.pop();
+                int p = pivot[row];
+                long f = work[p];
                 if (f == 0) {
-                    live.clear(col);
                     continue;
                 }
-                int row = rowOfPivot[col];
-                if (row < 0) {
-                    return col;
-                }
-                work[col] = 0;
-                live.clear(col);
+                work[p] = 0;
                 long minus = P - f;
-                for (int e = tailStart[row]; e < tailStart[row + 1]; e++) {
-                    int c = tail.index[e];
-                    work[c] = add(work[c], multiply(tail.value[e], minus));
-                    live.set(c);
+                for (int e = rowStart[row]; e < rowStart[row + 1]; e++) {
+                    int c = entryColumn[e];
+                    work[c] = add(work[c], multiply(entryValue[e], minus));
+                    if (!touched.get(c)) {
+                        touch(c);
+                    }
                 }
-                reducedBy.add(row, f);
             }
-            return -1;
+            Arrays.sort(touchedList, 0, touchedCount);
+            reducedLength = 0;
+            if (reducedColumn.length < touchedCount) {
+                reducedColumn = new int[Math.max(touchedCount, 2 * reducedColumn.length)];
+                reducedValue = new long[reducedColumn.length];
+            }
+            long scale = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int c = touchedList[i];
+                long v = work[c];
+                work[c] = 0;
+                if (v == 0) {
+                    continue;
+                }
+                if (scale == 0) {
+                    scale = inverse(v);
+                }
+                reducedColumn[reducedLength] = c;
+                reducedValue[reducedLength] = multiply(v, scale);
+                reducedLength++;
+            }
+            touched.clear();
+            touchedCount = 0;
+        }
+
+        private void touch(int c) {
+            touched.set(c);
+            if (touchedCount == touchedList.length) {
+                touchedList = Arrays.copyOf(touchedList, 2 * touchedCount);
+            }
+            touchedList[touchedCount++] = c;
+            int row = rowOfPivot[c];
+            if (row >= 0) {
+                due.push(row);
+            }
         }
 
         private void ensureRows(int needed) {
@@ -294,52 +387,87 @@ final class Suppression {
                 return;
             }
             int capacity = Math.max(needed + 1, 2 * pivot.length);
-            checkBudget((long) capacity * (ROW_BYTES + Long.BYTES));
+            checkBudget((long) (capacity - pivot.length) * ROW_BYTES);
             pivot = Arrays.copyOf(pivot, capacity);
-            inverse = Arrays.copyOf(inverse, capacity);
-            tailStart = Arrays.copyOf(tailStart, capacity + 1);
-            factorStart = Arrays.copyOf(factorStart, capacity + 1);
-            solve = Arrays.copyOf(solve, capacity);
+            rowStart = Arrays.copyOf(rowStart, capacity + 1);
         }
 
-        /** Its arrays only grow, so what they hold now is the most they held. */
+        private void ensureEntries(int needed) {
+            if (needed <= entryColumn.length) {
+                return;
+            }
+            int capacity = Math.max(needed, 2 * entryColumn.length);
+            checkBudget((long) (capacity - entryColumn.length) * ENTRY_BYTES);
+            entryColumn = Arrays.copyOf(entryColumn, capacity);
+            entryValue = Arrays.copyOf(entryValue, capacity);
+        }
+
+        /** What it holds: rows and entries by capacity, residues by length, the per-cell arrays and sets. */
         long held() {
-            return (long) pivot.length * ROW_BYTES + (long) solve.length * Long.BYTES
-                    + (tail.capacity() + factor.capacity() + reducedBy.capacity()) * ENTRY_BYTES
-                    + (long) columns * (Integer.BYTES + Long.BYTES) + columns / 8;
+            return (long) pivot.length * ROW_BYTES + (long) entryColumn.length * ENTRY_BYTES
+                    + residueEntries * ENTRY_BYTES + (long) columns * (2 * Integer.BYTES + Long.BYTES) + columns / 8
+                    + hiddenSetBytes;
         }
 
         /**
-         * What it holds, counted by the capacity of its arrays, and what it is about to allocate, against the
-         * budget: checked before growing, so that what is refused is never allocated.
+         * What it holds and what it is about to allocate, against the budget: checked before growing, so that what
+         * is refused is never allocated.
          */
         private void checkBudget(long moreBytes) {
-            if (held() + moreBytes > memoryBudget) {
+            long needed = held() + moreBytes;
+            if (needed > memoryBudget) {
                 throw Unavailable.because("REPORT_TOO_LARGE", "These figures cannot be checked for small counts at "
                         + "present: they span " + columns + " cells, more than this service can hold in memory to check");
             }
+            peak = Math.max(peak, needed);
+        }
+    }
+
+    /** A min-heap of row numbers: the rows a reduction has still to apply, earliest first. */
+    private static final class IntHeap {
+        private int[] heap = new int[64];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
         }
 
-        /** A growing list of (int, long) pairs. */
-        private final class Pool {
-            int[] index = new int[64];
-            long[] value = new long[64];
-            int size;
-
-            void add(int i, long v) {
-                if (size == index.length) {
-                    checkBudget(size * ENTRY_BYTES * 2);
-                    index = Arrays.copyOf(index, 2 * size);
-                    value = Arrays.copyOf(value, 2 * size);
+        void push(int value) {
+            if (size == heap.length) {
+                heap = Arrays.copyOf(heap, 2 * size);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (heap[parent] <= value) {
+                    break;
                 }
-                index[size] = i;
-                value[size] = v;
-                size++;
+                heap[i] = heap[parent];
+                i = parent;
             }
+            heap[i] = value;
+        }
 
-            long capacity() {
-                return index.length;
+        int pop() {
+            int top = heap[0];
+            int last = heap[--size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && heap[child + 1] < heap[child]) {
+                    child++;
+                }
+                if (heap[child] >= last) {
+                    break;
+                }
+                heap[i] = heap[child];
+                i = child;
             }
+            heap[i] = last;
+            return top;
         }
     }
 }

@@ -41,6 +41,16 @@ public final class DifferencingAttack {
         }
     }
 
+    /** An attacker who has seen all this one has: to try one more figure on without this one seeing it. */
+    public DifferencingAttack copy() {
+        DifferencingAttack copy = new DifferencingAttack();
+        copy.columns.putAll(columns);
+        copy.rows.putAll(rows);
+        copy.hidden.putAll(hidden);
+        copy.published = published;
+        return copy;
+    }
+
     public int publishedFigures() {
         return published;
     }

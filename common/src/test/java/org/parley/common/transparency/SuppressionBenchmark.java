@@ -13,7 +13,7 @@ import org.parley.common.kernel.Unavailable;
 import org.parley.common.transparency.SmallCounts.Figure;
 
 /**
- * What deciding one year of the public request report costs, sparse against the first, dense elimination. The
+ * What deciding one year of the public request report costs. The
  * table is built as request-service's report builds it: every period of the year × every grouping of country, type,
  * outcome and company, for requests and overdue requests, the answered total, and each authority's requests,
  * refusals, challenges and withdrawals; cells of a month × authority × company × type × outcome, for a store of N
@@ -22,7 +22,7 @@ import org.parley.common.transparency.SmallCounts.Figure;
  *
  * <pre>./mvnw -q -pl common -am test-compile, then
  * java -Xmx384m -cp common/target/classes:common/target/test-classes:&lt;test classpath&gt; \
- *     org.parley.common.transparency.SuppressionBenchmark 10000 [sparse|dense|both] [times]</pre>
+ *     org.parley.common.transparency.SuppressionBenchmark 10000 [times]</pre>
  */
 public final class SuppressionBenchmark {
 
@@ -40,8 +40,7 @@ public final class SuppressionBenchmark {
 
     public static void main(String[] args) {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        String which = args.length > 1 ? args[1] : "both";
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         int k = 5;
         List<Figure> figures = year(requests, k, new Random(20261201));
         Set<Object> cells = new HashSet<>();
@@ -50,37 +49,29 @@ public final class SuppressionBenchmark {
         System.out.printf("%,d requests over three years: one year has %,d figures over %,d cells, %,d small%n",
                 requests, figures.size(), cells.size(), small);
         long budget = Runtime.getRuntime().maxMemory() / 4;
-        if (!which.equals("dense")) {
-            run("sparse", rounds, () -> {
-                Suppression s = new Suppression(k, figures, budget);
-                return new long[] {s.primary().size(), s.secondary().size(), s.heldBytes()};
-            });
-        }
-        if (!which.equals("sparse")) {
-            run("dense ", rounds, () -> {
-                DenseSuppression s = new DenseSuppression(k, figures, budget);
-                return new long[] {s.primary().size(), s.secondary().size(), -1};
-            });
-        }
+        run(rounds, () -> {
+            Suppression s = new Suppression(k, figures, budget);
+            return new long[] {s.primary().size(), s.secondary().size(), s.heldBytes()};
+        });
     }
 
     private interface Decision {
         long[] decide();
     }
 
-    private static void run(String name, int rounds, Decision decision) {
+    private static void run(int rounds, Decision decision) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int round = 1; round <= rounds; round++) {
             long allocated = threads.getCurrentThreadAllocatedBytes();
             long start = System.nanoTime();
             try {
                 long[] result = decision.decide();
-                System.out.printf("%s round %d: %.2f s, %,d primary and %,d withheld figures, %s, %,d MB allocated%n",
-                        name, round, (System.nanoTime() - start) / 1e9, result[0], result[1],
-                        result[2] < 0 ? "" : String.format("%,d KB held by the elimination", result[2] / 1024),
+                System.out.printf("round %d: %.2f s, %,d primary and %,d withheld figures, %s, %,d MB allocated%n",
+                        round, (System.nanoTime() - start) / 1e9, result[0], result[1],
+                        String.format("%,d KB held by the elimination", result[2] / 1024),
                         (threads.getCurrentThreadAllocatedBytes() - allocated) >> 20);
             } catch (Unavailable refused) {
-                System.out.printf("%s round %d: refused (%s) after %.2f s: %s%n", name, round, refused.reason(),
+                System.out.printf("round %d: refused (%s) after %.2f s: %s%n", round, refused.reason(),
                         (System.nanoTime() - start) / 1e9, refused.getMessage());
             }
         }

@@ -14,8 +14,8 @@ import org.parley.common.transparency.SmallCounts.Figure;
 /**
  * A table too large to check within the memory budget is refused with a clear reason, before the
  * process runs out of memory for everything else it serves (a year of a million requests, whose
- * first, dense elimination needed more than a 384 MB heap, answered 500 and starved the service).
- * The budget counts what the sparse elimination holds: its rows grow with the cells they hold.
+ * first elimination, holding dense rows, needed more than a 384 MB heap, answered 500 and starved the service).
+ * The budget counts what the elimination holds: its rows and the residues of the hidden counts.
  */
 class SuppressionMemoryTest {
 
@@ -31,24 +31,18 @@ class SuppressionMemoryTest {
         return figures;
     }
 
+    /** A small total to hide, computable from the cells: the elimination must run, and holds a row per cell. */
     @Test
-    void aTableBeyondTheBudgetIsRefusedAsUnavailable() {
-        // a small total to hide: computable from the cells, so the elimination must run; its 200 rows
-        // (one per cell) need more than this
-        long budget = 10_000;
+    void aTableBeyondTheBudgetIsRefusedAsUnavailableAndOneWithinItIsDecided() {
+        long needed = new Suppression(5, table(200, 3), Long.MAX_VALUE).heldBytes();
 
-        assertThatThrownBy(() -> new Suppression(5, table(200, 3), budget))
+        assertThatThrownBy(() -> new Suppression(5, table(200, 3), needed - 1))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("200 cells")
                 .satisfies(e -> assertThat(((Unavailable) e).reason()).isEqualTo("REPORT_TOO_LARGE"));
-    }
-
-    @Test
-    void aTableWithinTheBudgetIsDecided() {
-        Suppression decided = new Suppression(5, table(200, 3), 40_000);
-
+        Suppression decided = new Suppression(5, table(200, 3), needed);
         assertThat(decided.primary()).containsExactly("total");
-        assertThat(decided.secondary()).containsExactly("cell 0");
+        assertThat(decided.secondary()).as("the smallest cell, the last to be considered").containsExactly("cell 0");
     }
 
     @Test
