@@ -25,16 +25,13 @@ final class SmallSums {
         final List<Object> ids = new ArrayList<>();
         final Set<?> cells;
         final long value;
-        /** Its place in {@link #sums}. */
-        final int position;
         State state;
         int[] vector;
 
-        private Sum(Set<?> cells, long value, State state, int position) {
+        private Sum(Set<?> cells, long value, State state) {
             this.cells = cells;
             this.value = value;
             this.state = state;
-            this.position = position;
         }
     }
 
@@ -51,7 +48,7 @@ final class SmallSums {
                 .thenComparing(Group::firstId));
         for (Group group : groups) {
             long value = group.members.getFirst().value();
-            Sum sum = new Sum(group.cells, value, value > 0 && value < k ? State.PRIMARY : State.PUBLISHED, sums.size());
+            Sum sum = new Sum(group.cells, value, value > 0 && value < k ? State.PRIMARY : State.PUBLISHED);
             group.members.forEach(f -> sum.ids.add(f.id()));
             sums.add(sum);
         }
