@@ -17,12 +17,14 @@ import org.parley.common.transparency.SmallCounts.Figure;
  * table is built as request-service's report builds it: every period of the year × every grouping of country, type,
  * outcome and company, for requests and overdue requests, the answered total, and each authority's requests,
  * refusals, challenges and withdrawals; cells of a month × authority × company × type × outcome, for a store of N
- * requests over three years (four authorities in three countries, four companies, five types, five outcomes, skewed
- * volumes). Not a test: a harness run by hand.
+ * requests over three years. Two shapes of store: {@code skewed} (four authorities in three countries, four companies,
+ * five types, five outcomes, skewed volumes) and {@code even} (the bench's generated store: an authority per country,
+ * every authority × company × type alike, outcomes drawn as the bench draws them, a tenth overdue). Not a test: a
+ * harness run by hand.
  *
  * <pre>./mvnw -q -pl common -am test-compile, then
  * java -Xmx384m -cp common/target/classes:common/target/test-classes:&lt;test classpath&gt; \
- *     org.parley.common.transparency.SuppressionBenchmark 10000 [times]</pre>
+ *     org.parley.common.transparency.SuppressionBenchmark 10000 [times] [skewed|even]</pre>
  */
 public final class SuppressionBenchmark {
 
@@ -33,6 +35,10 @@ public final class SuppressionBenchmark {
     /** Pending, fulfilled, partially fulfilled, rejected, challenged, withdrawn: the five after pending. */
     private static final double[] OUTCOME = {0.45, 0.2, 0.2, 0.05, 0.1};
     private static final Set<Integer> ANSWERED = Set.of(0, 1, 2, 3);
+    /** The bench's draw: fulfilled three times in seven, then partially fulfilled, rejected, challenged, pending (5). */
+    private static final int[] EVEN_OUTCOME = {0, 0, 0, 1, 2, 3, 5};
+    /** One authority per country, as in the bench's store; {@link #COUNTRIES} for the skewed one. */
+    private static final String[] EVEN_COUNTRIES = {"DE", "FR", "NZ", "KE"};
 
     record Cell(String measure, int month, int authority, int company, int type, int outcome) {}
 
@@ -41,13 +47,14 @@ public final class SuppressionBenchmark {
     public static void main(String[] args) {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        boolean even = args.length > 2 && args[2].equals("even");
         int k = 5;
-        List<Figure> figures = year(requests, k, new Random(20261201));
+        List<Figure> figures = year(requests, even, new Random(20261201));
         Set<Object> cells = new HashSet<>();
         figures.forEach(f -> cells.addAll(f.cells()));
         long small = figures.stream().filter(f -> f.value() > 0 && f.value() < k).count();
-        System.out.printf("%,d requests over three years: one year has %,d figures over %,d cells, %,d small%n",
-                requests, figures.size(), cells.size(), small);
+        System.out.printf("%,d requests over three years (%s): one year has %,d figures over %,d cells, %,d small%n",
+                requests, even ? "even" : "skewed", figures.size(), cells.size(), small);
         long budget = Runtime.getRuntime().maxMemory() / 4;
         run(rounds, () -> {
             Suppression s = new Suppression(k, figures, budget);
@@ -78,14 +85,14 @@ public final class SuppressionBenchmark {
     }
 
     /** The figures of one of the three years of the store, as the report publishes them. */
-    static List<Figure> year(int storeRequests, int k, Random random) {
+    static List<Figure> year(int storeRequests, boolean even, Random random) {
         Map<Cell, long[]> rows = new LinkedHashMap<>();
         for (int r = 0; r < storeRequests / 3; r++) {
             int month = 1 + random.nextInt(12);
-            int authority = pick(random, AUTHORITY);
-            int company = pick(random, COMPANY);
-            int type = pick(random, TYPE);
-            int outcome = pick(random, OUTCOME);
+            int authority = even ? r / 5 % 4 : pick(random, AUTHORITY);
+            int company = even ? r / 20 % 4 : pick(random, COMPANY);
+            int type = even ? r % 5 : pick(random, TYPE);
+            int outcome = even ? EVEN_OUTCOME[random.nextInt(EVEN_OUTCOME.length)] : pick(random, OUTCOME);
             long[] counts = rows.computeIfAbsent(new Cell("requests", month, authority, company, type, outcome),
                     c -> new long[2]);
             counts[0]++;
@@ -104,7 +111,7 @@ public final class SuppressionBenchmark {
                 Cell overdue = new Cell("overdue", c.month(), c.authority(), c.company(), c.type(), c.outcome());
                 for (int mask = 0; mask < 16; mask++) {
                     List<Object> key = new ArrayList<>(4);
-                    key.add((mask & 1) != 0 ? COUNTRIES[c.authority()] : null);
+                    key.add((mask & 1) != 0 ? (even ? EVEN_COUNTRIES : COUNTRIES)[c.authority()] : null);
                     key.add((mask & 2) != 0 ? c.type() : null);
                     key.add((mask & 4) != 0 ? c.outcome() : null);
                     key.add((mask & 8) != 0 ? c.company() : null);
