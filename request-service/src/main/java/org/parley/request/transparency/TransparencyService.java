@@ -26,8 +26,10 @@ import org.parley.request.transparency.domain.RollupDeltas;
 import org.parley.request.transparency.domain.RollupRow;
 import org.parley.request.transparency.domain.RollupStore;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rollup, kept in step with every change of a request in the change's own transaction, and the
@@ -44,10 +46,14 @@ public class TransparencyService implements RequestFigures {
     private final Map<Integer, Decided> decided = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, ReentrantLock> deciding = new java.util.concurrent.ConcurrentHashMap<>();
     private final StandardsCatalogue standards;
+    /** One short read-only transaction for a year's cells: the decision itself holds no connection. */
+    private final TransactionTemplate readCells;
 
-    public TransparencyService(RollupStore rollups, StandardsCatalogue standards) {
+    public TransparencyService(RollupStore rollups, StandardsCatalogue standards, PlatformTransactionManager transactions) {
         this.rollups = rollups;
         this.standards = standards;
+        this.readCells = new TransactionTemplate(transactions);
+        readCells.setReadOnly(true);
     }
 
     /** Moves the request's counts from how it was ({@code before}, null for new) to how it is. */
@@ -59,9 +65,10 @@ public class TransparencyService implements RequestFigures {
 
     /**
      * The public report of one whole calendar period that is over. Its figures are decided together with those of
-     * every other period of its year that is over (see {@link RequestReports}), read from the month cells.
+     * every other period of its year that is over (see {@link RequestReports}), read from the month cells. Not in a
+     * transaction: deciding a year can take seconds, and readers who wait for it should not hold connections the
+     * writers need.
      */
-    @Transactional(readOnly = true)
     public RequestReport report(CalendarPeriod period, List<Dimension> groupBy, LocalDate today) {
         int year = period.year();
         int k = k();
@@ -101,16 +108,19 @@ public class TransparencyService implements RequestFigures {
 
     private RequestReports.Year decide(int k, List<CalendarPeriod> published, List<CalendarPeriod> months) {
         Map<CalendarPeriod, List<RollupRow>> cells = new HashMap<>();
-        Set<UUID> parties = new HashSet<>();
-        for (CalendarPeriod month : months) {
-            List<RollupRow> rows = rollups.sum(PeriodCover.of(month.first(), month.last()), null, null);
-            cells.put(month, rows);
-            rows.forEach(row -> {
-                parties.add(row.authorityId());
-                parties.add(row.companyId());
-            });
-        }
-        return RequestReports.decide(published, k, cells, rollups.names(parties));
+        Map<UUID, String> names = readCells.execute(status -> {
+            Set<UUID> parties = new HashSet<>();
+            for (CalendarPeriod month : months) {
+                List<RollupRow> rows = rollups.sum(PeriodCover.of(month.first(), month.last()), null, null);
+                cells.put(month, rows);
+                rows.forEach(row -> {
+                    parties.add(row.authorityId());
+                    parties.add(row.companyId());
+                });
+            }
+            return rollups.names(parties);
+        });
+        return RequestReports.decide(published, k, cells, names);
     }
 
     /** One company's measured indicators for [from, to], both days included. */

@@ -48,6 +48,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * How fast the public request report stays at a million requests, and what keeping the rollup costs
@@ -132,7 +133,8 @@ public final class TransparencyBenchmark {
         }
 
         JdbcRollupStore store = new JdbcRollupStore(jdbc);
-        TransparencyService reports = new TransparencyService(store, fixedStandards());
+        TransparencyService reports = new TransparencyService(store, fixedStandards(),
+                new JdbcTransactionManager(dataSource));
         UUID largest = companies.getFirst().id();
         List<Result> results = new ArrayList<>();
         // every report decides its figures with all the other periods of its year (see RequestReports)
