@@ -231,6 +231,8 @@ final class Suppression {
         private final Map<Long, List<Integer>> byRatio = new HashMap<>();
         /** The hidden sums whose ratio has to be worked out again before the next check. */
         private final BitSet stale = new BitSet();
+        /** What it holds whatever it publishes: the per-cell arrays and the hidden sums. */
+        private final long fixedBytes;
         /** The most it held or was about to allocate at any check. */
         long peak;
 
@@ -295,9 +297,6 @@ final class Suppression {
                 byRatio.computeIfAbsent(hiddenRatio[h], x -> new ArrayList<>(1)).add(h);
             }
         }
-
-        /** What it holds whatever it publishes: the per-cell arrays and the hidden sums. */
-        private final long fixedBytes;
 
         /** True when the sum is published (and its row added if it adds one); false when it must be withheld. */
         boolean publish(int[] cells) {
