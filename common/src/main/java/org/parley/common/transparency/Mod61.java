@@ -16,6 +16,11 @@ final class Mod61 {
         return s >= P ? s - P : s;
     }
 
+    /** −a: P − a, and 0 for 0 (P itself is no residue). */
+    static long negate(long a) {
+        return a == 0 ? 0 : P - a;
+    }
+
     /** a · b mod 2^61−1, for a, b &lt; 2^61: the high bits fold back in since 2^61 ≡ 1. */
     static long multiply(long a, long b) {
         long high = Math.multiplyHigh(a, b);

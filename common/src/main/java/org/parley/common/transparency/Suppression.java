@@ -4,6 +4,7 @@ import static org.parley.common.transparency.Mod61.P;
 import static org.parley.common.transparency.Mod61.add;
 import static org.parley.common.transparency.Mod61.inverse;
 import static org.parley.common.transparency.Mod61.multiply;
+import static org.parley.common.transparency.Mod61.negate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import org.parley.common.kernel.Unavailable;
 import org.parley.common.transparency.SmallSums.State;
@@ -51,7 +51,7 @@ final class Suppression {
     }
 
     /**
-     * @param memoryBudget bytes the elimination may hold (its rows, the residues and the arrays it works in): past
+     * @param memoryBudget bytes the elimination may hold (its rows, the hidden sums and the arrays it works in): past
      *                     it the table is refused rather than the process running out of memory for everything
      *                     else it serves
      */
@@ -66,19 +66,30 @@ final class Suppression {
         // cells no sum links are independent: a hidden count is computable from the sums over its own cells or
         // not at all, so each linked part is decided alone, and a part with nothing small in it is published whole
         Parts parts = new Parts(table);
-        for (int part : parts.withHidden(hidden)) {
-            int[] local = parts.localColumns(part);
-            Elimination elimination = new Elimination(parts.size(part),
-                    hidden.stream().filter(sum -> parts.of(sum) == part).map(sum -> localVector(sum, local)).toList(),
-                    memoryBudget);
-            for (Sum sum : table.sums) {
-                if (sum.state == State.PUBLISHED && sum.vector.length > 0 && parts.of(sum) == part
-                        && !elimination.publish(localVector(sum, local))) {
+        int[] local = parts.localColumns();
+        Map<Integer, List<int[]>> hiddenByPart = new TreeMap<>();
+        for (Sum sum : hidden) {
+            if (sum.vector.length == 0) {
+                throw new IllegalStateException("a small count is known from published zeros alone: the figures are inconsistent");
+            }
+            hiddenByPart.computeIfAbsent(parts.of(sum), part -> new ArrayList<>()).add(localVector(sum, local));
+        }
+        Map<Integer, List<Sum>> candidatesByPart = new HashMap<>();
+        for (Sum sum : table.sums) {
+            if (sum.state == State.PUBLISHED && sum.vector.length > 0 && hiddenByPart.containsKey(parts.of(sum))) {
+                candidatesByPart.computeIfAbsent(parts.of(sum), part -> new ArrayList<>()).add(sum);
+            }
+        }
+        // one part at a time: the budget is what one elimination may hold
+        hiddenByPart.forEach((part, hiddenCells) -> {
+            Elimination elimination = new Elimination(parts.size(part), hiddenCells, memoryBudget);
+            for (Sum sum : candidatesByPart.getOrDefault(part, List.of())) {
+                if (!elimination.publish(localVector(sum, local))) {
                     sum.state = State.SECONDARY;
                 }
             }
             heldBytes = Math.max(heldBytes, elimination.peak);
-        }
+        });
     }
 
     private static int[] localVector(Sum sum, int[] local) {
@@ -117,24 +128,12 @@ final class Suppression {
             return size[part];
         }
 
-        /** The parts holding a hidden sum, in the order of their first cells. */
-        SortedSet<Integer> withHidden(List<Sum> hidden) {
-            SortedSet<Integer> parts = new TreeSet<>();
-            for (Sum sum : hidden) {
-                if (sum.vector.length == 0) {
-                    throw new IllegalStateException("a small count is known from published zeros alone: the figures are inconsistent");
-                }
-                parts.add(of(sum));
-            }
-            return parts;
-        }
-
-        /** For each cell of the part, its number within the part, ascending as the cells are (others −1). */
-        int[] localColumns(int part) {
+        /** Each cell's number within its part, ascending as the cells are. */
+        int[] localColumns() {
             int[] local = new int[parent.length];
-            int next = 0;
+            int[] next = new int[parent.length];
             for (int c = 0; c < parent.length; c++) {
-                local[c] = find(c) == part ? next++ : -1;
+                local[c] = next[find(c)]++;
             }
             return local;
         }
@@ -190,8 +189,8 @@ final class Suppression {
     private static final class Elimination {
         /** An entry: a cell (int) and its value (long). */
         private static final long ENTRY_BYTES = Integer.BYTES + Long.BYTES;
-        /** What a row costs beyond its entries: two array headers and references, its pivot and weights. */
-        private static final long ROW_BYTES = 2L * 16 + 2L * 8 + Integer.BYTES + 2L * Long.BYTES;
+        /** What a row costs beyond its entries: two array headers and references, and its pivot. */
+        private static final long ROW_BYTES = 2L * 16 + 2L * 8 + Integer.BYTES;
         /** What a hidden sum costs beyond its cells: its ratio, its place in the look-up, its flag. */
         private static final long HIDDEN_BYTES = Long.BYTES + 64;
         /** The ratio of a residue whose first weight is 0 (only if its weights are not both 0). */
@@ -321,14 +320,6 @@ final class Suppression {
             return true;
         }
 
-        int rows() {
-            return rows;
-        }
-
-        long entries() {
-            return entries;
-        }
-
         /**
          * The weights of a vector of ones in these cells (its residue's), as one ratio: equal for proportional
          * residues.
@@ -400,8 +391,8 @@ final class Suppression {
                 }
             }
             // e_p − row is in the published space: p weighs minus the rest of its row
-            y1[p] = P - rowWeight1 == P ? 0 : P - rowWeight1;
-            y2[p] = P - rowWeight2 == P ? 0 : P - rowWeight2;
+            y1[p] = negate(rowWeight1);
+            y2[p] = negate(rowWeight2);
             weightChanged(p);
             int[] having = at[p];
             for (int i = 0, n = atLength[p]; i < n; i++) {
@@ -438,7 +429,7 @@ final class Suppression {
             if (pAt < 0) {
                 return; // listed at p, but its entry there cancelled (or it was listed twice)
             }
-            long minus = P - vals[pAt];
+            long minus = negate(vals[pAt]);
             int capacity = cols.length + newCols.length;
             if (mergedColumn.length < capacity) {
                 mergedColumn = new int[Math.max(capacity, 2 * mergedColumn.length)];
@@ -480,8 +471,8 @@ final class Suppression {
             // the row's pivot q weighs minus its entries: those lost p's weight and gained −f·(the new row's)
             int q = rowPivot[row];
             long f = vals[pAt];
-            y1[q] = add(y1[q], multiply(f, add(weight1[p], P - y1[p])));
-            y2[q] = add(y2[q], multiply(f, add(weight2[p], P - y2[p])));
+            y1[q] = add(y1[q], multiply(f, add(weight1[p], negate(y1[p]))));
+            y2[q] = add(y2[q], multiply(f, add(weight2[p], negate(y2[p]))));
             weightChanged(q);
         }
 
@@ -538,7 +529,7 @@ final class Suppression {
                     long[] vals = rowValue[row];
                     for (int e = 0; e < cols.length; e++) {
                         int col = cols[e];
-                        work[col] = add(work[col], P - vals[e]);
+                        work[col] = add(work[col], negate(vals[e]));
                         touch(col);
                     }
                 }

@@ -47,14 +47,18 @@ public final class SuppressionBenchmark {
     public static void main(String[] args) {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        boolean even = args.length > 2 && args[2].equals("even");
+        String shape = args.length > 2 ? args[2] : "skewed";
+        if (!shape.equals("skewed") && !shape.equals("even")) {
+            throw new IllegalArgumentException("the store's shape is skewed or even, not " + shape);
+        }
+        boolean even = shape.equals("even");
         int k = 5;
         List<Figure> figures = year(requests, even, new Random(20261201));
         Set<Object> cells = new HashSet<>();
         figures.forEach(f -> cells.addAll(f.cells()));
         long small = figures.stream().filter(f -> f.value() > 0 && f.value() < k).count();
         System.out.printf("%,d requests over three years (%s): one year has %,d figures over %,d cells, %,d small%n",
-                requests, even ? "even" : "skewed", figures.size(), cells.size(), small);
+                requests, shape, figures.size(), cells.size(), small);
         long budget = Runtime.getRuntime().maxMemory() / 4;
         run(rounds, () -> {
             Suppression s = new Suppression(k, figures, budget);
